@@ -1,0 +1,60 @@
+import type { Command } from 'commander';
+import { readConfig } from '../../config.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { buildApp } from '../../server/app.js';
+import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
+import { ensureDemoLoaded } from './demo-command.js';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  demo?: boolean;
+}
+
+async function serve(opts: ServeOptions): Promise<void> {
+  const config = readConfig({
+    port: opts.port === undefined ? undefined : Number(opts.port),
+    host: opts.host,
+    dataDir: opts.dataDir,
+  });
+  const handle = openConfiguredDatabase(config);
+  console.log(`База данных: ${describeDatabase(handle)}`);
+  await migrateToLatest(handle.db);
+  if (opts.demo) await ensureDemoLoaded(handle);
+  const app = await buildApp({ db: handle.db, regionCode: config.regionCode, logger: false });
+  const shutdown = async () => {
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shownHost =
+    config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  console.log(
+    `munirank работает: http://${shownHost}:${port}/ (API: http://${shownHost}:${port}/api/openapi.json)`,
+  );
+}
+
+const withServeOptions = (command: Command) =>
+  command
+    .option('-p, --port <port>', 'порт HTTP (по умолчанию PORT или 3000)')
+    .option('--host <host>', 'адрес, на котором слушать (по умолчанию HOST или 127.0.0.1)')
+    .option('--data-dir <dir>', 'каталог встроенной базы SQLite (по умолчанию ./data)');
+
+export function registerServeCommands(program: Command): void {
+  withServeOptions(
+    program.command('serve').description('Применить миграции и запустить веб-сервер и API'),
+  )
+    .option('--demo', 'загрузить демо-данные, если их ещё нет')
+    .action((opts: ServeOptions) => serve(opts));
+  withServeOptions(
+    program
+      .command('start')
+      .description('Первый запуск: миграции, демо-данные Оренбургской области (один раз) и сервер'),
+  ).action((opts: ServeOptions) => serve({ ...opts, demo: true }));
+}

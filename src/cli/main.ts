@@ -1,0 +1,32 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '../ingest/input-problem.js';
+import { registerDemoCommand } from './commands/demo-command.js';
+import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerServeCommands } from './commands/serve-command.js';
+
+export function buildProgram(): Command {
+  const program = new Command('munirank')
+    .description('munirank — рейтинг муниципальных образований по уровню цифрового развития')
+    .version('0.1.0', '-V, --version', 'показать версию')
+    .helpOption('-h, --help', 'показать справку')
+    .helpCommand('help [command]', 'справка по команде')
+    .showHelpAfterError();
+  registerServeCommands(program);
+  registerMigrateCommand(program);
+  registerDemoCommand(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode;
+      return;
+    }
+    console.error(`Ошибка: ${error instanceof Error ? error.message : String(error)}`);
+    if (!(error instanceof InputError) && process.env.MUNIRANK_DEBUG) console.error(error);
+    process.exitCode = 1;
+  }
+}

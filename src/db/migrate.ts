@@ -1,0 +1,24 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { initialSchema } from './migrations/2026-11-24-0001-initial-schema.js';
+import type { Database } from './schema/index.js';
+
+/** Every migration, in order. Listed explicitly; a landed migration is never edited. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-24-0001-initial-schema': initialSchema,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+    migrationTableName: 'schema_migration',
+    migrationLockTableName: 'schema_migration_lock',
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'неизвестна';
+    const cause = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Миграция базы данных не выполнена (миграция ${failed}): ${cause}`);
+  }
+  return result;
+}

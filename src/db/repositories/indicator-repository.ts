@@ -1,0 +1,24 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { Database } from '../schema/index.js';
+import type { IndicatorTable } from '../schema/indicator.js';
+
+export async function insertIndicator(
+  db: Kysely<Database>,
+  values: Insertable<IndicatorTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('indicator')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findIndicatorCode(db: Kysely<Database>, id: number): Promise<string> {
+  const row = await db
+    .selectFrom('indicator')
+    .select('code')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.code;
+}

@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/index.js';
+
+export interface NewObservation {
+  municipalityId: number;
+  indicatorId: number;
+  period: string;
+  value: number | null;
+  source: string;
+  author: string;
+  isIllustrative?: boolean;
+}
+
+/** Records a first value and its first revision (old value: none). */
+export async function insertObservation(db: Kysely<Database>, o: NewObservation): Promise<number> {
+  const now = new Date().toISOString();
+  const { id } = await db
+    .insertInto('observation')
+    .values({
+      municipality_id: o.municipalityId,
+      indicator_id: o.indicatorId,
+      period: o.period,
+      value: o.value,
+      source: o.source,
+      author: o.author,
+      recorded_at: now,
+      revision: 1,
+      is_illustrative: o.isIllustrative ? 1 : 0,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('observation_revision')
+    .values({
+      observation_id: id,
+      revision: 1,
+      old_value: null,
+      new_value: o.value,
+      source: o.source,
+      author: o.author,
+      changed_at: now,
+      note: null,
+    })
+    .execute();
+  return id;
+}
+
+/** Values of one indicator for a set of periods, keyed by municipality id then period. */
+export async function findObservationValues(
+  db: Kysely<Database>,
+  indicatorId: number,
+  periods: string[],
+): Promise<Map<number, Map<string, number | null>>> {
+  const result = new Map<number, Map<string, number | null>>();
+  if (periods.length === 0) return result;
+  const rows = await db
+    .selectFrom('observation')
+    .select(['municipality_id', 'period', 'value'])
+    .where('indicator_id', '=', indicatorId)
+    .where('period', 'in', periods)
+    .execute();
+  for (const r of rows) {
+    const byPeriod = result.get(r.municipality_id) ?? new Map<string, number | null>();
+    byPeriod.set(r.period, r.value);
+    result.set(r.municipality_id, byPeriod);
+  }
+  return result;
+}

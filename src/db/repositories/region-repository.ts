@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/index.js';
+
+export async function insertRegion(
+  db: Kysely<Database>,
+  code: string,
+  name: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('region')
+    .values({ code, name, created_at: new Date().toISOString() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findRegionId(db: Kysely<Database>, code: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('region')
+    .select('id')
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -1,0 +1,70 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database } from '../schema/index.js';
+import type { RatingSnapshotTable } from '../schema/rating-snapshot.js';
+
+export type SnapshotRow = Selectable<RatingSnapshotTable> & { published_at: string | null };
+
+export async function insertSnapshot(
+  db: Kysely<Database>,
+  values: Insertable<RatingSnapshotTable>,
+): Promise<number> {
+  const row = await db
+    .insertInto('rating_snapshot')
+    .values(values)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertPublication(
+  db: Kysely<Database>,
+  snapshotId: number,
+  publishedBy: string,
+  note: string | null,
+): Promise<void> {
+  await db
+    .insertInto('snapshot_publication')
+    .values({
+      snapshot_id: snapshotId,
+      published_at: new Date().toISOString(),
+      published_by: publishedBy,
+      note,
+    })
+    .execute();
+}
+
+function selectSnapshots(db: Kysely<Database>) {
+  return db
+    .selectFrom('rating_snapshot as s')
+    .selectAll('s')
+    .select((eb) =>
+      eb
+        .selectFrom('snapshot_publication as p')
+        .select((e) => e.fn.min('p.published_at').as('first'))
+        .whereRef('p.snapshot_id', '=', 's.id')
+        .as('published_at'),
+    );
+}
+
+export async function listPublishedSnapshots(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<SnapshotRow[]> {
+  const rows = await selectSnapshots(db)
+    .where('s.region_id', '=', regionId)
+    .orderBy('s.as_of', 'desc')
+    .execute();
+  return rows.filter((r): r is SnapshotRow => r.published_at !== null);
+}
+
+export async function findPublishedSnapshot(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<SnapshotRow | null> {
+  const row = await selectSnapshots(db)
+    .where('s.region_id', '=', regionId)
+    .where('s.code', '=', code)
+    .executeTakeFirst();
+  return row && row.published_at !== null ? (row as SnapshotRow) : null;
+}

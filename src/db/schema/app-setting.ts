@@ -1,0 +1,5 @@
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}

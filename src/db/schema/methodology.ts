@@ -1,0 +1,14 @@
+import type { Generated } from 'kysely';
+
+export interface MethodologyTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  version: string;
+  title: string;
+  effective_from: string;
+  /** The methodology document as JSON text. */
+  definition: string;
+  content_hash: string;
+  created_at: string;
+}

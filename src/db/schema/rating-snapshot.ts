@@ -1,0 +1,30 @@
+import type { Generated } from 'kysely';
+
+/** Immutable: the database refuses UPDATE and DELETE. A correction is a new row that supersedes. */
+export interface RatingSnapshotTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  title: string;
+  period: string;
+  as_of: string;
+  methodology_id: number | null;
+  source_document: string;
+  source_table: string | null;
+  source_note: string | null;
+  /** RatingSnapshotContent as canonical JSON text. */
+  content: string;
+  /** SHA-256 of `content`. */
+  content_hash: string;
+  created_at: string;
+  supersedes_id: number | null;
+  errata_note: string | null;
+}
+
+export interface SnapshotPublicationTable {
+  id: Generated<number>;
+  snapshot_id: number;
+  published_at: string;
+  published_by: string;
+  note: string | null;
+}

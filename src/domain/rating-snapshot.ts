@@ -1,0 +1,56 @@
+import { Type } from 'typebox';
+import { MunicipalityRef } from './municipality.js';
+import { SourceReference } from './source-reference.js';
+
+/** One value column of a published rating table, with the precision the publication uses. */
+export const SnapshotColumn = Type.Object({
+  key: Type.String(),
+  title: Type.String(),
+  unit: Type.Union([Type.String(), Type.Null()]),
+  decimals: Type.Integer({ minimum: 0, maximum: 12 }),
+});
+export type SnapshotColumn = Type.Static<typeof SnapshotColumn>;
+
+export const SnapshotRow = Type.Object({
+  /** Exact place, or null where the publication gives only a range (e.g. "4–10"). */
+  place: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  placeLabel: Type.String(),
+  municipality: MunicipalityRef,
+  values: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
+});
+export type SnapshotRow = Type.Static<typeof SnapshotRow>;
+
+export const RatingSnapshotSummary = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  title: Type.String(),
+  period: Type.String(),
+  asOf: Type.String({ format: 'date' }),
+  methodologyCode: Type.Union([Type.String(), Type.Null()]),
+  source: SourceReference,
+  contentHash: Type.String(),
+  createdAt: Type.String(),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  rowCount: Type.Integer(),
+});
+export type RatingSnapshotSummary = Type.Static<typeof RatingSnapshotSummary>;
+
+export const RatingSnapshotView = Type.Object({
+  ...RatingSnapshotSummary.properties,
+  columns: Type.Array(SnapshotColumn),
+  rows: Type.Array(SnapshotRow),
+  notes: Type.Array(Type.String()),
+});
+export type RatingSnapshotView = Type.Static<typeof RatingSnapshotView>;
+
+/** What a snapshot stores: everything needed to show it again, byte for byte. */
+export interface RatingSnapshotContent {
+  columns: SnapshotColumn[];
+  rows: {
+    place: number | null;
+    placeLabel: string;
+    municipalityCode: string;
+    values: Record<string, number | null>;
+  }[];
+  notes: string[];
+}

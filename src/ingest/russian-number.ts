@@ -1,0 +1,31 @@
+export type ParsedNumber =
+  | { ok: true; value: number | null; percentSign: boolean; decimals: number }
+  | { ok: false; message: string };
+
+const MISSING = new Set(['', '-', '—', '–', 'н/д', 'нет данных']);
+// Spaces used as thousands separators: space, no-break, narrow no-break, thin.
+const GROUP_SPACES = /[ \u00a0\u202f\u2009]/g;
+
+/**
+ * Parses a number as Russian documents write it: `85 199` (any kind of space between
+ * thousands), `0,574`, `178,60%`. Empty, `-` and `—` mean missing (null); anything else that
+ * is not a number is an error, never a silent zero. `decimals` is the printed precision.
+ *
+ * @example parseRussianNumber('178,60%') // { ok: true, value: 178.6, percentSign: true, decimals: 2 }
+ */
+export function parseRussianNumber(raw: string): ParsedNumber {
+  const text = raw.trim();
+  if (MISSING.has(text.toLowerCase()))
+    return { ok: true, value: null, percentSign: false, decimals: 0 };
+  const percentSign = /%\s*$/.test(text);
+  const body = text
+    .replace(/\s*%\s*$/, '')
+    .replace(GROUP_SPACES, '')
+    .replace(/^\u2212/, '-');
+  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(body)) {
+    return { ok: false, message: `«${raw.trim()}» — не число` };
+  }
+  const normalised = body.replace(',', '.');
+  const decimals = normalised.includes('.') ? normalised.length - normalised.indexOf('.') - 1 : 0;
+  return { ok: true, value: Number(normalised), percentSign, decimals };
+}

@@ -1,0 +1,29 @@
+import type { Kysely } from 'kysely';
+import { findRegionId } from '../db/repositories/region-repository.js';
+import type { Database } from '../db/schema/index.js';
+
+/** What every feature's routes receive: the database and the region this instance serves. */
+export interface AppContext {
+  db: Kysely<Database>;
+  regionCode: string;
+  regionId(): Promise<number>;
+}
+
+export function createAppContext(db: Kysely<Database>, regionCode: string): AppContext {
+  let cached: number | null = null;
+  return {
+    db,
+    regionCode,
+    async regionId() {
+      if (cached !== null) return cached;
+      const id = await findRegionId(db, regionCode);
+      if (id === null) {
+        throw new Error(
+          `Регион «${regionCode}» не найден в базе данных: загрузите данные (munirank demo load)`,
+        );
+      }
+      cached = id;
+      return id;
+    },
+  };
+}

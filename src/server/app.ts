@@ -1,0 +1,63 @@
+import fastifySwagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema/index.js';
+import { createAppContext } from './app-context.js';
+import { planRoutes } from './features/plans/plan-routes.js';
+import { ratingRoutes } from './features/rating/rating-routes.js';
+import { registryRoutes } from './features/registry/registry-routes.js';
+import { registerSecurityHeaders } from './security-headers.js';
+import { DEFAULT_WEB_ROOT, registerWebAssets } from './web-assets.js';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  regionCode: string;
+  webRoot?: string;
+  logger?: boolean;
+}
+
+/** Builds the HTTP application: the JSON API under /api, its OpenAPI document, the web app. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info' } : false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  await registerSecurityHeaders(app);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'munirank API',
+        description:
+          'Рейтинг муниципальных образований по уровню цифрового развития: данные, рейтинги, планы.',
+        version: '0.1.0',
+      },
+    },
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error(error);
+      return reply.code(status).send({
+        error: 'internal',
+        message: 'Внутренняя ошибка сервера. Подробности записаны в журнал.',
+      });
+    }
+    const code =
+      status === 404 ? 'not_found' : error.validation ? 'invalid_request' : 'bad_request';
+    return reply.code(status).send({ error: code, message: error.message });
+  });
+
+  const ctx = createAppContext(options.db, options.regionCode);
+  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(registryRoutes, ctx);
+  await app.register(ratingRoutes, ctx);
+  await app.register(planRoutes, ctx);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  return app;
+}

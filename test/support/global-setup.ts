@@ -1,0 +1,24 @@
+import type { TestProject } from 'vitest/node';
+import {
+  postgresReachable,
+  systemComponentsRequired,
+  testPostgresUrl,
+} from './postgres-availability.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+  }
+}
+
+/** Checks PostgreSQL once per run, so that the skip is announced once, loudly. */
+export default async function setup(project: TestProject): Promise<void> {
+  const url = testPostgresUrl();
+  const problem = await postgresReachable(url);
+  if (problem) {
+    const line = `!!! PostgreSQL не доступен (${problem}): тесты базы данных на PostgreSQL ПРОПУЩЕНЫ. Установите и запустите его: npm run setup:system (или задайте MUNIRANK_TEST_POSTGRES_URL).`;
+    if (systemComponentsRequired()) throw new Error(line);
+    console.warn(`\n${line}\n`);
+  }
+  project.provide('postgresUrl', problem ? null : url);
+}

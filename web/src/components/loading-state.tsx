@@ -1,0 +1,7 @@
+export function LoadingState() {
+  return (
+    <p className="status" role="status" data-testid="loading">
+      Загрузка…
+    </p>
+  );
+}

@@ -1,0 +1,48 @@
+import type { RatingSnapshotView } from '../../../src/domain/rating-snapshot.js';
+import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
+
+/** The league table as the snapshot stores it: place, municipality, one column per value. */
+export function RatingTable({ snapshot }: { snapshot: RatingSnapshotView }) {
+  return (
+    <table
+      className="data-table rating-table"
+      data-testid="rating-table"
+      data-snapshot={snapshot.code}
+    >
+      <caption className="visually-hidden">{snapshot.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            Место
+          </th>
+          <th scope="col">Наименование ОМСУ</th>
+          {snapshot.columns.map((column) => (
+            <th key={column.key} scope="col" className="num" data-column={column.key}>
+              {column.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {snapshot.rows.map((row) => (
+          <tr
+            key={row.municipality.code}
+            data-testid="rating-row"
+            data-municipality={row.municipality.code}
+            data-place={row.place ?? undefined}
+          >
+            <td className="num place">{row.placeLabel}</td>
+            <th scope="row" className="name">
+              {row.municipality.name}
+            </th>
+            {snapshot.columns.map((column) => (
+              <td key={column.key} className="num" data-column={column.key}>
+                {formatNumberRu(row.values[column.key] ?? null, column.decimals)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,64 @@
+import type { PlanExecutionReport } from '../../../src/domain/plan-execution.js';
+import { useApiData } from '../api/use-api-data.js';
+import { CodeSelect } from '../components/code-select.js';
+import { ErrorState } from '../components/error-state.js';
+import { LoadingState } from '../components/loading-state.js';
+import { pickDefaultCode } from '../components/pick-default-code.js';
+import { PlanReportDetails } from '../components/plan-report-details.js';
+import { useDocumentTitle } from '../components/use-document-title.js';
+import { formatDateRu } from '../format/format-date-ru.js';
+import { planPath } from '../routing/match-route.js';
+import { navigate } from '../routing/use-location-path.js';
+
+/** What `GET /api/plan-reports` lists. */
+interface PlanReportSummary {
+  code: string;
+  title: string;
+  year: number;
+  asOf: string;
+}
+
+const PREFERRED_REPORT = 'orenburg-2017-esia';
+
+/** «Выполнение плана»: the list of plan-execution reports and the chosen one's table. */
+export function PlanPage({ code }: { code: string | null }) {
+  useDocumentTitle('Выполнение плана');
+  const list = useApiData<PlanReportSummary[]>('/api/plan-reports');
+  const selected =
+    code ??
+    (list.status === 'ok'
+      ? pickDefaultCode(
+          list.data.map((r) => r.code),
+          PREFERRED_REPORT,
+        )
+      : null);
+  const report = useApiData<PlanExecutionReport>(
+    selected === null ? null : `/api/plan-reports/${encodeURIComponent(selected)}`,
+  );
+
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Выполнение плана</h1>
+      {list.status === 'loading' ? <LoadingState /> : null}
+      {list.status === 'error' ? <ErrorState message={list.message} /> : null}
+      {list.status === 'ok' && list.data.length === 0 && code === null ? (
+        <p className="status">Отчётов о выполнении плана пока нет.</p>
+      ) : null}
+      {list.status === 'ok' && selected !== null ? (
+        <CodeSelect
+          label="Отчёт"
+          testId="plan-report-select"
+          value={selected}
+          options={list.data.map((r) => ({
+            code: r.code,
+            label: `${r.title} (на ${formatDateRu(r.asOf)})`,
+          }))}
+          onChange={(next) => navigate(planPath(next))}
+        />
+      ) : null}
+      {report.status === 'loading' && list.status !== 'loading' ? <LoadingState /> : null}
+      {report.status === 'error' ? <ErrorState message={report.message} /> : null}
+      {report.status === 'ok' ? <PlanReportDetails report={report.data} /> : null}
+    </section>
+  );
+}

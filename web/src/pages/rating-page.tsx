@@ -1,0 +1,59 @@
+import type {
+  RatingSnapshotSummary,
+  RatingSnapshotView,
+} from '../../../src/domain/rating-snapshot.js';
+import { useApiData } from '../api/use-api-data.js';
+import { CodeSelect } from '../components/code-select.js';
+import { ErrorState } from '../components/error-state.js';
+import { LoadingState } from '../components/loading-state.js';
+import { pickDefaultCode } from '../components/pick-default-code.js';
+import { RatingSnapshotDetails } from '../components/rating-snapshot-details.js';
+import { useDocumentTitle } from '../components/use-document-title.js';
+import { formatDateRu } from '../format/format-date-ru.js';
+import { ratingPath } from '../routing/match-route.js';
+import { navigate } from '../routing/use-location-path.js';
+
+const PREFERRED_SNAPSHOT = 'orenburg-2016-03-table1';
+
+/** «Рейтинг ОМСУ»: the list of published ratings and the chosen one's table. */
+export function RatingPage({ code }: { code: string | null }) {
+  useDocumentTitle('Рейтинг ОМСУ');
+  const list = useApiData<RatingSnapshotSummary[]>('/api/snapshots');
+  const selected =
+    code ??
+    (list.status === 'ok'
+      ? pickDefaultCode(
+          list.data.map((s) => s.code),
+          PREFERRED_SNAPSHOT,
+        )
+      : null);
+  const snapshot = useApiData<RatingSnapshotView>(
+    selected === null ? null : `/api/snapshots/${encodeURIComponent(selected)}`,
+  );
+
+  return (
+    <section aria-labelledby="page-title">
+      <h1 id="page-title">Рейтинг ОМСУ</h1>
+      {list.status === 'loading' ? <LoadingState /> : null}
+      {list.status === 'error' ? <ErrorState message={list.message} /> : null}
+      {list.status === 'ok' && list.data.length === 0 && code === null ? (
+        <p className="status">Опубликованных рейтингов пока нет.</p>
+      ) : null}
+      {list.status === 'ok' && selected !== null ? (
+        <CodeSelect
+          label="Рейтинг"
+          testId="snapshot-select"
+          value={selected}
+          options={list.data.map((s) => ({
+            code: s.code,
+            label: `${s.title} (на ${formatDateRu(s.asOf)})`,
+          }))}
+          onChange={(next) => navigate(ratingPath(next))}
+        />
+      ) : null}
+      {snapshot.status === 'loading' && list.status !== 'loading' ? <LoadingState /> : null}
+      {snapshot.status === 'error' ? <ErrorState message={snapshot.message} /> : null}
+      {snapshot.status === 'ok' ? <RatingSnapshotDetails snapshot={snapshot.data} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiProxy = { '/api': 'http://localhost:3000' };
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // The server's Content-Security-Policy (default-src 'self') forbids data: URIs.
+    assetsInlineLimit: 0,
+  },
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
+});
