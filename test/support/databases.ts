@@ -7,27 +7,26 @@ import { inject } from 'vitest';
 import { type DatabaseHandle, openPostgres, openSqlite } from '../../src/db/connect.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 
+export interface TestDatabaseInstance {
+  handle: DatabaseHandle;
+  /** What a child process needs to open the same database: DATABASE_URL or a data directory. */
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
 export interface TestDatabase {
   name: 'sqlite' | 'postgres';
   /** A fresh, migrated, empty database; `dispose` drops it. */
-  create(): Promise<TestDatabase.Instance>;
-}
-export namespace TestDatabase {
-  export interface Instance {
-    handle: DatabaseHandle;
-    /** What to pass to a child process: DATABASE_URL or the SQLite file. */
-    env: Record<string, string>;
-    dispose(): Promise<void>;
-  }
+  create(options?: { migrate?: boolean }): Promise<TestDatabaseInstance>;
 }
 
 const sqlite: TestDatabase = {
   name: 'sqlite',
-  async create() {
+  async create({ migrate = true } = {}) {
     const dir = mkdtempSync(join(tmpdir(), 'munirank-test-'));
     const file = join(dir, 'munirank.sqlite');
     const handle = openSqlite(file);
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return {
       handle,
       env: { MUNIRANK_DATA_DIR: dir },
@@ -42,7 +41,7 @@ const sqlite: TestDatabase = {
 function postgres(adminUrl: string): TestDatabase {
   return {
     name: 'postgres',
-    async create() {
+    async create({ migrate = true } = {}) {
       const name = `munirank_t_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: adminUrl });
       await admin.connect();
@@ -51,7 +50,7 @@ function postgres(adminUrl: string): TestDatabase {
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       const handle = openPostgres(url.toString());
-      await migrateToLatest(handle.db);
+      if (migrate) await migrateToLatest(handle.db);
       return {
         handle,
         env: { DATABASE_URL: url.toString() },
