@@ -43,6 +43,6 @@ test('markup in data is shown as text, never rendered', async ({ page }) => {
   await expect(page.getByText('<a href="javascript:alert(1)">ссылка</a>')).toBeVisible();
   await expect(page.locator('main b, main script, main img, main u')).toHaveCount(0);
   expect(
-    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned),
   ).toBeUndefined();
 });
