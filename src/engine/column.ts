@@ -1,0 +1,35 @@
+/**
+ * The engine stores a column of values as a Float64Array with NaN for "missing". Arrays
+ * mixing numbers and null make V8 box every double; a typed array keeps 20 000 × 60 cells
+ * allocation-free. `toColumn` / `fromColumn` convert at the engine's edges.
+ */
+export type Column = Float64Array;
+
+/**
+ * Converts numbers with null/undefined for missing into a column; non-finite numbers
+ * count as missing too, since no rating input can be infinite.
+ *
+ * @example toColumn([1, null, 3]) // Float64Array [1, NaN, 3]
+ */
+export function toColumn(values: ArrayLike<number | null | undefined>): Column {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = typeof v === 'number' && Number.isFinite(v) ? v : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * Converts a column back to plain numbers with null for missing (for JSON and tests).
+ *
+ * @example fromColumn(new Float64Array([1, NaN])) // [1, null]
+ */
+export function fromColumn(column: ArrayLike<number>): (number | null)[] {
+  const out: (number | null)[] = new Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number;
+    out[i] = Number.isNaN(v) ? null : v;
+  }
+  return out;
+}

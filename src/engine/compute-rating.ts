@@ -1,0 +1,147 @@
+import type { GroupNode, Methodology, MethodologyNode } from '../domain/methodology.js';
+import { aggregateColumns } from './aggregate.js';
+import { type Column, toColumn } from './column.js';
+import { computeIndicator, type IndicatorResult } from './compute-indicator.js';
+import { explainUnits, type UnitResult } from './explain-units.js';
+import { rankChange, rankScores, rankWithinGroups } from './rank.js';
+
+export type { IndicatorResult } from './compute-indicator.js';
+export type { UnitResult } from './explain-units.js';
+
+export interface RatingUnit {
+  code: string;
+  name: string;
+  group?: string | null;
+}
+
+type Values = Readonly<Record<string, ArrayLike<number | null>>>;
+
+export interface RatingData {
+  units: readonly RatingUnit[];
+  /** Raw values by indicator code, aligned with `units`; null for missing. */
+  values: Values;
+  /** Reference values for formulas (e.g. population), aligned with `units`. */
+  reference?: Values;
+  /** Earlier periods, oldest first, for last-observation imputation; matched by unit code. */
+  history?: readonly { unitCodes: readonly string[]; values: Values }[];
+  /** The previous period's places by unit code, for the change of place. */
+  previousRanks?: ReadonlyMap<string, number | null>;
+}
+
+/** A dimension or the index: its scores and places; `weight` is normalised within the parent. */
+export interface NodeResult {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  weight: number;
+  /** Product of normalised weights from the root: the node's share of the index. */
+  globalWeight: number;
+  scores: Column;
+  availability: Float64Array;
+  belowThreshold: Uint8Array;
+  ranks: Float64Array;
+}
+
+export interface RatingResult {
+  methodology: { code: string; version: number };
+  units: UnitResult[];
+  indicators: IndicatorResult[];
+  /** Dimensions and the index (first), in tree order. */
+  nodes: NodeResult[];
+}
+
+function alignHistory(data: RatingData): Record<string, Column>[] {
+  const index = new Map(data.units.map((u, i) => [u.code, i]));
+  return (data.history ?? []).map((period) => {
+    const out: Record<string, Column> = {};
+    for (const [code, values] of Object.entries(period.values)) {
+      const column = new Float64Array(data.units.length).fill(Number.NaN);
+      period.unitCodes.forEach((unit, j) => {
+        const i = index.get(unit);
+        const v = values[j];
+        if (i !== undefined && typeof v === 'number') column[i] = v;
+      });
+      out[code] = column;
+    }
+    return out;
+  });
+}
+
+/**
+ * Computes a whole rating: every indicator raw → imputed → treated → normalised, every
+ * dimension and the index by its aggregation, places overall and within groups, change of
+ * place, and per unit why a score is missing. Pure: no I/O. Throws AggregationError when a
+ * geometric or harmonic mean meets a non-positive score.
+ *
+ * @example
+ * const checked = validateMethodology(json);
+ * if (checked.ok) computeRating(checked.methodology, { units, values }).units[0]?.rank;
+ */
+export function computeRating(m: Methodology, data: RatingData): RatingResult {
+  const rowCount = data.units.length;
+  const columns: Record<string, Column> = {};
+  for (const [name, v] of Object.entries(data.reference ?? {})) columns[name] = toColumn(v);
+  for (const [code, v] of Object.entries(data.values)) columns[code] = toColumn(v);
+  const groups = data.units.map((u) => u.group ?? null);
+  const inputs = { rowCount, columns, groups, history: alignHistory(data) };
+  const unitCodes = data.units.map((u) => u.code);
+  const indicators: IndicatorResult[] = [];
+  const nodes: NodeResult[] = [];
+  const rule = m.missingData;
+
+  const visit = (
+    node: MethodologyNode,
+    parent: GroupNode | null,
+    weight: number,
+    globalWeight: number,
+  ): Column => {
+    if (node.kind === 'indicator') {
+      const result = computeIndicator(node, m, inputs);
+      indicators.push(result);
+      return result.normalised;
+    }
+    const slot = nodes.length;
+    nodes.push(undefined as unknown as NodeResult);
+    const total = node.children.reduce((s, c) => s + c.weight, 0);
+    const childColumns = node.children.map((c) =>
+      visit(c, node, c.weight / total, (globalWeight * c.weight) / total),
+    );
+    const aggregated = aggregateColumns(
+      childColumns,
+      node.children.map((c) => c.weight),
+      node.aggregation,
+      rule,
+      {
+        unitCodes,
+        childCodes: node.children.map((c) => c.code),
+      },
+    );
+    nodes[slot] = {
+      code: node.code,
+      name: node.name,
+      parentCode: parent?.code ?? null,
+      weight,
+      globalWeight,
+      scores: aggregated.values,
+      availability: aggregated.availability,
+      belowThreshold: aggregated.belowThreshold,
+      ranks: rankScores(aggregated.values, m.tieRule),
+    };
+    return aggregated.values;
+  };
+  visit(m.tree, null, 1, 1);
+
+  const index = nodes[0] as NodeResult;
+  const groupRanks = rankWithinGroups(index.scores, groups, m.tieRule);
+  const change = rankChange(unitCodes, index.ranks, data.previousRanks ?? new Map());
+  const units = explainUnits({
+    units: data.units,
+    methodology: m,
+    index,
+    groupRanks,
+    change,
+    nodes,
+    indicators,
+  });
+  return { methodology: { code: m.code, version: m.version }, units, indicators, nodes };
+}

@@ -1,0 +1,87 @@
+import type { Methodology } from '../domain/methodology.js';
+import type { IndicatorResult } from './compute-indicator.js';
+import type { NodeResult, RatingUnit } from './compute-rating.js';
+
+/** One unit's place in the rating and, in Russian, what is missing or estimated. */
+export interface UnitResult {
+  code: string;
+  name: string;
+  group: string | null;
+  score: number | null;
+  rank: number | null;
+  groupRank: number | null;
+  /** Previous place − current place: positive means the unit moved up; null if new. */
+  rankChange: number | null;
+  /** Share of the index's weight (or children, per the rule) with data, 0..1. */
+  availability: number;
+  reasons: string[];
+}
+
+const IMPUTATION_NAMES: Record<Methodology['missingData']['imputation'], string> = {
+  none: '',
+  mean: 'среднее по муниципалитетам',
+  'group-mean': 'среднее по группе',
+  'last-observation': 'последнее известное значение',
+};
+
+const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
+const orNull = (v: number | undefined): number | null =>
+  v === undefined || Number.isNaN(v) ? null : v;
+
+/**
+ * Builds the per-unit results of a computed rating, with the reasons a score is missing
+ * (availability below the threshold, missing values, undefined formulas) and the values
+ * that were imputed.
+ *
+ * @example explainUnits(parts)[0]?.reasons // ['Нет значения показателя «Доля ЭП» (I1)']
+ */
+export function explainUnits(parts: {
+  units: readonly RatingUnit[];
+  methodology: Methodology;
+  index: NodeResult;
+  groupRanks: Float64Array;
+  change: Float64Array;
+  nodes: readonly NodeResult[];
+  indicators: readonly IndicatorResult[];
+}): UnitResult[] {
+  const { index, nodes, indicators } = parts;
+  const threshold = parts.methodology.missingData.minAvailability;
+  const imputedHow = IMPUTATION_NAMES[parts.methodology.missingData.imputation];
+  const problems = indicators.map((ind) => new Map(ind.problems.map((p) => [p.row, p.reason])));
+  return parts.units.map((unit, i) => {
+    const reasons: string[] = [];
+    for (const node of nodes) {
+      if (node.belowThreshold[i] === 1) {
+        reasons.push(
+          `«${node.name}»: есть данные для ${percent(node.availability[i] as number)} при пороге ${percent(threshold)}`,
+        );
+      }
+    }
+    indicators.forEach((ind, k) => {
+      const problem = problems[k]?.get(i);
+      if (problem) reasons.push(`Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
+      else if (Number.isNaN(ind.normalised[i] as number)) {
+        const why = Number.isNaN(ind.treated[i] as number)
+          ? 'нет значения'
+          : (ind.note ?? 'нет оценки');
+        reasons.push(`Показатель «${ind.name}» (${ind.code}): ${why}`);
+      }
+      if (ind.imputed[i] === 1) {
+        reasons.push(
+          `Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`,
+        );
+      }
+    });
+    return {
+      code: unit.code,
+      name: unit.name,
+      group: unit.group ?? null,
+      score: orNull(index.scores[i]),
+      rank: orNull(index.ranks[i]),
+      groupRank: orNull(parts.groupRanks[i]),
+      rankChange: orNull(parts.change[i]),
+      availability: index.availability[i] as number,
+      reasons,
+    };
+  });
+}

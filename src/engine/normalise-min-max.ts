@@ -1,0 +1,36 @@
+import type { Direction } from '../domain/methodology.js';
+import type { Column } from './column.js';
+import { columnStatistics } from './column-statistics.js';
+import type { NormalisedColumn } from './normalise.js';
+import { applyDirection } from './normalise.js';
+
+/**
+ * Min–max to [lower, upper] (COINr `n_minmax`): `(x − min)/(max − min)·(u − l) + l` on
+ * direction-adjusted values. A constant column has no range: COINr returns NaN for every
+ * unit, so every unit is missing here too, with a note.
+ *
+ * @example normaliseMinMax(new Float64Array([1, 2, 3]), -1, 0, 100).values // [100, 50, 0]
+ */
+export function normaliseMinMax(
+  column: Column,
+  direction: Direction,
+  lower = 0,
+  upper = 100,
+): NormalisedColumn {
+  const x = applyDirection(column, direction);
+  const { count, min, max } = columnStatistics(x);
+  if (count === 0) return { values: x, note: 'Нет ни одного значения показателя' };
+  if (min === max) {
+    x.fill(Number.NaN);
+    return {
+      values: x,
+      note: 'У всех муниципалитетов одинаковое значение: нормировка min–max не определена',
+    };
+  }
+  // COINr's order of operations: dividing first makes the maximum land exactly on `upper`,
+  // so units tied in the index stay tied instead of differing in the last bit.
+  const range = max - min;
+  const span = upper - lower;
+  for (let i = 0; i < x.length; i++) x[i] = (((x[i] as number) - min) / range) * span + lower;
+  return { values: x, note: null };
+}
