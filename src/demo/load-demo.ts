@@ -129,11 +129,13 @@ export async function loadDemo(
         errata_note: null,
       });
       await insertPublication(trx, snapshotId, DEMO_AUTHOR, 'опубликовано в документе-источнике');
-      await step(`рейтинг «${s.code}»: ${s.rows.length} строк`);
+      await step(`рейтинг «${s.code}» — строк: ${s.rows.length}`);
     }
 
     await loadPlanReport(trx, regionId, data, unit, indicator);
-    await step(`выполнение плана «${data.planReport.code}»: ${data.planReport.rows.length} строк`);
+    await step(
+      `выполнение плана «${data.planReport.code}» — строк: ${data.planReport.rows.length}`,
+    );
 
     await insertSetting(
       trx,

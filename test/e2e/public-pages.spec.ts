@@ -33,6 +33,22 @@ test('the plan page computes Table 2 and shows printed figures that differ', asy
   );
   await expect(buzuluk.locator('[data-figure="month_percent:2017-01"]')).toContainText('178,60');
   await expect(page.getByTestId('plan-warning').first()).toContainText('10 176');
+  // The seed's column order: … target for the year and percentages, total, population, share.
+  const headers = (await page.locator('[data-testid="plan-table"] thead th').allInnerTexts()).map(
+    (t) => t.replace(/\s+/g, ' ').trim(),
+  );
+  expect(headers.slice(0, 5)).toEqual([
+    'Наименование ОМСУ',
+    'Регистраций на начало 2017 года',
+    'Регистраций за январь 2017',
+    'Регистраций за февраль 2017',
+    'Целевой показатель на конец 2017 года',
+  ]);
+  expect(headers.slice(-3)).toEqual([
+    'Всего регистраций на 01.03.2017',
+    'Численность населения МО',
+    '% зарегистрированных граждан от численности населения МО',
+  ]);
 });
 
 test('markup in data is shown as text, never rendered', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { PlanExecutionReport } from '../../../src/domain/plan-execution.js';
-import { formatDateRu } from '../format/format-date-ru.js';
+import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import { DISCREPANCY_EXPLANATION } from './plan-figure-cell.js';
 import { PlanTable } from './plan-table.js';
 import { PlanWarnings } from './plan-warnings.js';

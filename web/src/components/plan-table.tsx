@@ -1,7 +1,6 @@
 import type { PlanExecutionReport, PlanFigure } from '../../../src/domain/plan-execution.js';
+import { formatDateRu, formatMonthRu } from '../../../src/domain/russian-date-format.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
-import { formatDateRu } from '../format/format-date-ru.js';
-import { formatMonthRu } from '../format/format-month-ru.js';
 import { PlanFigureCell } from './plan-figure-cell.js';
 import { planWarningId } from './plan-warnings.js';
 
@@ -18,9 +17,23 @@ function figureColumns(report: PlanExecutionReport): Pick<PlanFigure, 'key' | 'l
 
 const count = (value: number | null): string => formatNumberRu(value, 0);
 
-/** Table 2 of the 2017 report: the source's inputs, then the figures computed from them. */
+/** The figure the seed's Table 2 prints last, after the population it is computed from. */
+const LAST_FIGURE = 'registered_percent';
+
+/**
+ * Table 2 of the 2017 report in the source's column order: inputs, the plan figures computed
+ * from them, the total and the population, and the share registered.
+ */
 export function PlanTable({ report }: { report: PlanExecutionReport }) {
-  const figures = figureColumns(report);
+  const all = figureColumns(report);
+  const figures = all.filter((f) => f.key !== LAST_FIGURE);
+  const trailing = all.filter((f) => f.key === LAST_FIGURE);
+  const headers = (list: typeof all) =>
+    list.map((f) => (
+      <th key={f.key} scope="col" className="num" data-figure={f.key}>
+        {f.label}
+      </th>
+    ));
   return (
     // The region scrolls sideways on narrow screens; keyboard users reach it with Tab.
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
@@ -41,17 +54,14 @@ export function PlanTable({ report }: { report: PlanExecutionReport }) {
             <th scope="col" className="num">
               Целевой показатель на конец {report.year} года
             </th>
+            {headers(figures)}
             <th scope="col" className="num">
               Всего регистраций на {formatDateRu(report.asOf)}
             </th>
             <th scope="col" className="num">
               Численность населения МО
             </th>
-            {figures.map((f) => (
-              <th key={f.key} scope="col" className="num" data-figure={f.key}>
-                {f.label}
-              </th>
-            ))}
+            {headers(trailing)}
           </tr>
         </thead>
         <tbody>
@@ -88,6 +98,9 @@ export function PlanTable({ report }: { report: PlanExecutionReport }) {
                 <td className="num" data-input="targetYearEnd">
                   {count(inputs.targetYearEnd)}
                 </td>
+                {figures.map((f) => (
+                  <PlanFigureCell key={f.key} figure={row.figures.find((x) => x.key === f.key)} />
+                ))}
                 <td className="num" data-input="totalToDate">
                   {count(inputs.totalToDate)}
                 </td>
@@ -101,7 +114,7 @@ export function PlanTable({ report }: { report: PlanExecutionReport }) {
                     <span className="illustrative">условное значение</span>
                   ) : null}
                 </td>
-                {figures.map((f) => (
+                {trailing.map((f) => (
                   <PlanFigureCell key={f.key} figure={row.figures.find((x) => x.key === f.key)} />
                 ))}
               </tr>

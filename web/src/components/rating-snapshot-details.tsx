@@ -1,5 +1,5 @@
 import type { RatingSnapshotView } from '../../../src/domain/rating-snapshot.js';
-import { formatDateRu } from '../format/format-date-ru.js';
+import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import { RatingTable } from './rating-table.js';
 import { SourceDetails } from './source-details.js';
 

@@ -1,4 +1,5 @@
 import type { PlanExecutionReport } from '../../../src/domain/plan-execution.js';
+import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import { useApiData } from '../api/use-api-data.js';
 import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
@@ -6,7 +7,6 @@ import { LoadingState } from '../components/loading-state.js';
 import { pickDefaultCode } from '../components/pick-default-code.js';
 import { PlanReportDetails } from '../components/plan-report-details.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
-import { formatDateRu } from '../format/format-date-ru.js';
 import { planPath } from '../routing/match-route.js';
 import { navigate } from '../routing/use-location-path.js';
 

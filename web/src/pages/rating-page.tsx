@@ -2,6 +2,7 @@ import type {
   RatingSnapshotSummary,
   RatingSnapshotView,
 } from '../../../src/domain/rating-snapshot.js';
+import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import { useApiData } from '../api/use-api-data.js';
 import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
@@ -9,7 +10,6 @@ import { LoadingState } from '../components/loading-state.js';
 import { pickDefaultCode } from '../components/pick-default-code.js';
 import { RatingSnapshotDetails } from '../components/rating-snapshot-details.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
-import { formatDateRu } from '../format/format-date-ru.js';
 import { ratingPath } from '../routing/match-route.js';
 import { navigate } from '../routing/use-location-path.js';
 

@@ -1,6 +1,6 @@
-import { formatDateRu, monthPhraseRu } from '../../../domain/month-names.js';
 import type { MunicipalityRef } from '../../../domain/municipality.js';
 import type { PlanExecutionRow, PlanFigure, PlanWarning } from '../../../domain/plan-execution.js';
+import { formatDateRu, monthPhraseRu } from '../../../domain/russian-date-format.js';
 import { formatNumberRu } from '../../../domain/russian-number-format.js';
 import { computePlanExecution } from '../../../engine/plan-execution.js';
 import { comparePrinted } from '../../../engine/printed-figure.js';
