@@ -1,0 +1,19 @@
+// `npm run bench`: runs every bench/*-bench.ts in turn. Each prints its figures beside a
+// baseline measured in the same run; nothing here asserts a time.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv[2];
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('-bench.ts') && (!only || f.includes(only)))
+  .sort();
+if (files.length === 0) console.log('Нет бенчмарков (bench/*-bench.ts).');
+let failed = false;
+for (const file of files) {
+  console.log(`\n=== ${file}`);
+  const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${file}`], { stdio: 'inherit' });
+  if (r.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
