@@ -1,0 +1,56 @@
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../support/databases.js';
+import { assertCliBuilt, runCli } from '../support/run-cli.js';
+
+beforeAll(assertCliBuilt);
+
+describe('munirank --help', () => {
+  it.each([
+    [[], 'munirank — рейтинг муниципальных образований'],
+    [['serve'], 'Применить миграции и запустить веб-сервер и API'],
+    [['start'], 'Первый запуск'],
+    [['migrate'], 'Применить к базе данных все недостающие миграции'],
+    [['demo'], 'Демонстрационные данные Оренбургской области'],
+    [['demo', 'load'], 'повторная загрузка ничего не меняет'],
+    [['demo', 'reset'], '--yes'],
+  ])('%j --help explains itself in Russian', async (args, expected) => {
+    const r = await runCli([...args, '--help'], {});
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(expected);
+  });
+
+  it('rejects an unknown command with a non-zero exit', async () => {
+    const r = await runCli(['no-such-command'], {});
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('no-such-command');
+  });
+});
+
+describe.each(testDatabases())('migrate and demo reset on $name', (kind) => {
+  it('migrates once, then reports nothing to do; reset reloads the demo from scratch', async () => {
+    const instance = await kind.create({ migrate: false });
+    try {
+      const first = await runCli(['migrate'], instance.env);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('2026-11-24-0001-initial-schema');
+      const second = await runCli(['migrate'], instance.env);
+      expect(second.stdout).toContain('Схема актуальна, применять нечего.');
+
+      const refused = await runCli(['demo', 'reset'], instance.env);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('Повторите с --yes');
+
+      expect((await runCli(['demo', 'load'], instance.env)).code).toBe(0);
+      const reset = await runCli(['demo', 'reset', '--yes'], instance.env);
+      expect(reset.code).toBe(0);
+      expect(reset.stdout).toContain('Демо-данные «Оренбургская область» загружены.');
+      const units = await sql<{ n: number }>`select count(*) as n from municipality`.execute(
+        instance.handle.db,
+      );
+      expect(Number(units.rows[0]?.n)).toBe(42);
+    } finally {
+      await instance.dispose();
+    }
+  });
+});
