@@ -1,8 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../ingest/input-problem.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerRatingCommands } from './commands/rating-commands.js';
 import { registerServeCommands } from './commands/serve-command.js';
+import { registerUserCommand } from './commands/user-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('munirank')
@@ -14,6 +17,9 @@ export function buildProgram(): Command {
   registerServeCommands(program);
   registerMigrateCommand(program);
   registerDemoCommand(program);
+  registerRatingCommands(program);
+  registerUserCommand(program);
+  registerImportCommand(program);
   return program;
 }
 

@@ -103,6 +103,23 @@ export const OutlierTreatment = Type.Object(
 );
 export type OutlierTreatment = Type.Static<typeof OutlierTreatment>;
 
+/**
+ * An indicator's passport: what the number is and where it comes from. Informational: the
+ * engine computes from the tree, the portal shows the passport next to the methodology.
+ */
+export const IndicatorPassport = Type.Object(
+  {
+    unit: Type.String(),
+    periodicity: Type.Enum(['monthly', 'quarterly', 'annual', 'on_date']),
+    sourceSystem: Type.Optional(Type.String()),
+    rangeMin: Type.Optional(Type.Number()),
+    rangeMax: Type.Optional(Type.Number()),
+    description: Type.Optional(Type.String()),
+  },
+  Strict,
+);
+export type IndicatorPassport = Type.Static<typeof IndicatorPassport>;
+
 const nodeBase = {
   code: Type.String({ minLength: 1 }),
   name: Type.String({ minLength: 1 }),
@@ -119,6 +136,7 @@ export const IndicatorNode = Type.Object(
     treatment: Type.Optional(OutlierTreatment),
     /** Derived indicator: an expression over indicator codes and reference values. */
     formula: Type.Optional(Type.String({ minLength: 1 })),
+    passport: Type.Optional(IndicatorPassport),
   },
   Strict,
 );
@@ -172,6 +190,8 @@ export const Methodology = Type.Object(
     code: Type.String({ minLength: 1 }),
     version: Type.Integer({ minimum: 1 }),
     title: Type.String({ minLength: 1 }),
+    /** Free text for readers: the basis of the methodology, what is reconstructed or illustrative. */
+    description: Type.Optional(Type.String()),
     /** First period the version applies to: a year "2022" or a month "2017-01". */
     effectiveFrom: Type.String({ pattern: '^[0-9]{4}(-(0[1-9]|1[0-2]))?$' }),
     outputScale: OutputScale,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
+import type { RatingComputation } from './rating-computation.js';
 import { SourceReference } from './source-reference.js';
 
 /** One value column of a published rating table, with the precision the publication uses. */
@@ -53,4 +54,6 @@ export interface RatingSnapshotContent {
     values: Record<string, number | null>;
   }[];
   notes: string[];
+  /** Present when munirank computed the rating (absent for ratings taken from a document). */
+  computation?: RatingComputation;
 }

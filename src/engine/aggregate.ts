@@ -25,6 +25,8 @@ export interface AggregatedColumn {
   availability: Float64Array;
   /** 1 where the unit fell below the availability threshold and got no score. */
   belowThreshold: Uint8Array;
+  /** Sum of the weights of the children present for each unit (before renormalising). */
+  presentWeight: Float64Array;
 }
 
 export interface AggregationLabels {
@@ -33,12 +35,66 @@ export interface AggregationLabels {
 }
 
 /**
- * Aggregates child score columns into the parent's column, unit by unit. Weights are
- * relative and normalised within the parent; missing children are dropped and the
- * remaining weights renormalised (COINr `a_amean`/`a_gmean`/`a_hmean`). `sum` adds
- * weight × value without normalising (point scoring: a missing child earns no points).
- * Children with zero weight are skipped entirely. Below `minAvailability` (share of weight
- * or of children present) the unit gets no score, as COINr's `dat_thresh`.
+ * The parent's value from its accumulated sum, the weight present and the share present.
+ * Shared by the column aggregation and the what-if explanations so both give the same bits.
+ */
+export function finishAggregate(
+  method: AggregationMethod,
+  acc: number,
+  presentWeight: number,
+  share: number,
+  minAvailability: number,
+): number {
+  if (presentWeight === 0 || share < minAvailability) return Number.NaN;
+  return method === 'arithmetic'
+    ? acc / presentWeight
+    : method === 'geometric'
+      ? Math.exp(acc / presentWeight)
+      : method === 'harmonic'
+        ? presentWeight / acc
+        : acc;
+}
+
+/** One child's term of the accumulated sum: w·v, w·log v or w/v (v > 0 checked by the caller). */
+export function aggregateTerm(method: AggregationMethod, w: number, v: number): number {
+  return method === 'arithmetic' || method === 'sum'
+    ? w * v
+    : method === 'geometric'
+      ? w * Math.log(v)
+      : w / v;
+}
+
+function firstNonPositive(
+  children: readonly Column[],
+  weights: readonly number[],
+  method: AggregationMethod,
+  labels: AggregationLabels | undefined,
+): AggregationError {
+  const n = children[0]?.length ?? 0;
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < children.length; c++) {
+      const v = (children[c] as Column)[i] as number;
+      if (Number.isNaN(v) || weights[c] === 0 || v > 0) continue;
+      return new AggregationError(
+        method,
+        i,
+        labels?.unitCodes[i] ?? `#${i}`,
+        labels?.childCodes[c] ?? `#${c}`,
+        v,
+      );
+    }
+  }
+  return new AggregationError(method, -1, '?', '?', Number.NaN);
+}
+
+/**
+ * Aggregates child score columns into the parent's column. Weights are relative and
+ * normalised within the parent; missing children are dropped and the remaining weights
+ * renormalised (COINr `a_amean`/`a_gmean`/`a_hmean`). `sum` adds weight × value without
+ * normalising (point scoring: a missing child earns no points). Children with zero weight
+ * are skipped entirely. Below `minAvailability` (share of weight or of children present)
+ * the unit gets no score, as COINr's `dat_thresh`. Works child by child over whole columns
+ * (sequential memory), adding the terms of every unit in child order.
  *
  * @example
  * aggregateColumns([new Float64Array([1]), new Float64Array([4])], [1, 1], 'geometric',
@@ -52,54 +108,58 @@ export function aggregateColumns(
   labels?: AggregationLabels,
 ): AggregatedColumn {
   const n = children[0]?.length ?? 0;
-  const values = new Float64Array(n);
-  const availability = new Float64Array(n);
-  const belowThreshold = new Uint8Array(n);
+  const acc = new Float64Array(n);
+  const missing = new Uint32Array(n);
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
-  const byWeight = rule.availabilityBasis === 'weight';
-  for (let i = 0; i < n; i++) {
-    let acc = 0;
-    let present = 0;
-    let presentWeight = 0;
-    for (let c = 0; c < children.length; c++) {
-      const v = (children[c] as Column)[i] as number;
-      if (Number.isNaN(v)) continue;
-      present++;
-      const w = weights[c] as number;
-      if (w === 0) continue;
-      presentWeight += w;
-      if (method === 'arithmetic' || method === 'sum') acc += w * v;
-      else if (v <= 0) {
-        throw new AggregationError(
-          method,
-          i,
-          labels?.unitCodes[i] ?? `#${i}`,
-          labels?.childCodes[c] ?? `#${c}`,
-          v,
-        );
-      } else if (method === 'geometric') acc += w * Math.log(v);
-      else acc += w / v;
-    }
-    const share = byWeight
-      ? totalWeight > 0
-        ? presentWeight / totalWeight
-        : 0
-      : present / children.length;
-    availability[i] = share;
-    if (presentWeight === 0 || share < rule.minAvailability) {
-      values[i] = Number.NaN;
-      belowThreshold[i] = share < rule.minAvailability ? 1 : 0;
+  // One specialised loop per method, touching one array per cell: the weight present is
+  // the same for every unit with complete data, and recounted (in child order, as the
+  // what-if explanations recount it) only for the others.
+  for (let c = 0; c < children.length; c++) {
+    const col = children[c] as Column;
+    const w = weights[c] as number;
+    if (w === 0 || method === 'arithmetic' || method === 'sum') {
+      for (let i = 0; i < n; i++) {
+        const v = col[i] as number;
+        if (Number.isNaN(v)) missing[i] = (missing[i] as number) + 1;
+        else acc[i] = (acc[i] as number) + w * v;
+      }
       continue;
     }
-    values[i] =
-      method === 'arithmetic'
-        ? acc / presentWeight
-        : method === 'geometric'
-          ? Math.exp(acc / presentWeight)
-          : method === 'harmonic'
-            ? presentWeight / acc
-            : acc;
+    const geometric = method === 'geometric';
+    for (let i = 0; i < n; i++) {
+      const v = col[i] as number;
+      if (Number.isNaN(v)) missing[i] = (missing[i] as number) + 1;
+      else if (!(v > 0)) throw firstNonPositive(children, weights, method, labels);
+      else acc[i] = (acc[i] as number) + (geometric ? w * Math.log(v) : w / v);
+    }
   }
-  return { values, availability, belowThreshold };
+  const values = acc;
+  const availability = new Float64Array(n);
+  const presentWeight = new Float64Array(n);
+  const belowThreshold = new Uint8Array(n);
+  const byWeight = rule.availabilityBasis === 'weight';
+  const count = children.length;
+  let fullWeight = 0;
+  for (const w of weights) if (w !== 0) fullWeight += w;
+  for (let i = 0; i < n; i++) {
+    let pw = fullWeight;
+    let present = count;
+    if (missing[i] !== 0) {
+      pw = 0;
+      present = 0;
+      for (let c = 0; c < count; c++) {
+        if (Number.isNaN((children[c] as Column)[i] as number)) continue;
+        present++;
+        const w = weights[c] as number;
+        if (w !== 0) pw += w;
+      }
+    }
+    const share = byWeight ? (totalWeight > 0 ? pw / totalWeight : 0) : present / count;
+    if (share < rule.minAvailability) belowThreshold[i] = 1;
+    values[i] = finishAggregate(method, acc[i] as number, pw, share, rule.minAvailability);
+    availability[i] = share;
+    presentWeight[i] = pw;
+  }
+  return { values, availability, belowThreshold, presentWeight };
 }

@@ -18,6 +18,8 @@ export interface IndicatorResult {
   raw: Column;
   /** 1 where the raw value was missing and filled by the imputation rule. */
   imputed: Uint8Array;
+  /** Raw values after imputation, before outlier treatment. */
+  filled: Column;
   treated: Column;
   normalised: Column;
   treatment: OutlierReport | null;
@@ -84,6 +86,7 @@ export function computeIndicator(
     name: node.name,
     raw,
     imputed,
+    filled: values,
     treated,
     normalised: normalised.values,
     treatment,

@@ -2,8 +2,10 @@ import type { GroupNode, Methodology, MethodologyNode } from '../domain/methodol
 import { aggregateColumns } from './aggregate.js';
 import { type Column, toColumn } from './column.js';
 import { computeIndicator, type IndicatorResult } from './compute-indicator.js';
+import { explainScores, type RatingExplanations } from './explain-scores.js';
 import { explainUnits, type UnitResult } from './explain-units.js';
 import { rankChange, rankScores, rankWithinGroups } from './rank.js';
+import { flattenTree } from './rating-tree.js';
 
 export type { IndicatorResult } from './compute-indicator.js';
 export type { UnitResult } from './explain-units.js';
@@ -39,6 +41,8 @@ export interface NodeResult {
   scores: Column;
   availability: Float64Array;
   belowThreshold: Uint8Array;
+  /** Sum of the raw weights of the children present, per unit (for effective weights). */
+  presentWeight: Float64Array;
   ranks: Float64Array;
 }
 
@@ -48,9 +52,12 @@ export interface RatingResult {
   indicators: IndicatorResult[];
   /** Dimensions and the index (first), in tree order. */
   nodes: NodeResult[];
+  /** Contributions, strengths, weaknesses and improvements; null when not asked for. */
+  explanations: RatingExplanations | null;
 }
 
 function alignHistory(data: RatingData): Record<string, Column>[] {
+  if (!data.history || data.history.length === 0) return [];
   const index = new Map(data.units.map((u, i) => [u.code, i]));
   return (data.history ?? []).map((period) => {
     const out: Record<string, Column> = {};
@@ -70,14 +77,19 @@ function alignHistory(data: RatingData): Record<string, Column>[] {
 /**
  * Computes a whole rating: every indicator raw → imputed → treated → normalised, every
  * dimension and the index by its aggregation, places overall and within groups, change of
- * place, and per unit why a score is missing. Pure: no I/O. Throws AggregationError when a
+ * place, and per unit why a score is missing; unless `explain: false`, the explanations
+ * (contributions, strengths, weaknesses, what would move each unit up). Pure: no I/O. Throws AggregationError when a
  * geometric or harmonic mean meets a non-positive score.
  *
  * @example
  * const checked = validateMethodology(json);
  * if (checked.ok) computeRating(checked.methodology, { units, values }).units[0]?.rank;
  */
-export function computeRating(m: Methodology, data: RatingData): RatingResult {
+export function computeRating(
+  m: Methodology,
+  data: RatingData,
+  options: { explain?: boolean } = {},
+): RatingResult {
   const rowCount = data.units.length;
   const columns: Record<string, Column> = {};
   for (const [name, v] of Object.entries(data.reference ?? {})) columns[name] = toColumn(v);
@@ -125,6 +137,7 @@ export function computeRating(m: Methodology, data: RatingData): RatingResult {
       scores: aggregated.values,
       availability: aggregated.availability,
       belowThreshold: aggregated.belowThreshold,
+      presentWeight: aggregated.presentWeight,
       ranks: rankScores(aggregated.values, m.tieRule),
     };
     return aggregated.values;
@@ -143,5 +156,13 @@ export function computeRating(m: Methodology, data: RatingData): RatingResult {
     nodes,
     indicators,
   });
-  return { methodology: { code: m.code, version: m.version }, units, indicators, nodes };
+  const explanations =
+    options.explain === false ? null : explainScores(m, flattenTree(m), indicators, nodes);
+  return {
+    methodology: { code: m.code, version: m.version },
+    units,
+    indicators,
+    nodes,
+    explanations,
+  };
 }

@@ -1,13 +1,11 @@
 import type { Direction } from '../domain/methodology.js';
 import type { Column } from './column.js';
-import { columnStatistics } from './column-statistics.js';
 import type { NormalisedColumn } from './normalise.js';
-import { applyDirection } from './normalise.js';
 
 /**
  * Min–max to [lower, upper] (COINr `n_minmax`): `(x − min)/(max − min)·(u − l) + l` on
  * direction-adjusted values. A constant column has no range: COINr returns NaN for every
- * unit, so every unit is missing here too, with a note.
+ * unit, so every unit is missing here too, with a note. Two passes, one allocation.
  *
  * @example normaliseMinMax(new Float64Array([1, 2, 3]), -1, 0, 100).values // [100, 50, 0]
  */
@@ -17,9 +15,19 @@ export function normaliseMinMax(
   lower = 0,
   upper = 100,
 ): NormalisedColumn {
-  const x = applyDirection(column, direction);
-  const { count, min, max } = columnStatistics(x);
-  if (count === 0) return { values: x, note: 'Нет ни одного значения показателя' };
+  const n = column.length;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = (column[i] as number) * direction;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const x = new Float64Array(n);
+  if (min > max) {
+    x.fill(Number.NaN);
+    return { values: x, note: 'Нет ни одного значения показателя' };
+  }
   if (min === max) {
     x.fill(Number.NaN);
     return {
@@ -31,6 +39,7 @@ export function normaliseMinMax(
   // so units tied in the index stay tied instead of differing in the last bit.
   const range = max - min;
   const span = upper - lower;
-  for (let i = 0; i < x.length; i++) x[i] = (((x[i] as number) - min) / range) * span + lower;
+  for (let i = 0; i < n; i++)
+    x[i] = (((column[i] as number) * direction - min) / range) * span + lower;
   return { values: x, note: null };
 }

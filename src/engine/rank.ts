@@ -1,5 +1,28 @@
 import type { TieRule } from '../domain/methodology.js';
 import type { Column } from './column.js';
+import { sortOrder } from './sort-order.js';
+
+/** Places of `scores[i]` against the ascending `sorted` values, by binary search. */
+function placeIn(sorted: Float64Array, distinctFrom: Float64Array | null, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return (distinctFrom ? (distinctFrom[lo] as number) : sorted.length - lo) + 1;
+}
+
+/** distinctFrom[k]: number of distinct values in sorted[k..], for dense ranking. */
+function distinctCounts(sorted: Float64Array): Float64Array {
+  const m = sorted.length;
+  const distinctFrom = new Float64Array(m + 1);
+  for (let k = m - 1; k >= 0; k--) {
+    distinctFrom[k] = (distinctFrom[k + 1] as number) + (sorted[k] === sorted[k + 1] ? 0 : 1);
+  }
+  return distinctFrom;
+}
 
 /**
  * Ranks the members by binary search in their sorted scores: a native typed-array sort is
@@ -9,23 +32,8 @@ function rankSubset(scores: Column, members: number[], tieRule: TieRule, out: Fl
   const sorted = new Float64Array(members.length);
   for (let k = 0; k < members.length; k++) sorted[k] = scores[members[k] as number] as number;
   sorted.sort();
-  const m = sorted.length;
-  // distinctFrom[k]: number of distinct values in sorted[k..], for dense ranking.
-  const distinctFrom = new Float64Array(m + 1);
-  for (let k = m - 1; k >= 0; k--) {
-    distinctFrom[k] = (distinctFrom[k + 1] as number) + (sorted[k] === sorted[k + 1] ? 0 : 1);
-  }
-  for (const i of members) {
-    const v = scores[i] as number;
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    out[i] = (tieRule === 'dense' ? (distinctFrom[lo] as number) : m - lo) + 1;
-  }
+  const distinctFrom = tieRule === 'dense' ? distinctCounts(sorted) : null;
+  for (const i of members) out[i] = placeIn(sorted, distinctFrom, scores[i] as number);
 }
 
 /**
@@ -36,10 +44,21 @@ function rankSubset(scores: Column, members: number[], tieRule: TieRule, out: Fl
  * @example rankScores(new Float64Array([0.9, 0.5, 0.9, 0.1])) // [1, 3, 1, 4]
  */
 export function rankScores(scores: Column, tieRule: TieRule = 'competition'): Float64Array {
-  const members: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i] as number)) members.push(i);
   const out = new Float64Array(scores.length).fill(Number.NaN);
-  rankSubset(scores, members, tieRule, out);
+  const order = sortOrder(scores);
+  const m = order.length;
+  // Walk from the highest score down; a run of equal scores shares the place of its first.
+  let place = 0;
+  let distinct = 0;
+  for (let k = m - 1; k >= 0; k--) {
+    const i = order[k] as number;
+    const v = scores[i] as number;
+    if (k === m - 1 || v !== scores[order[k + 1] as number]) {
+      distinct++;
+      place = tieRule === 'dense' ? distinct : m - k;
+    }
+    out[i] = place;
+  }
   return out;
 }
 

@@ -1,3 +1,5 @@
+import { parseDelimitedText } from './delimited-text.js';
+import type { RawRow } from './raw-table.js';
 import { stripMarkup } from './strip-markup.js';
 
 export interface PastedTable {
@@ -23,4 +25,15 @@ export function parsePastedTable(text: string): PastedTable {
     else rows.push({ line: index + 1, cells });
   });
   return { header: header ?? [], rows };
+}
+
+/**
+ * Every non-blank line of a pasted table, title lines included, split at tabs and clean of
+ * markup: the input of an import, which finds the header itself (it may sit below a title and
+ * a blank line, as when a table is copied together with its caption).
+ *
+ * @example parsePastedRows('Таблица 1\n\nМесто\tОМСУ\n1\t<b>г.Орск</b>')[2].cells // ['1', 'г.Орск']
+ */
+export function parsePastedRows(text: string): RawRow[] {
+  return parseDelimitedText(text, { file: '', delimiter: '\t', quoting: false }).rows;
 }

@@ -4,6 +4,12 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import { createAppContext } from './app-context.js';
+import { type AccessConfig, readAccessConfig } from './features/access/access-config.js';
+import { AccessError, RequestError } from './features/access/access-errors.js';
+import { registerAccessControl } from './features/access/access-hooks.js';
+import { accessRoutes } from './features/access/access-routes.js';
+import { importRoutes } from './features/imports/import-routes.js';
+import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
@@ -15,7 +21,15 @@ export interface AppOptions {
   regionCode: string;
   webRoot?: string;
   logger?: boolean;
+  /** Session and login-throttling settings over those read from the environment (tests move the clock). */
+  access?: Partial<AccessConfig>;
 }
+
+/** Framework errors that would otherwise answer in English. */
+const PLAIN_ERRORS: Record<number, { error: string; message: string }> = {
+  413: { error: 'too_large', message: 'Тело запроса слишком велико.' },
+  415: { error: 'unsupported_media_type', message: 'Неподдерживаемый тип содержимого запроса.' },
+};
 
 /** Builds the HTTP application: the JSON API under /api, its OpenAPI document, the web app. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -47,16 +61,33 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         message: 'Внутренняя ошибка сервера. Подробности записаны в журнал.',
       });
     }
+    if (error instanceof AccessError || error instanceof RequestError)
+      return reply.code(status).send({ error: error.errorCode, message: error.message });
+    const plain = PLAIN_ERRORS[status];
+    if (plain) return reply.code(status).send(plain);
     const code =
       status === 404 ? 'not_found' : error.validation ? 'invalid_request' : 'bad_request';
-    return reply.code(status).send({ error: code, message: error.message });
+    const message =
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+        ? 'Тело запроса — не корректный JSON.'
+        : error.message;
+    return reply.code(status).send({ error: code, message });
   });
 
   const ctx = createAppContext(options.db, options.regionCode);
+  const access = {
+    db: options.db,
+    config: readAccessConfig(process.env, options.access),
+    regionId: ctx.regionId,
+  };
+  registerAccessControl(app, access);
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(registryRoutes, ctx);
   await app.register(ratingRoutes, ctx);
   await app.register(planRoutes, ctx);
+  await app.register(accessRoutes, access);
+  await app.register(responsibleOfficialRoutes, ctx);
+  await app.register(importRoutes, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

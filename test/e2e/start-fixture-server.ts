@@ -12,6 +12,7 @@ import {
   insertPublication,
   insertSnapshot,
 } from '../../src/db/repositories/snapshot-repository.js';
+import { ensureDemoAccounts } from '../../src/demo/demo-accounts.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
@@ -59,5 +60,12 @@ const id = await insertSnapshot(handle.db, {
   errata_note: null,
 });
 await insertPublication(handle.db, id, 'тест', null);
+// The documented demo accounts (README, «Демо-доступ»), for the sign-in tests.
+await ensureDemoAccounts(
+  handle.db,
+  regionId,
+  { demo: true },
+  { actor: { kind: 'system', label: 'e2e' }, ip: null, userAgent: null, at: new Date() },
+);
 const app = await buildApp({ db: handle.db, regionCode: 'orenburg' });
 await app.listen({ port, host: '127.0.0.1' });

@@ -1,13 +1,26 @@
+import { useSession } from './api/session-store.js';
 import { SiteFooter } from './components/site-footer.js';
 import { SiteHeader } from './components/site-header.js';
+import { AuditPage } from './pages/audit-page.js';
+import { ChangePasswordPage } from './pages/change-password-page.js';
+import { ImportPage } from './pages/import-page.js';
+import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { RatingPage } from './pages/rating-page.js';
+import { TokensPage } from './pages/tokens-page.js';
+import { UsersPage } from './pages/users-page.js';
 import { matchRoute } from './routing/match-route.js';
 import { useLocationPath } from './routing/use-location-path.js';
 
 export function App() {
-  const route = matchRoute(useLocationPath());
+  const matched = matchRoute(useLocationPath());
+  const session = useSession();
+  // A one-time password must be changed before anything else (the server insists as well).
+  const route =
+    session?.authenticated && session.user.mustChangePassword && matched.page !== 'login'
+      ? ({ page: 'password' } as const)
+      : matched;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -17,6 +30,12 @@ export function App() {
       <main id="main" className="site-main" tabIndex={-1}>
         {route.page === 'rating' ? <RatingPage code={route.code} /> : null}
         {route.page === 'plan' ? <PlanPage code={route.code} /> : null}
+        {route.page === 'login' ? <LoginPage /> : null}
+        {route.page === 'password' ? <ChangePasswordPage /> : null}
+        {route.page === 'admin-users' ? <UsersPage /> : null}
+        {route.page === 'admin-tokens' ? <TokensPage /> : null}
+        {route.page === 'admin-audit' ? <AuditPage /> : null}
+        {route.page === 'import' ? <ImportPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

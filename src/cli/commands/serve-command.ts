@@ -3,6 +3,7 @@ import { readConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { buildApp } from '../../server/app.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
+import { prepareAccounts } from '../prepare-accounts.js';
 import { ensureDemoLoaded } from './demo-command.js';
 
 interface ServeOptions {
@@ -10,6 +11,8 @@ interface ServeOptions {
   host?: string;
   dataDir?: string;
   demo?: boolean;
+  /** Demo mode (`start` only): the documented demo accounts with their known password. */
+  demoAccounts?: boolean;
 }
 
 async function serve(opts: ServeOptions): Promise<void> {
@@ -22,6 +25,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   console.log(`База данных: ${describeDatabase(handle)}`);
   await migrateToLatest(handle.db);
   if (opts.demo) await ensureDemoLoaded(handle);
+  await prepareAccounts(handle, config.regionCode, { demo: opts.demoAccounts === true });
   const app = await buildApp({ db: handle.db, regionCode: config.regionCode, logger: false });
   const shutdown = async () => {
     await app.close();
@@ -56,5 +60,5 @@ export function registerServeCommands(program: Command): void {
     program
       .command('start')
       .description('Первый запуск: миграции, демо-данные Оренбургской области (один раз) и сервер'),
-  ).action((opts: ServeOptions) => serve({ ...opts, demo: true }));
+  ).action((opts: ServeOptions) => serve({ ...opts, demo: true, demoAccounts: true }));
 }

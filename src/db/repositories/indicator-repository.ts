@@ -22,3 +22,12 @@ export async function findIndicatorCode(db: Kysely<Database>, id: number): Promi
     .executeTakeFirstOrThrow();
   return row.code;
 }
+
+export async function listIndicators(db: Kysely<Database>, regionId: number) {
+  return db
+    .selectFrom('indicator')
+    .select(['id', 'code', 'name', 'unit', 'range_min', 'range_max', 'decimals', 'formula'])
+    .where('region_id', '=', regionId)
+    .orderBy('code')
+    .execute();
+}

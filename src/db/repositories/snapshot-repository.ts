@@ -68,3 +68,24 @@ export async function findPublishedSnapshot(
     .executeTakeFirst();
   return row && row.published_at !== null ? (row as SnapshotRow) : null;
 }
+
+/** A snapshot by code whether published or not (for publishing and corrections). */
+export async function findSnapshotByCode(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<SnapshotRow | null> {
+  const row = await selectSnapshots(db)
+    .where('s.region_id', '=', regionId)
+    .where('s.code', '=', code)
+    .executeTakeFirst();
+  return (row as SnapshotRow | undefined) ?? null;
+}
+
+export async function findSnapshotById(
+  db: Kysely<Database>,
+  id: number,
+): Promise<SnapshotRow | null> {
+  const row = await selectSnapshots(db).where('s.id', '=', id).executeTakeFirst();
+  return (row as SnapshotRow | undefined) ?? null;
+}

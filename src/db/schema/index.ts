@@ -1,5 +1,10 @@
+import type { ApiTokenTable } from './api-token.js';
 import type { AppSettingTable } from './app-setting.js';
+import type { AuditEventTable } from './audit-event.js';
+import type { ImportBatchTable } from './import-batch.js';
+import type { ImportMappingTable } from './import-mapping.js';
 import type { IndicatorTable } from './indicator.js';
+import type { LoginFailureTable } from './login-failure.js';
 import type { MethodologyTable } from './methodology.js';
 import type { MunicipalityTable } from './municipality.js';
 import type { MunicipalityAliasTable } from './municipality-alias.js';
@@ -8,7 +13,10 @@ import type { PlanReportTable, PlanTargetTable, PrintedFigureTable } from './pla
 import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-snapshot.js';
 import type { ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
+import type { ResponsibleOfficialTable } from './responsible-official.js';
 import type { MunicipalityGroupTable, UnitGroupTable } from './unit-group.js';
+import type { UserAccountTable, UserMunicipalityTable } from './user-account.js';
+import type { UserSessionTable } from './user-session.js';
 
 export interface Database {
   app_setting: AppSettingTable;
@@ -27,4 +35,13 @@ export interface Database {
   plan_target: PlanTargetTable;
   plan_report: PlanReportTable;
   printed_figure: PrintedFigureTable;
+  user_account: UserAccountTable;
+  user_municipality: UserMunicipalityTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  login_failure: LoginFailureTable;
+  audit_event: AuditEventTable;
+  responsible_official: ResponsibleOfficialTable;
+  import_batch: ImportBatchTable;
+  import_mapping: ImportMappingTable;
 }

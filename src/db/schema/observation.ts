@@ -28,4 +28,8 @@ export interface ObservationRevisionTable {
   author: string;
   changed_at: string;
   note: string | null;
+  /** The import that wrote this revision (null for other writers). */
+  import_batch_id: number | null;
+  /** 1-based row (sheet) or line (text) of the value in the imported file. */
+  source_row: number | null;
 }

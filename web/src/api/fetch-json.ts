@@ -3,6 +3,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly status: number | null,
+    /** The server's whole answer, when it carried more than a message (e.g. a rejected import). */
+    readonly body: unknown = null,
   ) {
     super(message);
     this.name = 'ApiError';

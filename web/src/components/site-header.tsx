@@ -1,12 +1,19 @@
+import { useSession } from '../api/session-store.js';
 import { Link } from '../routing/link.js';
 import type { Route } from '../routing/match-route.js';
+import { SessionMenu } from './session-menu.js';
 
 const SECTIONS = [
   { page: 'rating', href: '/rating', label: 'Рейтинг' },
   { page: 'plan', href: '/plan', label: 'Выполнение плана' },
 ] as const;
 
+/** Sections for signed-in staff only (the server checks every request again). */
+const STAFF_SECTIONS = [{ page: 'import', href: '/data/import', label: 'Импорт' }] as const;
+
 export function SiteHeader({ route }: { route: Route }) {
+  const session = useSession();
+  const sections = session?.authenticated ? [...SECTIONS, ...STAFF_SECTIONS] : SECTIONS;
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -19,7 +26,7 @@ export function SiteHeader({ route }: { route: Route }) {
         </Link>
         <nav aria-label="Разделы портала" className="site-nav">
           <ul>
-            {SECTIONS.map((s) => (
+            {sections.map((s) => (
               <li key={s.page}>
                 <Link href={s.href} aria-current={route.page === s.page ? 'page' : undefined}>
                   {s.label}
@@ -28,6 +35,7 @@ export function SiteHeader({ route }: { route: Route }) {
             ))}
           </ul>
         </nav>
+        <SessionMenu />
       </div>
     </header>
   );

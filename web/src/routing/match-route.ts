@@ -2,7 +2,23 @@
 export type Route =
   | { page: 'rating'; code: string | null }
   | { page: 'plan'; code: string | null }
+  | { page: 'login' }
+  | { page: 'password' }
+  | { page: 'admin-users' }
+  | { page: 'admin-tokens' }
+  | { page: 'admin-audit' }
+  | { page: 'import' }
   | { page: 'not-found' };
+
+/** Pages without parameters: sign-in, own password, administration. */
+const FIXED_PAGES: Record<string, Route> = {
+  '/login': { page: 'login' },
+  '/account/password': { page: 'password' },
+  '/admin/users': { page: 'admin-users' },
+  '/admin/tokens': { page: 'admin-tokens' },
+  '/admin/audit': { page: 'admin-audit' },
+  '/data/import': { page: 'import' },
+};
 
 const decode = (segment: string): string | null => {
   try {
@@ -18,6 +34,8 @@ const decode = (segment: string): string | null => {
  * @example matchRoute('/rating/orenburg-2022-top10') // { page: 'rating', code: 'orenburg-2022-top10' }
  */
 export function matchRoute(path: string): Route {
+  const fixed = FIXED_PAGES[path.replace(/\/+$/, '')];
+  if (fixed) return fixed;
   const segments = path.split('/').filter((s) => s !== '');
   const [first, second, ...rest] = segments;
   if (rest.length > 0) return { page: 'not-found' };

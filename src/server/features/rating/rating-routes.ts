@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
+import { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
+import { getSnapshotDownload } from './snapshot-service.js';
 
 export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   app.get(
@@ -29,5 +31,24 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       },
     },
     async (request) => getSnapshot(ctx.db, await ctx.regionId(), request.params.code),
+  );
+
+  app.get(
+    '/api/snapshots/:code/download',
+    {
+      schema: {
+        tags: ['Рейтинг'],
+        summary:
+          'Опубликованный рейтинг для проверки: методика, исходные данные, все промежуточные ' +
+          'значения и контрольная сумма; пересчёт — munirank verify ФАЙЛ',
+        params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
+        response: { 200: SnapshotDownload, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const download = await getSnapshotDownload(ctx.db, await ctx.regionId(), request.params.code);
+      reply.header('content-disposition', `attachment; filename="${download.code}.json"`);
+      return download;
+    },
   );
 };

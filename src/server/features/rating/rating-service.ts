@@ -20,7 +20,8 @@ function summarise(row: SnapshotRow, content: RatingSnapshotContent): RatingSnap
     title: row.title,
     period: row.period,
     asOf: row.as_of,
-    methodologyCode: null,
+    methodologyCode:
+      (content.computation?.methodology as { code?: string } | undefined)?.code ?? null,
     source: { document: row.source_document, table: row.source_table, note: row.source_note },
     contentHash: row.content_hash,
     createdAt: row.created_at,

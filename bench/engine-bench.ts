@@ -1,0 +1,125 @@
+// `npm run bench engine`: the rating engine against a naive object-per-cell baseline
+// (bench/naive-engine.ts), measured in the same run. Prints figures; asserts nothing.
+import { availableParallelism, loadavg } from 'node:os';
+import type { Methodology, MethodologyNode } from '../src/domain/methodology.js';
+import { computeRating } from '../src/engine/compute-rating.js';
+import { drawRandom } from '../src/engine/prng.js';
+import { runUncertainty, UncertaintyPool } from '../src/server/workers/uncertainty-pool.js';
+import { naiveRating } from './naive-engine.js';
+
+const INDICATORS = 60;
+const DIMENSIONS = 6;
+
+/** Index → 6 dimensions → 10 indicators, min–max 0..100, arithmetic, every fifth lower-is-better. */
+function methodology(): Methodology {
+  const per = INDICATORS / DIMENSIONS;
+  const dims: MethodologyNode[] = Array.from({ length: DIMENSIONS }, (_, d) => ({
+    kind: 'group',
+    code: `D${d}`,
+    name: `Направление ${d}`,
+    weight: 1 + (d % 3),
+    aggregation: 'arithmetic',
+    children: Array.from({ length: per }, (_, j) => ({
+      kind: 'indicator' as const,
+      code: `I${d * per + j}`,
+      name: `Показатель ${d * per + j}`,
+      weight: 1 + (j % 2),
+      direction: (j % 5 === 0 ? -1 : 1) as 1 | -1,
+      normalisation: { method: 'min-max' as const },
+    })),
+  }));
+  return {
+    code: 'bench',
+    version: 1,
+    title: 'Бенчмарк',
+    effectiveFrom: '2024',
+    outputScale: 100,
+    tieRule: 'competition',
+    missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
+    colourThresholds: [],
+    tree: {
+      kind: 'group',
+      code: 'INDEX',
+      name: 'Индекс',
+      weight: 1,
+      aggregation: 'arithmetic',
+      children: dims,
+    },
+  };
+}
+
+/** Random data, 1 % missing, from the engine's own seeded generator. */
+function dataset(n: number) {
+  const random = drawRandom(2024, n);
+  const units = Array.from({ length: n }, (_, i) => ({ code: `u${i}`, name: `ОМСУ ${i}` }));
+  const values: Record<string, Float64Array> = {};
+  for (let k = 0; k < INDICATORS; k++) {
+    const column = new Float64Array(n);
+    for (let i = 0; i < n; i++) column[i] = random() < 0.01 ? Number.NaN : random() * 100;
+    values[`I${k}`] = column;
+  }
+  return { units, values };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function time(runs: number, f: () => unknown): number {
+  f(); // warm-up
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = performance.now();
+    f();
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+const ms = (x: number) => `${x.toFixed(1)} мс`;
+const m = methodology();
+console.log(
+  `Ядер: ${availableParallelism()}, средняя загрузка за минуту ${loadavg()[0]?.toFixed(2)} ` +
+    '(другие процессы на машине замедляют замеры). Медиана нескольких прогонов после разогрева.',
+);
+
+for (const n of [2_500, 20_000]) {
+  const { units, values } = dataset(n);
+  const plain = time(7, () => computeRating(m, { units, values }, { explain: false }));
+  const full = time(7, () => computeRating(m, { units, values }));
+  const naive = time(3, () => naiveRating(m, units, values, true));
+  console.log(
+    `Полный расчёт ${n} × ${INDICATORS}: с объяснениями ${ms(full)} (без объяснений ${ms(plain)}); ` +
+      `наивная реализация с объяснениями ${ms(naive)} — в ${(naive / full).toFixed(1)} раза медленнее`,
+  );
+}
+
+const { units, values } = dataset(2_500);
+const draws = 1_000;
+// Worker threads stay up between runs (as in the server): start-up measured apart.
+const startUp = performance.now();
+const pool = new UncertaintyPool(2);
+await pool.run(m, { units, values }, { draws: 2, seed: 1, chunk: 1 });
+console.log(
+  `Запуск 2 потоков (загрузка движка, 1 испытание в каждом): ${ms(performance.now() - startUp)}`,
+);
+for (let r = 0; r < 2; r++) {
+  const t = performance.now();
+  await pool.run(m, { units, values }, { draws, seed: 42 });
+  console.log(
+    `Монте-Карло ${draws} испытаний, 2500 × ${INDICATORS}, 2 потока: ${ms(performance.now() - t)}`,
+  );
+}
+await pool.close();
+const inline = performance.now();
+await runUncertainty(m, { units, values }, { draws, seed: 42, workers: 0 });
+console.log(`Монте-Карло ${draws} испытаний в основном потоке: ${ms(performance.now() - inline)}`);
+// The baseline is too slow for 1,000 draws: 20 draws, scaled up.
+const sample = 20;
+const t = performance.now();
+for (let d = 0; d < sample; d++) naiveRating(m, units, values, false);
+const perDraw = (performance.now() - t) / sample;
+console.log(
+  `Наивная реализация: ${ms(perDraw)} на испытание → ≈${ms(perDraw * draws)} на ${draws} (оценка по ${sample}, один поток)`,
+);

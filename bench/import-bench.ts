@@ -1,0 +1,190 @@
+// Imports 1,000,000 observations from a generated long-format CSV (decoded, parsed, matched,
+// validated, compared with the database and written with provenance, in one transaction) and
+// prints rows/s on SQLite and PostgreSQL beside a baseline of plain batched inserts of the same
+// rows into an unindexed table, measured in the same run. PostgreSQL is skipped with a notice
+// when MUNIRANK_TEST_POSTGRES_URL (default: the local test server) is not reachable.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Kysely, sql } from 'kysely';
+import pg from 'pg';
+import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
+import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
+import { insertRegion } from '../src/db/repositories/region-repository.js';
+import type { Database } from '../src/db/schema/index.js';
+import { commitImport } from '../src/server/features/imports/import-service.js';
+
+const UNITS = 500;
+const INDICATORS = 20;
+const PERIODS = 100;
+const TOTAL = UNITS * INDICATORS * PERIODS;
+const unitName = (u: number) => `Муниципальный район № ${u + 1}`;
+const period = (p: number) =>
+  `${2010 + Math.floor(p / 12)}-${String((p % 12) + 1).padStart(2, '0')}`;
+const sampleValue = (n: number) => (n * 7919) % 100_000;
+
+function generateCsv(): Uint8Array {
+  const lines = ['ОМСУ;Показатель;Период;Значение'];
+  let n = 0;
+  for (let u = 0; u < UNITS; u += 1)
+    for (let i = 0; i < INDICATORS; i += 1)
+      for (let p = 0; p < PERIODS; p += 1) {
+        const v = sampleValue(n++);
+        // Every third value as Russian documents print it: thousands with a no-break space.
+        const text =
+          n % 3 === 0 && v >= 1000
+            ? `${Math.floor(v / 1000)}\u00a0${String(v % 1000).padStart(3, '0')}`
+            : String(v);
+        lines.push(`${unitName(u)};ind_${i};${period(p)};${text}`);
+      }
+  return new TextEncoder().encode(`${lines.join('\r\n')}\r\n`);
+}
+
+async function seedRegistry(db: Kysely<Database>): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const regionId = await insertRegion(trx, 'bench', 'Регион для замера');
+    for (let u = 0; u < UNITS; u += 1)
+      await insertMunicipality(trx, {
+        region_id: regionId,
+        code: `unit-${u + 1}`,
+        name: unitName(u),
+        kind: 'municipal_district',
+        oktmo: null,
+        valid_from: null,
+        valid_to: null,
+        successor_id: null,
+      });
+    for (let i = 0; i < INDICATORS; i += 1)
+      await insertIndicator(trx, {
+        region_id: regionId,
+        code: `ind_${i}`,
+        name: `Показатель ${i}`,
+        unit: 'чел.',
+        direction: 'higher_better',
+        periodicity: 'monthly',
+        source_system: null,
+        range_min: 0,
+        range_max: null,
+        formula: null,
+        decimals: 0,
+        description: null,
+      });
+    return regionId;
+  });
+}
+
+/** Plain batched inserts of the same million rows into an unindexed table: the baseline. */
+async function baseline(handle: DatabaseHandle): Promise<number> {
+  const db = handle.db;
+  await sql`CREATE TABLE bench_plain (m integer, i integer, p text, v double precision)`.execute(
+    db,
+  );
+  const start = performance.now();
+  await db.transaction().execute(async (trx) => {
+    const size = handle.dialect === 'postgres' ? 50_000 : 8000;
+    for (let from = 0; from < TOTAL; from += size) {
+      const n = Math.min(size, TOTAL - from);
+      const m = new Array<number>(n);
+      const ind = new Array<number>(n);
+      const per = new Array<string>(n);
+      const val = new Array<number>(n);
+      for (let k = 0; k < n; k += 1) {
+        const idx = from + k;
+        m[k] = Math.floor(idx / (INDICATORS * PERIODS)) + 1;
+        ind[k] = Math.floor(idx / PERIODS) % INDICATORS;
+        per[k] = period(idx % PERIODS);
+        val[k] = sampleValue(idx);
+      }
+      if (handle.dialect === 'postgres')
+        await sql`INSERT INTO bench_plain SELECT * FROM unnest(${m}::int[], ${ind}::int[], ${per}::text[], ${val}::float8[])`.execute(
+          trx,
+        );
+      else
+        await sql`INSERT INTO bench_plain SELECT column1, column2, column3, column4 FROM (VALUES ${sql.join(
+          m.map((_, k) => sql`(${m[k]}, ${ind[k]}, ${per[k]}, ${val[k]})`),
+        )})`.execute(trx);
+    }
+  });
+  return TOTAL / ((performance.now() - start) / 1000);
+}
+
+async function measure(name: string, handle: DatabaseHandle, csv: Uint8Array) {
+  await migrateToLatest(handle.db);
+  const regionId = await seedRegistry(handle.db);
+  const plain = await baseline(handle);
+  const phases = new Map<string, number>();
+  let phaseStart = performance.now();
+  let current = '';
+  const start = performance.now();
+  const result = await commitImport(
+    handle.db,
+    regionId,
+    { fileName: 'bench.csv', bytes: csv, sourceSystem: 'ЕСИА' },
+    'бенчмарк',
+    {
+      onProgress: (p) => {
+        if (p.phase === current) return;
+        const now = performance.now();
+        if (current) phases.set(current, now - phaseStart);
+        current = p.phase;
+        phaseStart = now;
+      },
+    },
+  );
+  const seconds = (performance.now() - start) / 1000;
+  phases.set(current, performance.now() - phaseStart);
+  const written = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM observation_revision WHERE import_batch_id IS NOT NULL`.execute(
+    handle.db,
+  );
+  if (result.preview.counts.insert !== TOTAL || Number(written.rows[0]?.n) !== TOTAL)
+    throw new Error(`${name}: записано ${written.rows[0]?.n} вместо ${TOTAL}`);
+  const rate = TOTAL / seconds;
+  const detail = [...phases].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} с`).join(', ');
+  console.log(
+    `${name.padEnd(10)} импорт: ${Math.round(rate).toLocaleString('ru-RU')} строк/с (${seconds.toFixed(2)} с: ${detail}); ` +
+      `простые пакетные вставки: ${Math.round(plain).toLocaleString('ru-RU')} строк/с; отношение ${(rate / plain).toFixed(2)}`,
+  );
+}
+
+const csv = generateCsv();
+console.log(
+  `CSV: ${TOTAL.toLocaleString('ru-RU')} строк, ${(csv.length / 1e6).toFixed(1)} МБ (длинный формат, «;», UTF-8)`,
+);
+
+const dir = mkdtempSync(join(tmpdir(), 'munirank-bench-'));
+const sqlite = openSqlite(join(dir, 'bench.sqlite'));
+try {
+  await measure('SQLite', sqlite, csv);
+} finally {
+  await sqlite.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const adminUrl =
+  process.env.MUNIRANK_TEST_POSTGRES_URL ?? 'postgres://munirank:munirank@127.0.0.1:5432/postgres';
+const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+const dbName = `munirank_bench_${randomBytes(4).toString('hex')}`;
+try {
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+} catch (error) {
+  console.log(
+    `PostgreSQL недоступен (${error instanceof Error ? error.message : error}): замер пропущен.`,
+  );
+  process.exit(0);
+}
+const url = new URL(adminUrl);
+url.pathname = `/${dbName}`;
+const postgres = openPostgres(url.toString());
+try {
+  await measure('PostgreSQL', postgres, csv);
+} finally {
+  await postgres.close();
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.end();
+}

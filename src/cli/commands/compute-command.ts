@@ -1,0 +1,66 @@
+import type { Command } from 'commander';
+import type { MethodologyNode } from '../../domain/methodology.js';
+import { computeRating } from '../../engine/compute-rating.js';
+import { checkDataColumns } from '../check-data-columns.js';
+import { readMethodologyFile } from '../read-methodology-file.js';
+import { readRatingTable } from '../read-rating-table.js';
+import { parseFormat, writeOutput } from '../write-output.js';
+
+/** Node codes in tree order: the index, then each dimension followed by what it contains. */
+function nodeCodes(node: MethodologyNode): string[] {
+  return node.kind === 'indicator' ? [node.code] : [node.code, ...node.children.flatMap(nodeCodes)];
+}
+
+export function registerComputeCommand(program: Command): void {
+  program
+    .command('compute')
+    .description(
+      'Рассчитать рейтинг по файлам, без базы данных: одна строка на ОМСУ с баллами всех узлов ' +
+        'методики (показатели после обработки и нормировки, направления, индекс) и местом',
+    )
+    .requiredOption(
+      '--data <file>',
+      'таблица данных (CSV: «;», «,» или табуляция; код ОМСУ, название, показатели)',
+    )
+    .requiredOption('--methodology <file>', 'методика (JSON)')
+    .option('--format <format>', 'формат результата: csv или json', parseFormat, 'csv')
+    .option('--output <file>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
+    .action(
+      (opts: { data: string; methodology: string; format: 'csv' | 'json'; output?: string }) => {
+        const m = readMethodologyFile(opts.methodology);
+        const data = readRatingTable(opts.data);
+        checkDataColumns(opts.data, m.tree, data.columns);
+        const result = computeRating(m, data, { explain: false });
+        const scores = new Map<string, Float64Array>([
+          ...result.nodes.map((n) => [n.code, n.scores] as const),
+          ...result.indicators.map((ind) => [ind.code, ind.normalised] as const),
+        ]);
+        const codes = nodeCodes(m.tree);
+        const rows = result.units.map((u, i) => {
+          const row: Record<string, string | number | null> = { code: u.code, name: u.name };
+          for (const code of codes) {
+            const v = scores.get(code)?.[i];
+            row[code] = v === undefined || Number.isNaN(v) ? null : v;
+          }
+          row.rank = u.rank;
+          return row;
+        });
+        const json = {
+          methodology: { code: m.code, version: m.version },
+          units: result.units.map((u, i) => ({
+            code: u.code,
+            name: u.name,
+            rank: u.rank,
+            scores: Object.fromEntries(
+              codes.map((c) => [c, (rows[i] as Record<string, unknown>)[c]]),
+            ),
+            reasons: u.reasons,
+          })),
+        };
+        writeOutput(rows, opts.format, opts.output, json);
+        for (const u of result.units) {
+          if (u.score === null) console.error(`${u.code}: нет оценки — ${u.reasons.join('; ')}`);
+        }
+      },
+    );
+}

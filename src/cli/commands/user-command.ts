@@ -1,0 +1,176 @@
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { readConfig } from '../../config.js';
+import type { DatabaseHandle } from '../../db/connect.js';
+import { migrateToLatest } from '../../db/migrate.js';
+import { findRegionId } from '../../db/repositories/region-repository.js';
+import { findUserByUsername } from '../../db/repositories/user-repository.js';
+import { ROLE_LABELS, ROLES, type Role } from '../../domain/access.js';
+import {
+  createAccount,
+  listAccounts,
+  resetAccountPassword,
+  setAccountStatus,
+} from '../../server/features/access/account-service.js';
+import type { AuditContext } from '../../server/features/access/audit.js';
+import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
+
+/** The CLI acts as the system; the audit trail names the operating-system user who ran it. */
+const cliContext = (): AuditContext => ({
+  actor: { kind: 'system', label: `CLI (${safeUsername()})` },
+  ip: null,
+  userAgent: 'munirank CLI',
+  at: new Date(),
+});
+
+function safeUsername(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'неизвестно';
+  }
+}
+
+async function withDatabase<T>(
+  dataDir: string | undefined,
+  run: (handle: DatabaseHandle, regionId: number | null) => Promise<T>,
+): Promise<T> {
+  const config = readConfig({ dataDir });
+  const handle = openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+    return await run(handle, await findRegionId(handle.db, config.regionCode));
+  } finally {
+    await handle.close();
+  }
+}
+
+async function userId(handle: DatabaseHandle, username: string): Promise<number> {
+  const row = await findUserByUsername(handle.db, username.trim().toLowerCase());
+  if (!row) throw new Error(`Пользователь «${username}» не найден`);
+  return row.id;
+}
+
+function printOneTimePassword(username: string, password: string): void {
+  console.log(`Временный пароль пользователя ${username} (показывается один раз):`);
+  console.log(`  ${password}`);
+  console.log('При первом входе пароль нужно сменить.');
+}
+
+const dataDirOption = [
+  '--data-dir <dir>',
+  'каталог встроенной базы SQLite (по умолчанию ./data)',
+] as const;
+
+export function registerUserCommand(program: Command): void {
+  const user = program.command('user').description('Учётные записи пользователей');
+
+  user
+    .command('add <username>')
+    .description('Создать учётную запись с временным паролем (показывается один раз)')
+    .requiredOption('-r, --role <role>', `роль: ${ROLES.join(', ')}`)
+    .option('-n, --name <name>', 'имя, как его показывать (по умолчанию — имя пользователя)')
+    .option(
+      '-m, --municipality <code...>',
+      'код муниципального образования представителя ОМСУ (можно несколько)',
+    )
+    .option(...dataDirOption)
+    .action(
+      async (
+        username: string,
+        opts: { role: string; name?: string; municipality?: string[]; dataDir?: string },
+      ) => {
+        if (!(ROLES as readonly string[]).includes(opts.role))
+          throw new Error(`Неизвестная роль «${opts.role}»: допустимы ${ROLES.join(', ')}`);
+        if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username.toLowerCase()))
+          throw new Error(
+            'Имя пользователя: 3–64 символа, латинские буквы, цифры, точка, дефис, подчёркивание',
+          );
+        await withDatabase(opts.dataDir, async (handle, regionId) => {
+          const { user: created, oneTimePassword } = await createAccount(
+            handle.db,
+            regionId,
+            {
+              username,
+              displayName: opts.name ?? username,
+              role: opts.role as Role,
+              municipalityCodes: opts.municipality ?? [],
+            },
+            cliContext(),
+          );
+          console.log(
+            `Создан пользователь ${created.username} (${ROLE_LABELS[created.role]}) в ${describeDatabase(handle)}.`,
+          );
+          printOneTimePassword(created.username, oneTimePassword);
+        });
+      },
+    );
+
+  user
+    .command('list')
+    .description('Список учётных записей')
+    .option(...dataDirOption)
+    .action(async (opts: { dataDir?: string }) => {
+      await withDatabase(opts.dataDir, async (handle, regionId) => {
+        const users = await listAccounts(handle.db, regionId, cliContext());
+        if (users.length === 0) {
+          console.log('Учётных записей нет.');
+          return;
+        }
+        for (const u of users) {
+          const flags = [
+            u.status === 'disabled' ? 'отключён' : 'активен',
+            u.mustChangePassword ? 'временный пароль' : null,
+            u.isDemo ? 'демо' : null,
+          ].filter((f) => f !== null);
+          const units = u.municipalities.map((m) => m.code).join(', ');
+          console.log(
+            `${u.username}\t${ROLE_LABELS[u.role]}\t${flags.join(', ')}\t${u.displayName}${units ? `\t${units}` : ''}`,
+          );
+        }
+      });
+    });
+
+  user
+    .command('disable <username>')
+    .description('Отключить учётную запись и завершить все её сессии')
+    .option(...dataDirOption)
+    .action(async (username: string, opts: { dataDir?: string }) => {
+      await withDatabase(opts.dataDir, async (handle, regionId) => {
+        const id = await userId(handle, username);
+        await setAccountStatus(handle.db, regionId, id, 'disabled', cliContext());
+        console.log(`Учётная запись ${username} отключена, её сессии завершены.`);
+      });
+    });
+
+  user
+    .command('enable <username>')
+    .description('Включить отключённую учётную запись')
+    .option(...dataDirOption)
+    .action(async (username: string, opts: { dataDir?: string }) => {
+      await withDatabase(opts.dataDir, async (handle, regionId) => {
+        const id = await userId(handle, username);
+        await setAccountStatus(handle.db, regionId, id, 'active', cliContext());
+        console.log(`Учётная запись ${username} включена.`);
+      });
+    });
+
+  user
+    .command('reset-password <username>')
+    .description('Выдать новый временный пароль (сессии пользователя завершаются)')
+    .option(...dataDirOption)
+    .action(async (username: string, opts: { dataDir?: string }) => {
+      await withDatabase(opts.dataDir, async (handle, regionId) => {
+        const id = await userId(handle, username);
+        const { oneTimePassword } = await resetAccountPassword(
+          handle.db,
+          regionId,
+          id,
+          cliContext(),
+        );
+        printOneTimePassword(username, oneTimePassword);
+      });
+    });
+}
+
+export { cliContext };

@@ -1,0 +1,168 @@
+import { Type } from 'typebox';
+import { MunicipalityRef } from './municipality.js';
+
+/** Roles of signed-in people. The public (no account) reads published material only. */
+export const ROLES = ['administrator', 'analyst', 'official', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  administrator: 'администратор',
+  analyst: 'аналитик',
+  official: 'представитель ОМСУ',
+  viewer: 'наблюдатель',
+};
+
+export const RoleSchema = Type.Union([
+  Type.Literal('administrator'),
+  Type.Literal('analyst'),
+  Type.Literal('official'),
+  Type.Literal('viewer'),
+]);
+
+/** Scopes of API tokens for machine access from source systems. */
+export const TOKEN_SCOPES = ['import', 'read'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
+  import: 'загрузка данных',
+  read: 'чтение неопубликованных данных',
+};
+export const TokenScopeSchema = Type.Union([Type.Literal('import'), Type.Literal('read')]);
+
+export const AUDIT_OUTCOMES = ['allowed', 'denied', 'failed'] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+export const AuditOutcomeSchema = Type.Union([
+  Type.Literal('allowed'),
+  Type.Literal('denied'),
+  Type.Literal('failed'),
+]);
+export const AUDIT_OUTCOME_LABELS: Record<AuditOutcome, string> = {
+  allowed: 'выполнено',
+  denied: 'отказано',
+  failed: 'ошибка',
+};
+
+export const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' });
+/** Bounded so that hashing cost stays bounded; the policy's minimum is checked in the service. */
+export const Password = Type.String({ minLength: 1, maxLength: 256 });
+
+export const SessionUser = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  municipalities: Type.Array(MunicipalityRef),
+  mustChangePassword: Type.Boolean(),
+});
+export type SessionUser = Type.Static<typeof SessionUser>;
+
+/** `GET /api/session`: who is signed in and the CSRF token for state-changing requests. */
+export const SessionView = Type.Union([
+  Type.Object({ authenticated: Type.Literal(false) }),
+  Type.Object({
+    authenticated: Type.Literal(true),
+    user: SessionUser,
+    csrfToken: Type.String(),
+    idleTimeoutMinutes: Type.Integer(),
+    expiresAt: Type.String(),
+  }),
+]);
+export type SessionView = Type.Static<typeof SessionView>;
+
+export const UserView = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  displayName: Type.String(),
+  role: RoleSchema,
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  municipalities: Type.Array(MunicipalityRef),
+  mustChangePassword: Type.Boolean(),
+  isDemo: Type.Boolean(),
+  createdAt: Type.String(),
+  lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type UserView = Type.Static<typeof UserView>;
+
+export const NewUser = Type.Object(
+  {
+    username: Username,
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    role: RoleSchema,
+    municipalityCodes: Type.Optional(
+      Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,100}$' }), { maxItems: 100 }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type NewUser = Type.Static<typeof NewUser>;
+
+/** A password made by the system: shown once, to be changed at first login. */
+export const OneTimePassword = Type.Object({ user: UserView, oneTimePassword: Type.String() });
+export type OneTimePassword = Type.Static<typeof OneTimePassword>;
+
+export const ApiTokenView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  prefix: Type.String(),
+  scopes: Type.Array(TokenScopeSchema),
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  revokedAt: Type.Union([Type.String(), Type.Null()]),
+});
+export type ApiTokenView = Type.Static<typeof ApiTokenView>;
+
+export const AuditEventView = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  actorUserId: Type.Union([Type.Integer(), Type.Null()]),
+  actor: Type.String(),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  entityType: Type.Union([Type.String(), Type.Null()]),
+  entityId: Type.Union([Type.String(), Type.Null()]),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+  outcome: AuditOutcomeSchema,
+  detail: Type.Union([Type.String(), Type.Null()]),
+});
+export type AuditEventView = Type.Static<typeof AuditEventView>;
+
+export const AuditQuery = Type.Object(
+  {
+    user: Type.Optional(Type.String({ maxLength: 64 })),
+    action: Type.Optional(Type.String({ maxLength: 100 })),
+    outcome: Type.Optional(AuditOutcomeSchema),
+    from: Type.Optional(Type.String({ format: 'date' })),
+    to: Type.Optional(Type.String({ format: 'date' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  },
+  { additionalProperties: false },
+);
+export type AuditQuery = Type.Static<typeof AuditQuery>;
+
+export const ResponsibleOfficial = Type.Object({
+  id: Type.Integer(),
+  municipality: MunicipalityRef,
+  fullName: Type.String(),
+  position: Type.String(),
+  area: Type.String(),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+  createdAt: Type.String(),
+  createdBy: Type.String(),
+});
+export type ResponsibleOfficial = Type.Static<typeof ResponsibleOfficial>;
+
+export const NewResponsibleOfficial = Type.Object(
+  {
+    municipalityCode: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }),
+    fullName: Type.String({ minLength: 1, maxLength: 300 }),
+    position: Type.String({ minLength: 1, maxLength: 300 }),
+    area: Type.String({ minLength: 1, maxLength: 500 }),
+    phone: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type NewResponsibleOfficial = Type.Static<typeof NewResponsibleOfficial>;

@@ -1,0 +1,90 @@
+import { Type } from 'typebox';
+
+const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+export const InputProblemSchema = Type.Object({
+  file: Type.String(),
+  row: Nullable(Type.Integer()),
+  column: Nullable(Type.String()),
+  message: Type.String(),
+});
+
+const ValueRef = {
+  row: Type.Integer({ description: 'строка файла' }),
+  municipality: Type.Object({ code: Type.String(), name: Type.String() }),
+  indicator: Type.String({ description: 'код показателя' }),
+  period: Type.String(),
+};
+
+export const PreviewInsert = Type.Object({ ...ValueRef, value: Type.Number() });
+export const PreviewUpdate = Type.Object({
+  ...ValueRef,
+  oldValue: Nullable(Type.Number()),
+  newValue: Type.Number(),
+});
+
+export const ImportPreview = Type.Object({
+  fileName: Type.String(),
+  sha256: Type.String(),
+  size: Type.Integer(),
+  readAs: Type.String({ description: 'как прочитан файл: формат, кодировка, разделитель, лист' }),
+  sourceSystem: Nullable(Type.String()),
+  mappingName: Nullable(Type.String()),
+  headerRow: Nullable(Type.Integer()),
+  ignoredColumns: Type.Array(Type.String()),
+  counts: Type.Object({
+    valuesRead: Type.Integer(),
+    insert: Type.Integer(),
+    update: Type.Integer(),
+    unchanged: Type.Integer(),
+    missing: Type.Integer({ description: 'пустые ячейки и «—»: ничего не записывается' }),
+    problems: Type.Integer(),
+  }),
+  inserts: Type.Array(PreviewInsert, { description: 'первые значения для добавления' }),
+  updates: Type.Array(PreviewUpdate, { description: 'первые изменения: было → станет' }),
+  problems: Type.Array(InputProblemSchema),
+  unknownNames: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      rows: Type.Array(Type.Integer()),
+      candidates: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    }),
+  ),
+  earlierImports: Type.Array(
+    Type.Object({
+      batchId: Type.Integer(),
+      importedAt: Type.String(),
+      author: Type.String(),
+    }),
+  ),
+  noChanges: Type.Boolean(),
+  summary: Type.String(),
+});
+export type ImportPreview = Type.Static<typeof ImportPreview>;
+
+export const ImportResult = Type.Object({
+  outcome: Type.Union([Type.Literal('committed'), Type.Literal('no-changes')]),
+  batchId: Nullable(Type.Integer()),
+  preview: ImportPreview,
+});
+export type ImportResult = Type.Static<typeof ImportResult>;
+
+export const ValueRevision = Type.Object({
+  revision: Type.Integer(),
+  oldValue: Nullable(Type.Number()),
+  newValue: Nullable(Type.Number()),
+  author: Type.String(),
+  changedAt: Type.String(),
+  source: Type.String(),
+  note: Nullable(Type.String()),
+  batch: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      fileName: Nullable(Type.String()),
+      sha256: Nullable(Type.String()),
+      sourceSystem: Nullable(Type.String()),
+      row: Nullable(Type.Integer()),
+    }),
+  ),
+});
+export type ValueRevision = Type.Static<typeof ValueRevision>;

@@ -1,0 +1,28 @@
+import { Type } from 'typebox';
+import { SourceReference } from './source-reference.js';
+
+/**
+ * A published rating as downloaded for verification: the snapshot's stored content
+ * (table, notes and, for computed ratings, `computation` with the methodology, inputs and
+ * every intermediate number) and its SHA-256. `munirank verify FILE` recomputes it.
+ */
+export const SnapshotDownload = Type.Object({
+  format: Type.Literal('munirank-snapshot/1'),
+  code: Type.String(),
+  title: Type.String(),
+  period: Type.String(),
+  asOf: Type.String(),
+  source: SourceReference,
+  methodology: Type.Union([
+    Type.Object({ code: Type.String(), version: Type.String(), contentHash: Type.String() }),
+    Type.Null(),
+  ]),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  /** Code of the snapshot this one corrects, with the errata note. */
+  supersedes: Type.Union([Type.String(), Type.Null()]),
+  errataNote: Type.Union([Type.String(), Type.Null()]),
+  /** SHA-256 of the canonical JSON of `content`. */
+  contentHash: Type.String(),
+  content: Type.Unknown(),
+});
+export type SnapshotDownload = Type.Static<typeof SnapshotDownload>;

@@ -1,0 +1,172 @@
+import type { Methodology } from '../domain/methodology.js';
+import type { Column } from './column.js';
+import type { IndicatorResult } from './compute-indicator.js';
+import { findImprovements, type Improvements } from './find-improvements.js';
+import type { RatingTree, TreeGroup } from './rating-tree.js';
+import { sortOrder } from './sort-order.js';
+
+/** How many strengths and weaknesses each unit gets. */
+export const HIGHLIGHTS = 3;
+
+/**
+ * Why every unit has its score, in typed arrays (no object per cell): per indicator the
+ * effective weight (product of the renormalised weights from the index down, for this
+ * unit's available data), whose product with the normalised score is the contribution;
+ * contributions add up to the index where every level is an arithmetic mean; the unit to overtake; the
+ * strengths and weaknesses; and what would move the unit up.
+ */
+export interface RatingExplanations {
+  /** The unit with the next higher index score, −1 for the leaders and units without a score. */
+  overtakes: Int32Array;
+  /** Contribution of indicator k for unit i = effectiveWeights[k][i] × normalised score. */
+  effectiveWeights: Column[];
+  /** HIGHLIGHTS indicator indices per unit (−1 for none), best first. */
+  strengths: Int32Array;
+  /** HIGHLIGHTS indicator indices per unit (−1 for none), worst first. */
+  weaknesses: Int32Array;
+  improvements: Improvements;
+}
+
+function effectiveWeightsOf(
+  tree: RatingTree,
+  indicators: readonly IndicatorResult[],
+  nodes: readonly { scores: Column; presentWeight: Float64Array }[],
+  n: number,
+): Column[] {
+  // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
+  // 20 000 units cost more in garbage collection than the arithmetic.
+  const block = new Float64Array(n * (indicators.length + tree.groups.length));
+  const out: Column[] = indicators.map((_, k) => block.subarray(k * n, (k + 1) * n));
+  const groupWeights: Column[] = tree.groups.map((_, g) =>
+    block.subarray((indicators.length + g) * n, (indicators.length + g + 1) * n),
+  );
+  (groupWeights[0] as Column).fill(1);
+  for (let g = 0; g < tree.groups.length; g++) {
+    const group = tree.groups[g] as TreeGroup;
+    const mine = groupWeights[g] as Column;
+    const node = nodes[g] as { scores: Column; presentWeight: Float64Array };
+    const own = node.scores;
+    const pw = node.presentWeight;
+    const isSum = group.method === 'sum';
+    // The group's weight per unit of present child weight, once per unit: one division per
+    // unit and group instead of one per unit and child.
+    const share = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      share[i] = isSum ? (mine[i] as number) : (mine[i] as number) / (pw[i] as number);
+    for (let c = 0; c < group.children.length; c++) {
+      const ref = group.children[c] as TreeGroup['children'][number];
+      const w = group.weights[c] as number;
+      const child =
+        ref.kind === 'indicator'
+          ? (indicators[ref.index] as IndicatorResult).normalised
+          : (nodes[ref.index] as { scores: Column }).scores;
+      const t = (ref.kind === 'indicator' ? out[ref.index] : groupWeights[ref.index]) as Column;
+      // A unit without a score here, or without this child, gives the child no weight.
+      for (let i = 0; i < n; i++) {
+        if (Number.isNaN((own[i] as number) + (child[i] as number))) continue;
+        t[i] = (share[i] as number) * w;
+      }
+    }
+  }
+  return out;
+}
+
+function overtakesOf(index: Column): Int32Array {
+  const out = new Int32Array(index.length).fill(-1);
+  const order = sortOrder(index);
+  let above = -1;
+  let groupFirst = -1;
+  let groupValue = Number.NaN;
+  for (let k = order.length - 1; k >= 0; k--) {
+    const i = order[k] as number;
+    const v = index[i] as number;
+    if (v !== groupValue) {
+      above = groupFirst;
+      groupFirst = i;
+      groupValue = v;
+    }
+    out[i] = above;
+  }
+  return out;
+}
+
+/** Strengths and weaknesses: the indicators where the unit stands furthest above / below the mean, in standard deviations. */
+function highlightsOf(indicators: readonly IndicatorResult[], n: number) {
+  const strengths = new Int32Array(n * HIGHLIGHTS).fill(-1);
+  const weaknesses = new Int32Array(n * HIGHLIGHTS).fill(-1);
+  const best = new Float64Array(n * HIGHLIGHTS);
+  const worst = new Float64Array(n * HIGHLIGHTS);
+  for (let k = 0; k < indicators.length; k++) {
+    const s = (indicators[k] as IndicatorResult).normalised;
+    let present = 0;
+    let sum = 0;
+    let squares = 0;
+    for (let i = 0; i < n; i++) {
+      const v = s[i] as number;
+      if (Number.isNaN(v)) continue;
+      present++;
+      sum += v;
+      squares += v * v;
+    }
+    // One-pass variance is enough to order a unit's indicators by how far it stands out.
+    const mean = sum / present;
+    const sd = Math.sqrt(Math.max(squares / present - mean * mean, 0));
+    if (!(sd > 0)) continue;
+    // Indicator by indicator, each unit keeps its best and worst three (z-scores) so far.
+    const perSd = 1 / sd;
+    for (let i = 0, base = 0; i < n; i++, base += HIGHLIGHTS) {
+      const z = ((s[i] as number) - mean) * perSd;
+      if (z > (best[base + HIGHLIGHTS - 1] as number)) insert(strengths, best, base, k, z, 1);
+      else if (z < (worst[base + HIGHLIGHTS - 1] as number))
+        insert(weaknesses, worst, base, k, z, -1);
+    }
+  }
+  return { strengths, weaknesses };
+}
+
+function insert(
+  slots: Int32Array,
+  values: Float64Array,
+  base: number,
+  k: number,
+  v: number,
+  sign: number,
+): void {
+  let at = HIGHLIGHTS - 1;
+  while (at > 0 && v * sign > (values[base + at - 1] as number) * sign) {
+    values[base + at] = values[base + at - 1] as number;
+    slots[base + at] = slots[base + at - 1] as number;
+    at--;
+  }
+  values[base + at] = v;
+  slots[base + at] = k;
+}
+
+/**
+ * Explains a computed rating. `nodes` and `indicators` are in tree order, as computeRating
+ * returns them.
+ *
+ * @example
+ * const e = explainScores(m, flattenTree(m), rating.indicators, rating.nodes);
+ * e.contributions[0]?.[5] // share of unit 5's index earned by the first indicator
+ */
+export function explainScores(
+  m: Methodology,
+  tree: RatingTree,
+  indicators: readonly IndicatorResult[],
+  nodes: readonly { scores: Column; presentWeight: Float64Array }[],
+): RatingExplanations {
+  const index = (nodes[0] as { scores: Column }).scores;
+  const n = index.length;
+  const effectiveWeights = effectiveWeightsOf(tree, indicators, nodes, n);
+  const overtakes = overtakesOf(index);
+  const improvements = findImprovements({
+    m,
+    tree,
+    indicators,
+    nodeScores: nodes.map((node) => node.scores),
+    effectiveWeights,
+    overtakes,
+  });
+  return { overtakes, effectiveWeights, ...highlightsOf(indicators, n), improvements };
+}

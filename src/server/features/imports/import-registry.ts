@@ -1,0 +1,55 @@
+import type { Kysely } from 'kysely';
+import { listIndicators } from '../../../db/repositories/indicator-repository.js';
+import {
+  listAliases,
+  listMunicipalities,
+} from '../../../db/repositories/municipality-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import { buildMunicipalityMatcher } from '../../../ingest/match-municipality.js';
+import type { ImportRegistry } from '../../../ingest/read-observations.js';
+
+export interface LoadedRegistry extends ImportRegistry {
+  units: Map<number, { code: string; name: string }>;
+  indicatorsById: Map<number, { code: string; name: string }>;
+}
+
+/**
+ * The region's units (names, saved aliases, OKTMO codes) and indicator passports as an import
+ * needs them. `extraAliases` are spellings confirmed in this import but not saved yet (a
+ * preview applies them without writing).
+ */
+export async function loadImportRegistry(
+  db: Kysely<Database>,
+  regionId: number,
+  extraAliases: { name: string; code: string }[] = [],
+): Promise<LoadedRegistry> {
+  const [units, aliases, indicators] = await Promise.all([
+    listMunicipalities(db, regionId),
+    listAliases(db, regionId),
+    listIndicators(db, regionId),
+  ]);
+  const matchable = units.map((u) => ({
+    code: u.code,
+    name: u.name,
+    oktmo: u.oktmo,
+    aliases: [
+      ...aliases.filter((a) => a.municipality_id === u.id).map((a) => a.alias),
+      ...extraAliases.filter((a) => a.code === u.code).map((a) => a.name),
+    ],
+  }));
+  return {
+    matcher: buildMunicipalityMatcher(matchable),
+    unitIds: new Map(units.map((u) => [u.code, u.id])),
+    units: new Map(units.map((u) => [u.id, { code: u.code, name: u.name }])),
+    indicators: indicators.map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      unit: i.unit,
+      rangeMin: i.range_min,
+      rangeMax: i.range_max,
+      decimals: i.decimals,
+    })),
+    indicatorsById: new Map(indicators.map((i) => [i.id, { code: i.code, name: i.name }])),
+  };
+}

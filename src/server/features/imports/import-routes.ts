@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ColumnMapping } from '../../../domain/import-mapping.js';
+import { ImportPreview, ImportResult, ValueRevision } from '../../../domain/import-preview.js';
+import { InputError } from '../../../ingest/input-problem.js';
+import type { AppContext } from '../../app-context.js';
+import { ErrorBody } from '../../http-errors.js';
+import { actorLabel } from '../access/actor.js';
+import { auditContextOf } from '../access/audit.js';
+import {
+  confirmAliasAs,
+  listImportLog,
+  listMappings,
+  saveMapping,
+} from './import-admin-service.js';
+import {
+  commitImport,
+  ImportRejectedError,
+  type ImportRequest,
+  previewImport,
+} from './import-service.js';
+import { listRevisions } from './revision-service.js';
+
+/** A file as JSON: pasted text as is, or any file's bytes in base64. */
+const ImportBody = Type.Object({
+  fileName: Type.String({ minLength: 1, maxLength: 255 }),
+  text: Type.Optional(Type.String({ description: 'вставленный текст (таблица с табуляциями)' })),
+  base64: Type.Optional(Type.String({ description: 'содержимое файла CSV или XLSX в base64' })),
+  type: Type.Optional(
+    Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('text')]),
+  ),
+  encoding: Type.Optional(Type.Union([Type.Literal('utf8'), Type.Literal('cp1251')])),
+  delimiter: Type.Optional(Type.Union([Type.Literal(';'), Type.Literal(','), Type.Literal('\t')])),
+  sheet: Type.Optional(Type.String({ maxLength: 100 })),
+  format: Type.Optional(Type.Union([Type.Literal('long'), Type.Literal('wide')])),
+  period: Type.Optional(Type.String({ maxLength: 20 })),
+  mapping: Type.Optional(ColumnMapping),
+  mappingName: Type.Optional(Type.String({ maxLength: 100 })),
+  saveMappingAs: Type.Optional(Type.String({ maxLength: 100 })),
+  sourceSystem: Type.Optional(Type.String({ maxLength: 100 })),
+  aliases: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.String({ maxLength: 300 }),
+        municipality: Type.String({ maxLength: 100 }),
+      }),
+      { maxItems: 200 },
+    ),
+  ),
+  /** Commit only: the SHA-256 the user saw in the preview; another file is refused. */
+  expectedSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
+});
+type ImportBody = Type.Static<typeof ImportBody>;
+
+const RejectedBody = Type.Object({
+  error: Type.Literal('import_rejected'),
+  message: Type.String(),
+  preview: ImportPreview,
+});
+
+function toRequest(body: ImportBody): ImportRequest {
+  const bytes =
+    body.base64 !== undefined
+      ? new Uint8Array(Buffer.from(body.base64, 'base64'))
+      : new TextEncoder().encode(body.text ?? '');
+  return {
+    fileName: body.fileName,
+    bytes,
+    kind: body.type ?? (body.base64 === undefined ? 'text' : undefined),
+    encoding: body.encoding,
+    delimiter: body.delimiter,
+    sheet: body.sheet,
+    format: body.format,
+    period: body.period,
+    mapping: body.mapping,
+    mappingName: body.mappingName,
+    saveMappingAs: body.saveMappingAs,
+    sourceSystem: body.sourceSystem,
+    aliases: body.aliases,
+  };
+}
+
+const badRequest = (message: string) => Object.assign(new Error(message), { statusCode: 400 });
+
+/** A file travels as base64 in JSON: 80 MB of body carries a 50 MB spreadsheet. */
+const FILE_BODY_LIMIT = 80 * 1024 * 1024;
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+
+/**
+ * Imports over HTTP: preview, commit, history of imports, saved mappings, alias confirmation
+ * and the revision history of a value. The services decide who may do what (officials only
+ * for their own municipalities; settings and the log for region-wide importers).
+ */
+export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  app.post(
+    '/api/imports/preview',
+    {
+      bodyLimit: FILE_BODY_LIMIT,
+      schema: {
+        tags: ['Импорт'],
+        summary:
+          'Предпросмотр импорта: что будет добавлено и изменено, все ошибки (файл · строка · графа); ничего не записывается',
+        body: ImportBody,
+        response: { 200: ImportPreview, ...errors },
+      },
+    },
+    async (request) =>
+      previewImport(ctx.db, await ctx.regionId(), toRequest(request.body), {
+        context: auditContextOf(request),
+      }),
+  );
+
+  app.post(
+    '/api/imports',
+    {
+      bodyLimit: FILE_BODY_LIMIT,
+      schema: {
+        tags: ['Импорт'],
+        summary:
+          'Импорт одной транзакцией: всё или ничего; повторный импорт того же файла ничего не меняет',
+        body: ImportBody,
+        response: { 200: ImportResult, ...errors, 422: RejectedBody },
+      },
+    },
+    async (request, reply) => {
+      const body = toRequest(request.body);
+      const context = auditContextOf(request);
+      const expected = request.body.expectedSha256;
+      if (expected && createHash('sha256').update(body.bytes).digest('hex') !== expected)
+        throw badRequest('Файл отличается от того, что был в предпросмотре: ничего не записано');
+      try {
+        return await commitImport(ctx.db, await ctx.regionId(), body, actorLabel(context.actor), {
+          context,
+        });
+      } catch (error) {
+        if (error instanceof ImportRejectedError)
+          return reply.code(422).send({
+            error: 'import_rejected',
+            message: error.preview.summary,
+            preview: error.preview,
+          });
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/imports',
+    {
+      schema: {
+        tags: ['Импорт'],
+        summary: 'Журнал импортов: файл, SHA-256, источник, автор, время, счётчики',
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
+    },
+    async (request) =>
+      listImportLog(
+        ctx.db,
+        await ctx.regionId(),
+        request.query.limit ?? 100,
+        auditContextOf(request),
+      ),
+  );
+
+  app.get(
+    '/api/import-mappings',
+    { schema: { tags: ['Импорт'], summary: 'Сохранённые сопоставления граф' } },
+    async (request) => listMappings(ctx.db, await ctx.regionId(), auditContextOf(request)),
+  );
+
+  app.put(
+    '/api/import-mappings/:name',
+    {
+      schema: {
+        tags: ['Импорт'],
+        summary: 'Сохранить сопоставление граф для системы-источника',
+        params: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }),
+        body: Type.Object({
+          sourceSystem: Type.Optional(Type.String({ maxLength: 100 })),
+          mapping: ColumnMapping,
+        }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await saveMapping(
+        ctx.db,
+        await ctx.regionId(),
+        {
+          name: request.params.name,
+          sourceSystem: request.body.sourceSystem ?? null,
+          mapping: request.body.mapping,
+        },
+        auditContextOf(request),
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/municipality-aliases',
+    {
+      schema: {
+        tags: ['Импорт'],
+        summary:
+          'Подтвердить, что написание означает ОМСУ (по коду или ОКТМО); сохраняется для следующих импортов',
+        body: Type.Object({
+          name: Type.String({ minLength: 1, maxLength: 300 }),
+          municipality: Type.String({ minLength: 1, maxLength: 100 }),
+        }),
+        response: {
+          200: Type.Object({
+            outcome: Type.Union([Type.Literal('saved'), Type.Literal('already-known')]),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      try {
+        const context = auditContextOf(request);
+        return {
+          outcome: await confirmAliasAs(ctx.db, await ctx.regionId(), request.body, context),
+        };
+      } catch (error) {
+        if (error instanceof InputError)
+          throw badRequest(error.problems.map((p) => p.message).join('; '));
+        throw error;
+      }
+    },
+  );
+
+  app.get(
+    '/api/observations/:id/revisions',
+    {
+      schema: {
+        tags: ['Импорт'],
+        summary:
+          'История значения: ревизии было → стало, кто, когда, источник, пакет импорта и строка файла',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: Type.Array(ValueRevision), ...errors, 404: ErrorBody },
+      },
+    },
+    async (request) => listRevisions(ctx.db, request.params.id, auditContextOf(request)),
+  );
+};

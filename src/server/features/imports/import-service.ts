@@ -1,0 +1,390 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { Value } from 'typebox/value';
+import {
+  findBatchesByHash,
+  insertImportBatch,
+} from '../../../db/repositories/import-batch-repository.js';
+import {
+  findImportMapping,
+  saveImportMapping,
+} from '../../../db/repositories/import-mapping-repository.js';
+import {
+  type ChangedValue,
+  findObservationsFor,
+  insertObservationsBulk,
+  type NewValue,
+  updateObservationsBulk,
+} from '../../../db/repositories/observation-bulk-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import { ColumnMapping, DEFAULT_LONG_MAPPING } from '../../../domain/import-mapping.js';
+import type { ImportPreview, ImportResult } from '../../../domain/import-preview.js';
+import type { TextEncodingName } from '../../../ingest/decode-text.js';
+import type { Delimiter } from '../../../ingest/delimited-text.js';
+import { InputError, type InputProblem } from '../../../ingest/input-problem.js';
+import {
+  describeDelimiter,
+  type ImportFileKind,
+  type ImportTable,
+  readImportTable,
+} from '../../../ingest/read-import-table.js';
+import {
+  type ReadObservationsResult,
+  readObservations,
+} from '../../../ingest/read-observations.js';
+import { type AuditContext, recordAudit } from '../access/audit.js';
+import { type AliasConfirmation, confirmAlias, resolveAliasTarget } from './alias-service.js';
+import { authorizeImportAtAll, authorizeImportRows } from './import-authorization.js';
+import { type LoadedRegistry, loadImportRegistry } from './import-registry.js';
+
+export interface ImportRequest {
+  fileName: string;
+  bytes: Uint8Array;
+  kind?: ImportFileKind | undefined;
+  encoding?: TextEncodingName | undefined;
+  delimiter?: Delimiter | undefined;
+  sheet?: string | undefined;
+  /** Picks the built-in mapping when none is given; without it, long is tried, then wide. */
+  format?: 'long' | 'wide' | undefined;
+  period?: string | undefined;
+  mapping?: ColumnMapping | undefined;
+  mappingName?: string | undefined;
+  /** Commit only: save the mapping used under this name, for the source system. */
+  saveMappingAs?: string | undefined;
+  sourceSystem?: string | undefined;
+  aliases?: AliasConfirmation[] | undefined;
+}
+
+export interface ImportProgress {
+  phase: 'чтение' | 'проверка' | 'сравнение' | 'запись';
+  done: number;
+  total: number;
+}
+
+export interface ImportRunOptions {
+  onProgress?: (p: ImportProgress) => void;
+  /** Pause after each written chunk; lets a test kill the process inside the transaction. */
+  chunkDelayMs?: number;
+  /** How many inserts and updates a preview lists (counts are always complete). */
+  previewLimit?: number;
+  /** Who imports (HTTP): authorised per municipality and recorded in the audit trail. */
+  context?: AuditContext;
+}
+
+/** The import was refused: every problem, and the preview that shows them. */
+export class ImportRejectedError extends InputError {
+  readonly preview: ImportPreview;
+  constructor(preview: ImportPreview) {
+    super(preview.problems);
+    this.name = 'ImportRejectedError';
+    this.preview = preview;
+  }
+}
+
+interface Analysis {
+  preview: ImportPreview;
+  inserts: NewValue[];
+  updates: ChangedValue[];
+  mapping: ColumnMapping | null;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What an import would do, without writing anything. */
+export async function previewImport(
+  db: Kysely<Database>,
+  regionId: number,
+  request: ImportRequest,
+  options: ImportRunOptions = {},
+): Promise<ImportPreview> {
+  if (options.context) authorizeImportAtAll(options.context.actor);
+  const table = await readTable(request, options);
+  const extra = await checkAliases(db, regionId, request.aliases ?? []);
+  return (await analyse(db, regionId, request, table, extra.aliases, extra.problems, options))
+    .preview;
+}
+
+/**
+ * Imports all or nothing, in one transaction: confirmed aliases, the batch record, new values
+ * and changed values with their revisions (batch and row). Any problem rolls everything back
+ * and throws ImportRejectedError; a file that changes nothing writes nothing and says so.
+ */
+export async function commitImport(
+  db: Kysely<Database>,
+  regionId: number,
+  request: ImportRequest,
+  author: string,
+  options: ImportRunOptions = {},
+): Promise<ImportResult> {
+  if (options.context) authorizeImportAtAll(options.context.actor);
+  const table = await readTable(request, options);
+  return db.transaction().execute(async (trx) => {
+    const problems: InputProblem[] = [];
+    for (const alias of request.aliases ?? []) {
+      try {
+        await confirmAlias(trx, regionId, alias);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.problems);
+      }
+    }
+    const analysis = await analyse(trx, regionId, request, table, [], problems, options);
+    const { preview } = analysis;
+    if (preview.problems.length > 0) throw new ImportRejectedError(preview);
+    if (preview.noChanges) return { outcome: 'no-changes', batchId: null, preview };
+    if (request.saveMappingAs && analysis.mapping)
+      await saveImportMapping(trx, {
+        regionId,
+        name: request.saveMappingAs,
+        sourceSystem: request.sourceSystem ?? null,
+        definition: JSON.stringify(analysis.mapping),
+      });
+    const at = new Date().toISOString();
+    const batchId = await insertImportBatch(trx, {
+      region_id: regionId,
+      file_name: request.fileName,
+      file_sha256: preview.sha256,
+      file_size: preview.size,
+      source_system: request.sourceSystem ?? null,
+      read_as: preview.readAs,
+      mapping_name: request.mappingName ?? request.saveMappingAs ?? null,
+      author,
+      imported_at: at,
+      values_read: preview.counts.valuesRead,
+      inserted: preview.counts.insert,
+      updated: preview.counts.update,
+      unchanged: preview.counts.unchanged,
+    });
+    const system = request.sourceSystem ? ` (${request.sourceSystem})` : '';
+    const provenance = {
+      source: `импорт №${batchId}: «${request.fileName}»${system}`,
+      author,
+      at,
+      batchId,
+    };
+    const total = analysis.inserts.length + analysis.updates.length;
+    const step = async (done: number) => {
+      options.onProgress?.({ phase: 'запись', done, total });
+      if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
+    };
+    await insertObservationsBulk(trx, analysis.inserts, provenance, step);
+    const base = analysis.inserts.length;
+    await updateObservationsBulk(trx, analysis.updates, provenance, (n) => step(base + n));
+    if (options.context)
+      await recordAudit(trx, {
+        context: options.context,
+        action: 'import.commit',
+        entityType: 'import_batch',
+        entityId: batchId,
+        after: { fileName: request.fileName, sha256: preview.sha256, counts: preview.counts },
+      });
+    return { outcome: 'committed', batchId, preview };
+  });
+}
+
+async function readTable(request: ImportRequest, options: ImportRunOptions): Promise<ImportTable> {
+  options.onProgress?.({ phase: 'чтение', done: 0, total: request.bytes.length });
+  const table = await readImportTable(request.bytes, {
+    file: request.fileName,
+    kind: request.kind,
+    encoding: request.encoding,
+    delimiter: request.delimiter,
+    sheet: request.sheet,
+  });
+  options.onProgress?.({
+    phase: 'чтение',
+    done: request.bytes.length,
+    total: request.bytes.length,
+  });
+  return table;
+}
+
+/** Aliases given for a preview: checked and applied in memory, not saved. */
+async function checkAliases(db: Kysely<Database>, regionId: number, aliases: AliasConfirmation[]) {
+  const problems: InputProblem[] = [];
+  const resolved: { name: string; code: string }[] = [];
+  for (const a of aliases) {
+    const unit = await resolveAliasTarget(db, regionId, a.municipality);
+    if (unit) resolved.push({ name: a.name, code: unit.code });
+    else
+      problems.push({
+        file: 'сопоставление названий',
+        row: null,
+        column: null,
+        message: `нет муниципального образования с кодом или ОКТМО «${a.municipality}»`,
+      });
+  }
+  return { aliases: resolved, problems };
+}
+
+async function resolveMapping(
+  db: Kysely<Database>,
+  regionId: number,
+  request: ImportRequest,
+  problems: InputProblem[],
+): Promise<ColumnMapping[]> {
+  if (request.mapping) return [request.mapping];
+  if (request.mappingName) {
+    const row = await findImportMapping(db, regionId, request.mappingName);
+    const parsed: unknown = row ? JSON.parse(row.definition) : null;
+    if (row && Value.Check(ColumnMapping, parsed)) return [parsed];
+    problems.push({
+      file: request.fileName,
+      row: null,
+      column: null,
+      message: row
+        ? `сохранённое сопоставление граф «${request.mappingName}» повреждено`
+        : `нет сохранённого сопоставления граф «${request.mappingName}»`,
+    });
+    return [];
+  }
+  const wide: ColumnMapping = { format: 'wide', unitColumn: DEFAULT_LONG_MAPPING.unitColumn };
+  if (request.format === 'long') return [DEFAULT_LONG_MAPPING];
+  if (request.format === 'wide') return [wide];
+  return [DEFAULT_LONG_MAPPING, wide];
+}
+
+async function analyse(
+  db: Kysely<Database>,
+  regionId: number,
+  request: ImportRequest,
+  table: ImportTable,
+  extraAliases: { name: string; code: string }[],
+  earlyProblems: InputProblem[],
+  options: ImportRunOptions,
+): Promise<Analysis> {
+  const problems = [...earlyProblems, ...table.problems];
+  const registry = await loadImportRegistry(db, regionId, extraAliases);
+  const mappings =
+    table.problems.length > 0 ? [] : await resolveMapping(db, regionId, request, problems);
+  options.onProgress?.({ phase: 'проверка', done: 0, total: table.table.rows.length });
+  let read: ReadObservationsResult | null = null;
+  let mapping: ColumnMapping | null = null;
+  for (const candidate of mappings) {
+    read = readObservations(table.table, candidate, registry, { period: request.period });
+    mapping = candidate;
+    if (read.headerRow !== null) break;
+  }
+  options.onProgress?.({
+    phase: 'проверка',
+    done: table.table.rows.length,
+    total: table.table.rows.length,
+  });
+  const earlyCount = problems.length;
+  if (read) problems.push(...read.problems);
+  const values = read?.values ?? [];
+  if (options.context)
+    authorizeImportRows(
+      options.context.actor,
+      values.map((v) => v.municipalityId),
+    );
+
+  options.onProgress?.({ phase: 'сравнение', done: 0, total: values.length });
+  const indicatorIds = [...new Set(values.map((v) => v.indicatorId))];
+  const periods = [...new Set(values.map((v) => v.period))];
+  const existing = new Map(
+    (await findObservationsFor(db, indicatorIds, periods)).map((o) => [
+      `${o.municipality_id}|${o.indicator_id}|${o.period}`,
+      o,
+    ]),
+  );
+  const inserts: NewValue[] = [];
+  const updates: ChangedValue[] = [];
+  let unchanged = 0;
+  for (const v of values) {
+    const old = existing.get(`${v.municipalityId}|${v.indicatorId}|${v.period}`);
+    if (!old) inserts.push(v);
+    else if (old.value === v.value) unchanged += 1;
+    else
+      updates.push({
+        observationId: old.id,
+        oldValue: old.value,
+        newValue: v.value,
+        revision: old.revision + 1,
+        row: v.row,
+        municipalityId: v.municipalityId,
+        indicatorId: v.indicatorId,
+        period: v.period,
+      } as ChangedValue & NewValue);
+  }
+  const hash = sha256(request.bytes);
+  const earlier = await findBatchesByHash(db, regionId, hash);
+  const limit = options.previewLimit ?? 50;
+  const counts = {
+    valuesRead: values.length,
+    insert: inserts.length,
+    update: updates.length,
+    unchanged,
+    missing: read?.missing ?? 0,
+    problems: earlyCount + (read?.problemCount ?? 0),
+  };
+  const preview: ImportPreview = {
+    fileName: request.fileName,
+    sha256: hash,
+    size: request.bytes.length,
+    readAs: describeReadAs(table, mapping),
+    sourceSystem: request.sourceSystem ?? null,
+    mappingName: request.mappingName ?? null,
+    headerRow: read?.headerRow ?? null,
+    ignoredColumns: read?.ignoredColumns ?? [],
+    counts,
+    inserts: inserts
+      .slice(0, limit)
+      .map((v) => ({ ...describeValue(registry, v), value: v.value })),
+    updates: updates.slice(0, limit).map((c) => ({
+      ...describeValue(registry, c as ChangedValue & NewValue),
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+    })),
+    problems,
+    unknownNames: read?.unknownNames ?? [],
+    earlierImports: earlier.map((b) => ({
+      batchId: b.id,
+      importedAt: b.imported_at,
+      author: b.author,
+    })),
+    noChanges: problems.length === 0 && inserts.length === 0 && updates.length === 0,
+    summary: '',
+  };
+  preview.summary = summarise(preview);
+  return { preview, inserts, updates, mapping };
+}
+
+function describeValue(registry: LoadedRegistry, v: NewValue) {
+  const unit = registry.units.get(v.municipalityId);
+  return {
+    row: v.row,
+    municipality: { code: unit?.code ?? '', name: unit?.name ?? '' },
+    indicator: registry.indicatorsById.get(v.indicatorId)?.code ?? '',
+    period: v.period,
+  };
+}
+
+function describeReadAs(t: ImportTable, mapping: ColumnMapping | null): string {
+  return [
+    t.kind === 'text' ? 'вставленный текст' : t.kind.toUpperCase(),
+    t.encoding === 'cp1251'
+      ? 'Windows-1251'
+      : t.encoding === 'utf16le'
+        ? 'UTF-16'
+        : t.encoding === 'utf8'
+          ? 'UTF-8'
+          : null,
+    t.delimiter ? `разделитель ${describeDelimiter(t.delimiter)}` : null,
+    t.sheet ? `лист «${t.sheet}»` : null,
+    mapping ? (mapping.format === 'long' ? 'длинный формат' : 'широкий формат') : null,
+  ]
+    .filter((p) => p !== null)
+    .join('; ');
+}
+
+function summarise(p: ImportPreview): string {
+  if (p.counts.problems > 0)
+    return `Найдено ошибок: ${p.counts.problems}. Ничего не записано: исправьте файл и повторите импорт.`;
+  const first = p.earlierImports.at(-1);
+  const again = first
+    ? ` Этот файл уже импортирован ${first.importedAt.slice(0, 16).replace('T', ' ')} (пакет №${first.batchId}, ${first.author}).`
+    : '';
+  if (p.noChanges) return `Изменений нет: все ${p.counts.valuesRead} значений уже в базе.${again}`;
+  return `Будет добавлено: ${p.counts.insert}, изменено: ${p.counts.update}, без изменений: ${p.counts.unchanged}.${again}`;
+}

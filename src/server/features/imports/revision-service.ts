@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import {
+  findObservationMunicipality,
+  listObservationRevisions,
+} from '../../../db/repositories/observation-revision-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import type { ValueRevision } from '../../../domain/import-preview.js';
+import { NotFoundError } from '../../http-errors.js';
+import type { AuditContext } from '../access/audit.js';
+import { authorize } from '../access/authorize.js';
+
+/**
+ * The history of one value, oldest first: each revision's old → new, who, when, from which
+ * source, and for imported values the batch, file, hash and row. With a context (HTTP), the
+ * caller must be allowed to read that municipality's unpublished data.
+ */
+export async function listRevisions(
+  db: Kysely<Database>,
+  observationId: number,
+  context?: AuditContext,
+): Promise<ValueRevision[]> {
+  if (context) {
+    const municipalityId = await findObservationMunicipality(db, observationId);
+    if (municipalityId === null) throw new NotFoundError(`Значение №${observationId} не найдено`);
+    authorize(context.actor, 'municipality-data.read', {
+      municipalityId,
+      entityType: 'observation',
+      entityId: observationId,
+    });
+  }
+  const rows = await listObservationRevisions(db, observationId);
+  return rows.map((r) => ({
+    revision: r.revision,
+    oldValue: r.old_value,
+    newValue: r.new_value,
+    author: r.author,
+    changedAt: r.changed_at,
+    source: r.source,
+    note: r.note,
+    batch:
+      r.import_batch_id === null
+        ? null
+        : {
+            id: r.import_batch_id,
+            fileName: r.file_name,
+            sha256: r.file_sha256,
+            sourceSystem: r.source_system,
+            row: r.source_row,
+          },
+  }));
+}

@@ -1,0 +1,59 @@
+import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
+import type { RatingSnapshotContent, SnapshotColumn } from '../../../domain/rating-snapshot.js';
+import type { RatingData, RatingResult } from '../../../engine/compute-rating.js';
+import { describeComputation } from '../../../engine/rating-computation.js';
+
+function indicatorNodes(node: MethodologyNode): Extract<MethodologyNode, { kind: 'indicator' }>[] {
+  return node.kind === 'indicator' ? [node] : node.children.flatMap(indicatorNodes);
+}
+
+/**
+ * The stored content of a computed rating: the table the public view renders (place, index
+ * score, every indicator's value as used) and, under `computation`, everything needed to
+ * recompute it. Rows are in order of place, units without a place last.
+ */
+export function buildSnapshotContent(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+): RatingSnapshotContent {
+  const indicators = indicatorNodes(m.tree);
+  const columns: SnapshotColumn[] = [
+    { key: 'index', title: m.tree.name, unit: null, decimals: m.outputScale === 1 ? 3 : 1 },
+    ...indicators.map((node) => ({
+      key: node.code,
+      title: node.name,
+      unit: node.passport?.unit ?? null,
+      decimals: 2,
+    })),
+  ];
+  const order = result.units
+    .map((u, i) => ({ u, i }))
+    .sort(
+      (a, b) =>
+        (a.u.rank ?? Number.POSITIVE_INFINITY) - (b.u.rank ?? Number.POSITIVE_INFINITY) ||
+        a.i - b.i,
+    );
+  const raw = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
+  const rows = order.map(({ u, i }) => ({
+    place: u.rank,
+    placeLabel: u.rank === null ? '—' : String(u.rank),
+    municipalityCode: u.code,
+    values: Object.fromEntries([
+      ['index', u.score],
+      ...indicators.map((node) => {
+        const v = raw.get(node.code)?.[i];
+        return [node.code, v === undefined || Number.isNaN(v) ? null : v];
+      }),
+    ]),
+  }));
+  const notes = [
+    `Рассчитано munirank по методике «${m.title}» (${m.code}, версия ${m.version}); ` +
+      'полный расчёт, исходные данные и методика — в выгрузке снимка, проверка: munirank verify.',
+  ];
+  if (m.description) notes.push(m.description);
+  for (const u of result.units) {
+    if (u.score === null && u.reasons.length > 0) notes.push(`${u.name}: ${u.reasons.join('; ')}`);
+  }
+  return { columns, rows, notes, computation: describeComputation(m, data, result) };
+}

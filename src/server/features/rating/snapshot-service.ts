@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import { contentHash } from '../../../db/content-hash.js';
+import {
+  findMethodology,
+  findMethodologyById,
+  insertMethodology,
+} from '../../../db/repositories/methodology-repository.js';
+import {
+  findSnapshotByCode,
+  findSnapshotById,
+  insertPublication,
+  insertSnapshot,
+} from '../../../db/repositories/snapshot-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import { canonicalJson } from '../../../domain/canonical-json.js';
+import type { Methodology } from '../../../domain/methodology.js';
+import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
+import type { SnapshotDownload } from '../../../domain/snapshot-download.js';
+import type { SourceReference } from '../../../domain/source-reference.js';
+import { computeRating, type RatingData } from '../../../engine/compute-rating.js';
+import { NotFoundError } from '../../http-errors.js';
+import { buildSnapshotContent } from './build-snapshot-content.js';
+
+export interface ComputeSnapshotRequest {
+  regionId: number;
+  code: string;
+  title: string;
+  period: string;
+  asOf: string;
+  methodology: Methodology;
+  data: RatingData;
+  source: SourceReference;
+  /** A correction: the snapshot it replaces and the errata note shown with it. */
+  supersedes?: { code: string; errataNote: string };
+}
+
+/** Runs `work` in a transaction unless the caller already owns one. */
+function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>) {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
+
+/**
+ * The methodology's stored row: inserted on first use; a version already stored with other
+ * content is refused (a methodology version never changes once a rating used it).
+ */
+export async function storeMethodology(
+  db: Kysely<Database>,
+  regionId: number,
+  m: Methodology,
+): Promise<number> {
+  const definition = canonicalJson(m);
+  const hash = contentHash(definition);
+  const existing = await findMethodology(db, regionId, m.code, String(m.version));
+  if (existing) {
+    if (existing.content_hash !== hash)
+      throw new Error(
+        `Методика «${m.code}» версии ${m.version} уже сохранена с другим содержанием: ` +
+          'измените номер версии',
+      );
+    return existing.id;
+  }
+  return insertMethodology(db, {
+    region_id: regionId,
+    code: m.code,
+    version: String(m.version),
+    title: m.title,
+    effective_from: m.effectiveFrom,
+    definition,
+    content_hash: hash,
+    created_at: new Date().toISOString(),
+  });
+}
+
+/**
+ * Computes a rating and stores it as an immutable, unpublished snapshot with the
+ * methodology, the exact inputs, every intermediate score, places and explanations.
+ *
+ * @example await computeSnapshot(db, { regionId, code: 'orenburg-2022', …, methodology, data })
+ */
+export async function computeSnapshot(
+  db: Kysely<Database>,
+  request: ComputeSnapshotRequest,
+): Promise<{ id: number; contentHash: string }> {
+  return inTransaction(db, async (trx) => {
+    const methodologyId = await storeMethodology(trx, request.regionId, request.methodology);
+    let supersedesId: number | null = null;
+    if (request.supersedes) {
+      const old = await findSnapshotByCode(trx, request.regionId, request.supersedes.code);
+      if (!old)
+        throw new NotFoundError(`Исправляемый снимок «${request.supersedes.code}» не найден`);
+      supersedesId = old.id;
+    }
+    const result = computeRating(request.methodology, request.data);
+    const content = canonicalJson(buildSnapshotContent(request.methodology, request.data, result));
+    const hash = contentHash(content);
+    const id = await insertSnapshot(trx, {
+      region_id: request.regionId,
+      code: request.code,
+      title: request.title,
+      period: request.period,
+      as_of: request.asOf,
+      methodology_id: methodologyId,
+      source_document: request.source.document,
+      source_table: request.source.table,
+      source_note: request.source.note,
+      content,
+      content_hash: hash,
+      created_at: new Date().toISOString(),
+      supersedes_id: supersedesId,
+      errata_note: request.supersedes?.errataNote ?? null,
+    });
+    return { id, contentHash: hash };
+  });
+}
+
+/** Publishes a stored snapshot: an explicit, recorded act; a snapshot is published once. */
+export async function publishSnapshot(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+  publishedBy: string,
+  note: string | null = null,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const row = await findSnapshotByCode(trx, regionId, code);
+    if (!row) throw new NotFoundError(`Снимок рейтинга «${code}» не найден`);
+    if (row.published_at !== null) throw new Error(`Снимок «${code}» уже опубликован`);
+    await insertPublication(trx, row.id, publishedBy, note);
+  });
+}
+
+/** A published snapshot with its inputs and methodology, for download and verification. */
+export async function getSnapshotDownload(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<SnapshotDownload> {
+  const row = await findSnapshotByCode(db, regionId, code);
+  if (!row || row.published_at === null)
+    throw new NotFoundError(`Опубликованный рейтинг «${code}» не найден`);
+  const methodology = row.methodology_id ? await findMethodologyById(db, row.methodology_id) : null;
+  const supersedes = row.supersedes_id ? await findSnapshotById(db, row.supersedes_id) : null;
+  return {
+    format: 'munirank-snapshot/1',
+    code: row.code,
+    title: row.title,
+    period: row.period,
+    asOf: row.as_of,
+    source: { document: row.source_document, table: row.source_table, note: row.source_note },
+    methodology: methodology
+      ? {
+          code: methodology.code,
+          version: methodology.version,
+          contentHash: methodology.content_hash,
+        }
+      : null,
+    publishedAt: row.published_at,
+    supersedes: supersedes?.code ?? null,
+    errataNote: row.errata_note,
+    contentHash: row.content_hash,
+    content: JSON.parse(row.content) as RatingSnapshotContent,
+  };
+}

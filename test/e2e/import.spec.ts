@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+
+test('an official pastes a table, previews it and imports it once; another municipality is refused', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await page.getByLabel('Имя пользователя').fill('demo-buzuluk');
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('whoami')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Импорт' }).click();
+  await expect(page).toHaveURL(/\/data\/import$/);
+  const value = 3000 + Math.floor(Math.random() * 1000);
+  await page
+    .getByTestId('import-text')
+    .fill(`ОМСУ\tПоказатель\tПериод\tЗначение\n<b>г.Бузулук</b>\tesia_new\t2017-05\t${value}\n`);
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(page.getByTestId('count-insert')).toHaveText('1');
+  await expect(page.getByTestId('count-problems')).toHaveText('0');
+
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toContainText('Импортировано: пакет №');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+
+  // Another municipality's row: refused as a whole, with the reason.
+  await page
+    .getByTestId('import-text')
+    .fill('ОМСУ\tПоказатель\tПериод\tЗначение\nг.Орск\tesia_new\t2017-05\t10\n');
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(page.getByRole('alert')).toContainText('только с данными своего ОМСУ');
+});
+
+test('a malformed number is located by row and column, and nothing can be imported', async ({
+  page,
+}) => {
+  await page.goto('/login');
+  await page.getByLabel('Имя пользователя').fill('demo-analyst');
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('whoami')).toBeVisible();
+  await page.goto('/data/import');
+  await page
+    .getByTestId('import-text')
+    .fill('ОМСУ\tПоказатель\tПериод\tЗначение\nг.Орск\tesia_new\t2017-05\tмного\n');
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  const problems = page.getByTestId('import-problems');
+  await expect(problems).toContainText('много');
+  await expect(problems.locator('tbody tr').first().locator('td').nth(1)).toHaveText('2');
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+});

@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+
+test('an official signs in on the login page, sees who they are, and signs out', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('login-link').click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.getByLabel('Имя пользователя').fill('demo-buzuluk');
+  await page.getByLabel('Пароль').fill('not the password');
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('login-error')).toHaveText('Неверное имя пользователя или пароль.');
+
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('whoami')).toHaveText(
+    'Демо: представитель г.Бузулук (представитель ОМСУ: г.Бузулук)',
+  );
+  const cookies = await page.context().cookies();
+  const session = cookies.find((c) => c.name === 'munirank_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  // The cookie is out of reach of scripts.
+  expect(
+    await page.evaluate(
+      () => (globalThis as { document?: { cookie: string } }).document?.cookie ?? '',
+    ),
+  ).not.toContain('munirank_session');
+
+  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByTestId('login-link')).toBeVisible();
+  const who = await page.request.get('/api/session');
+  expect(await who.json()).toEqual({ authenticated: false });
+});
+
+test('an administrator finds the sign-in in the audit trail', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('Имя пользователя').fill('demo-admin');
+  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Войти' }).click();
+  await expect(page.getByTestId('whoami')).toContainText('Демо: администратор');
+  await page.getByRole('link', { name: 'Администрирование' }).click();
+  await expect(page.getByTestId('user-row')).toHaveCount(5);
+  await page.getByRole('link', { name: 'Журнал аудита' }).click();
+  await page.getByPlaceholder('имя пользователя').fill('demo-admin');
+  await page.getByPlaceholder('auth.login или auth.').fill('auth.login');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByTestId('audit-row').first()).toContainText('auth.login');
+  await expect(page.getByTestId('audit-row').first()).toContainText('выполнено');
+  await page.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
+  await expect(page.getByTestId('login-link')).toBeVisible();
+});

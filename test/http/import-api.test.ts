@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
+import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo-database.js';
+
+const table = (rows: [string, string, string, number][]) =>
+  ['ОМСУ\tПоказатель\tПериод\tЗначение', ...rows.map((r) => r.join('\t'))].join('\n');
+
+describe.each(testDatabases())('imports over HTTP on $name', (kind) => {
+  let instance: TestDatabaseInstance;
+  let app: FastifyInstance;
+  let official: Record<string, string>;
+  let analyst: Record<string, string>;
+  const count = async (t: string) =>
+    Number(
+      (
+        await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(
+          instance.handle.db,
+        )
+      ).rows[0]?.n,
+    );
+
+  beforeAll(async () => {
+    instance = await createDemoDatabase(kind);
+    app = await buildApp({ db: instance.handle.db, regionCode: 'orenburg' });
+    const db = instance.handle.db;
+    const o = await createFixtureUser(db, 'official', { municipalityCodes: ['buzuluk-city'] });
+    official = (await openFixtureSession(db, o.id)).headers;
+    const a = await createFixtureUser(db, 'analyst', { username: 'analyst-import' });
+    analyst = (await openFixtureSession(db, a.id)).headers;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await instance?.dispose();
+  });
+
+  it('lets an official preview and commit the own municipality, with audit and history', async () => {
+    const payload = {
+      fileName: 'март.txt',
+      text: table([['г.Бузулук', 'esia_new', '2017-03', 1200]]),
+    };
+    const preview = await app.inject({
+      method: 'POST',
+      url: '/api/imports/preview',
+      headers: official,
+      payload,
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().counts).toMatchObject({ insert: 1, update: 0, problems: 0 });
+    expect(await count('import_batch')).toBe(0);
+
+    const commit = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: official,
+      payload,
+    });
+    expect(commit.statusCode).toBe(200);
+    expect(commit.json().outcome).toBe('committed');
+    const audit = await instance.handle.db
+      .selectFrom('audit_event')
+      .select(['actor_label', 'entity_id'])
+      .where('action', '=', 'import.commit')
+      .execute();
+    expect(audit).toEqual([
+      {
+        actor_label: expect.stringMatching(/^official-/),
+        entity_id: String(commit.json().batchId),
+      },
+    ]);
+
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: official,
+      payload,
+    });
+    expect(again.json().outcome).toBe('no-changes');
+  });
+
+  it("refuses an official's file that touches another municipality, writing nothing", async () => {
+    const before = await count('observation');
+    const payload = {
+      fileName: 'чужое.txt',
+      text: table([
+        ['г.Бузулук', 'esia_new', '2017-04', 900],
+        ['г.Орск', 'esia_new', '2017-04', 800],
+      ]),
+    };
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: official,
+      payload,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toContain('только с данными своего ОМСУ');
+    expect(await count('observation')).toBe(before);
+    const analystRes = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: analyst,
+      payload,
+    });
+    expect(analystRes.statusCode).toBe(200);
+    expect(analystRes.json().preview.counts.insert).toBe(2);
+  });
+
+  it('refuses a commit whose file differs from the previewed one', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: analyst,
+      payload: {
+        fileName: 'x.txt',
+        text: table([['г.Орск', 'esia_new', '2017-05', 1]]),
+        expectedSha256: '0'.repeat(64),
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(
+      'Файл отличается от того, что был в предпросмотре: ничего не записано',
+    );
+  });
+
+  it('answers a rejected file with 422 and every problem located', async () => {
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: analyst,
+      payload: {
+        fileName: 'плохой.txt',
+        text: table([['Нет такого района', 'esia_new', '2017-03', 5]]),
+      },
+    });
+    expect(res.statusCode).toBe(422);
+    const problem = res.json().preview.problems[0];
+    expect(problem).toMatchObject({ file: 'плохой.txt', row: 2 });
+  });
+});

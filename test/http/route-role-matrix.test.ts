@@ -1,0 +1,366 @@
+// Every HTTP route × every role × own/other municipality → allow or deny, from the table
+// below. A route the app registers without an entry here fails the suite, and so does an
+// entry for a route that no longer exists: access rules are decided, never forgotten.
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { listRegisteredRoutes } from '../../src/server/features/access/access-hooks.js';
+import { createToken } from '../../src/server/features/access/api-token-service.js';
+import {
+  createFixtureUser,
+  FIXTURE_PASSWORD,
+  openFixtureSession,
+} from '../support/access-fixtures.js';
+import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo-database.js';
+
+const ACTORS = [
+  'anonymous',
+  'viewer',
+  'officialA',
+  'officialB',
+  'analyst',
+  'administrator',
+] as const;
+type ActorName = (typeof ACTORS)[number];
+type Verdict = 'allow' | 'deny';
+type Expectation = Record<ActorName, Verdict>;
+
+/** Official A speaks for г.Бузулук, official B for г.Орск; municipality-scoped requests target A. */
+const OWN = 'buzuluk-city';
+const OTHER = 'orsk-city';
+
+const only = (...allowed: ActorName[]): Expectation =>
+  Object.fromEntries(ACTORS.map((a) => [a, allowed.includes(a) ? 'allow' : 'deny'])) as Expectation;
+const PUBLIC = only(...ACTORS);
+const SIGNED_IN = only('viewer', 'officialA', 'officialB', 'analyst', 'administrator');
+const ADMIN = only('administrator');
+/** Unpublished data of municipality A: its official (own), not B's (other); viewers read. */
+const OWN_READ = only('viewer', 'officialA', 'analyst', 'administrator');
+const OWN_WRITE = only('officialA', 'analyst', 'administrator');
+/** Region-wide import settings and the import log. */
+const IMPORTERS = only('analyst', 'administrator');
+
+/** A long-format table for municipality A, as pasted text; each call a new value. */
+const importOfA = (url: string) => {
+  const value = 100 + Math.floor(Math.random() * 1_000_000);
+  return {
+    url,
+    payload: {
+      fileName: 'esia.txt',
+      text: `ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tesia_new\t2017-03\t${value}\n`,
+    },
+  };
+};
+
+interface Env {
+  app: FastifyInstance;
+  instance: TestDatabaseInstance;
+  /** The username of the actor making this request (a fresh account per cell), if any. */
+  actorUsername: string | null;
+}
+
+interface Request {
+  url: string;
+  payload?: Record<string, unknown>;
+}
+
+interface Entry {
+  expect: Expectation;
+  /** The status of an allowed request. */
+  status: number;
+  request?: (env: Env) => Promise<Request> | Request;
+}
+
+const freshViewerId = async (env: Env) =>
+  (await createFixtureUser(env.instance.handle.db, 'viewer')).id;
+
+const officialRecordInA = async (env: Env) => {
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/responsible-officials',
+    headers: (await adminCredentials(env)).headers,
+    payload: {
+      municipalityCode: OWN,
+      fullName: 'Иванов И. И.',
+      position: 'зам. главы',
+      area: 'ЕСИА',
+    },
+  });
+  return res.json().id as number;
+};
+
+let adminCache: Awaited<ReturnType<typeof openFixtureSession>> | null = null;
+const adminCredentials = async (env: Env) => {
+  if (!adminCache) {
+    const admin = await createFixtureUser(env.instance.handle.db, 'administrator');
+    adminCache = await openFixtureSession(env.instance.handle.db, admin.id);
+  }
+  return adminCache;
+};
+
+const MATRIX: Record<string, Entry> = {
+  'GET /api/health': { expect: PUBLIC, status: 200 },
+  'GET /api/openapi.json': { expect: PUBLIC, status: 200 },
+  'GET /api/municipalities': { expect: PUBLIC, status: 200 },
+  'GET /api/snapshots': { expect: PUBLIC, status: 200 },
+  'GET /api/snapshots/:code': {
+    expect: PUBLIC,
+    status: 200,
+    request: () => ({ url: '/api/snapshots/orenburg-2016-03-table1' }),
+  },
+  'GET /api/plan-reports': { expect: PUBLIC, status: 200 },
+  'GET /api/plan-reports/:code': {
+    expect: PUBLIC,
+    status: 200,
+    request: () => ({ url: '/api/plan-reports/orenburg-2017-esia' }),
+  },
+  'GET /api/session': { expect: PUBLIC, status: 200 },
+  'POST /api/session/login': {
+    expect: PUBLIC,
+    status: 200,
+    request: async (env) => ({
+      url: '/api/session/login',
+      payload: {
+        username:
+          env.actorUsername ?? (await createFixtureUser(env.instance.handle.db, 'viewer')).username,
+        password: FIXTURE_PASSWORD,
+      },
+    }),
+  },
+  'POST /api/session/logout': { expect: SIGNED_IN, status: 200 },
+  'POST /api/session/logout-all': { expect: SIGNED_IN, status: 200 },
+  'POST /api/session/password': {
+    expect: SIGNED_IN,
+    status: 200,
+    request: () => ({
+      url: '/api/session/password',
+      payload: { currentPassword: FIXTURE_PASSWORD, newPassword: 'a brand new passphrase 42' },
+    }),
+  },
+  'GET /api/users': { expect: ADMIN, status: 200 },
+  'POST /api/users': {
+    expect: ADMIN,
+    status: 201,
+    request: () => ({
+      url: '/api/users',
+      payload: {
+        username: `new-${Math.random().toString(36).slice(2, 10)}`,
+        displayName: 'Новый',
+        role: 'viewer',
+      },
+    }),
+  },
+  'PATCH /api/users/:id': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/users/${await freshViewerId(env)}`,
+      payload: { displayName: 'Переименован' },
+    }),
+  },
+  'POST /api/users/:id/disable': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({ url: `/api/users/${await freshViewerId(env)}/disable` }),
+  },
+  'POST /api/users/:id/enable': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({ url: `/api/users/${await freshViewerId(env)}/enable` }),
+  },
+  'POST /api/users/:id/reset-password': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({ url: `/api/users/${await freshViewerId(env)}/reset-password` }),
+  },
+  'GET /api/api-tokens': { expect: ADMIN, status: 200 },
+  'POST /api/api-tokens': {
+    expect: ADMIN,
+    status: 201,
+    request: () => ({ url: '/api/api-tokens', payload: { name: 'ИС СОУ', scopes: ['import'] } }),
+  },
+  'POST /api/api-tokens/:id/revoke': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => {
+      const { token } = await createToken(
+        env.instance.handle.db,
+        { name: 'для отзыва', scopes: ['read'] },
+        { actor: { kind: 'system', label: 'тест' }, ip: null, userAgent: null, at: new Date() },
+      );
+      return { url: `/api/api-tokens/${token.id}/revoke` };
+    },
+  },
+  'GET /api/audit-events': { expect: ADMIN, status: 200 },
+  'GET /api/audit-events.csv': { expect: ADMIN, status: 200 },
+  'GET /api/municipalities/:code/responsible-officials': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/municipalities/${OWN}/responsible-officials` }),
+  },
+  'POST /api/responsible-officials': {
+    expect: OWN_WRITE,
+    status: 201,
+    request: () => ({
+      url: '/api/responsible-officials',
+      payload: {
+        municipalityCode: OWN,
+        fullName: 'Петров П. П.',
+        position: 'специалист',
+        area: 'СЭД',
+      },
+    }),
+  },
+  'POST /api/imports/preview': {
+    expect: OWN_WRITE,
+    status: 200,
+    request: () => importOfA('/api/imports/preview'),
+  },
+  'POST /api/imports': { expect: OWN_WRITE, status: 200, request: () => importOfA('/api/imports') },
+  'GET /api/imports': { expect: IMPORTERS, status: 200 },
+  'GET /api/import-mappings': { expect: IMPORTERS, status: 200 },
+  'PUT /api/import-mappings/:name': {
+    expect: IMPORTERS,
+    status: 204,
+    request: () => ({
+      url: '/api/import-mappings/esia-extract',
+      payload: {
+        sourceSystem: 'ЕСИА',
+        mapping: {
+          format: 'long',
+          unitColumn: 'омсу',
+          indicatorColumn: 'показатель',
+          periodColumn: 'период',
+          valueColumn: 'значение',
+        },
+      },
+    }),
+  },
+  'POST /api/municipality-aliases': {
+    expect: IMPORTERS,
+    status: 200,
+    request: () => ({
+      url: '/api/municipality-aliases',
+      payload: {
+        name: `Бузулук (вариант ${Math.random().toString(36).slice(2, 8)})`,
+        municipality: OWN,
+      },
+    }),
+  },
+  'GET /api/observations/:id/revisions': {
+    expect: OWN_READ,
+    status: 200,
+    request: async (env) => {
+      const row = await env.instance.handle.db
+        .selectFrom('observation')
+        .innerJoin('municipality', 'municipality.id', 'observation.municipality_id')
+        .select('observation.id')
+        .where('municipality.code', '=', OWN)
+        .executeTakeFirstOrThrow();
+      return { url: `/api/observations/${row.id}/revisions` };
+    },
+  },
+  'GET /api/snapshots/:code/download': {
+    expect: PUBLIC,
+    status: 200,
+    request: () => ({ url: '/api/snapshots/orenburg-2016-03-table1/download' }),
+  },
+  'DELETE /api/responsible-officials/:id': {
+    expect: OWN_WRITE,
+    status: 204,
+    request: async (env) => ({ url: `/api/responsible-officials/${await officialRecordInA(env)}` }),
+  },
+};
+
+/** Files of the built web app (`web/dist`): public, whatever their names after a build. */
+const STATIC_ASSET: Entry = { expect: PUBLIC, status: 200 };
+
+function entryFor(method: string, url: string): Entry | undefined {
+  const key = `${method === 'HEAD' ? 'GET' : method} ${url}`;
+  if (MATRIX[key]) return MATRIX[key];
+  if ((method === 'GET' || method === 'HEAD') && !url.startsWith('/api/')) return STATIC_ASSET;
+  return undefined;
+}
+
+describe.each(testDatabases())('route × role matrix on $name', (kind) => {
+  let instance: TestDatabaseInstance;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    adminCache = null;
+    instance = await createDemoDatabase(kind);
+    app = await buildApp({ db: instance.handle.db, regionCode: 'orenburg' });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await instance?.dispose();
+  });
+
+  async function credentialsOf(actor: ActorName) {
+    const db = instance.handle.db;
+    if (actor === 'anonymous') return { headers: {}, username: null };
+    const user =
+      actor === 'officialA'
+        ? await createFixtureUser(db, 'official', { municipalityCodes: [OWN] })
+        : actor === 'officialB'
+          ? await createFixtureUser(db, 'official', { municipalityCodes: [OTHER] })
+          : await createFixtureUser(db, actor);
+    const session = await openFixtureSession(db, user.id);
+    return { headers: session.headers, username: user.username };
+  }
+
+  it('has an entry for every registered route, and a route for every entry', () => {
+    const routes = listRegisteredRoutes(app).filter((r) => r.method !== 'OPTIONS');
+    const missing = routes
+      .filter((r) => !entryFor(r.method, r.url))
+      .map((r) => `${r.method} ${r.url}`);
+    expect(missing, 'маршруты без строки в матрице доступа').toEqual([]);
+    const registered = new Set(routes.map((r) => `${r.method} ${r.url}`));
+    const stale = Object.keys(MATRIX).filter((key) => !registered.has(key));
+    expect(stale, 'строки матрицы без маршрута').toEqual([]);
+  });
+
+  it('answers every route for every role as the table says, and audits each denial', async () => {
+    const routes = listRegisteredRoutes(app).filter((r) => r.method !== 'OPTIONS');
+    expect(routes.length).toBeGreaterThan(25);
+    const mismatches: string[] = [];
+    let denials = 0;
+    const deniedBefore = await countDenied();
+    for (const route of routes) {
+      const entry = entryFor(route.method, route.url);
+      if (!entry) continue;
+      for (const actor of ACTORS) {
+        const { headers, username } = await credentialsOf(actor);
+        const request = entry.request
+          ? await entry.request({ app, instance, actorUsername: username })
+          : { url: route.url };
+        const res = await app.inject({
+          method: route.method as 'GET',
+          url: request.url,
+          headers,
+          ...(request.payload ? { payload: request.payload } : {}),
+        });
+        const expected = entry.expect[actor];
+        const wanted = expected === 'allow' ? entry.status : actor === 'anonymous' ? 401 : 403;
+        if (res.statusCode !== wanted)
+          mismatches.push(
+            `${route.method} ${request.url} as ${actor}: expected ${expected} (${wanted}), got ${res.statusCode} ${res.body.slice(0, 200)}`,
+          );
+        if (expected === 'deny') denials += 1;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(denials).toBeGreaterThan(50);
+    expect((await countDenied()) - deniedBefore).toBe(denials);
+  });
+
+  async function countDenied(): Promise<number> {
+    const row = await instance.handle.db
+      .selectFrom('audit_event')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('outcome', '=', 'denied')
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+});

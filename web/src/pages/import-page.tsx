@@ -1,0 +1,281 @@
+import { type FormEvent, useState } from 'react';
+import { SOURCE_SYSTEMS } from '../../../src/domain/import-mapping.js';
+import type { ImportPreview, ImportResult } from '../../../src/domain/import-preview.js';
+import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
+import { ApiError } from '../api/fetch-json.js';
+import { sendJson } from '../api/send-json.js';
+import { useSession } from '../api/session-store.js';
+import { ImportPreviewView } from '../components/import-preview-view.js';
+import { useDocumentTitle } from '../components/use-document-title.js';
+import { Link } from '../routing/link.js';
+
+interface Options {
+  format: '' | 'long' | 'wide';
+  period: string;
+  sourceSystem: string;
+  encoding: '' | 'utf8' | 'cp1251';
+  delimiter: '' | ';' | ',' | '\t';
+}
+
+type Source = { kind: 'file'; file: File } | { kind: 'text'; text: string };
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+async function requestBody(
+  source: Source,
+  options: Options,
+  aliases: { name: string; municipality: string }[],
+) {
+  const common = {
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.period ? { period: options.period } : {}),
+    ...(options.sourceSystem ? { sourceSystem: options.sourceSystem } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(aliases.length > 0 ? { aliases } : {}),
+  };
+  if (source.kind === 'text')
+    return { fileName: 'вставленная таблица', text: source.text, ...common };
+  const isXlsx = /\.xlsx$/i.test(source.file.name);
+  return {
+    fileName: source.file.name,
+    base64: await toBase64(source.file),
+    type: isXlsx ? 'xlsx' : 'csv',
+    ...common,
+  };
+}
+
+/** «Импорт данных»: a file or a pasted table → preview with every problem → all-or-nothing commit. */
+export function ImportPage() {
+  useDocumentTitle('Импорт данных');
+  const session = useSession();
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [options, setOptions] = useState<Options>({
+    format: '',
+    period: '',
+    sourceSystem: '',
+    encoding: '',
+    delimiter: '',
+  });
+  const [aliases, setAliases] = useState<{ name: string; municipality: string }[]>([]);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (session === null) return null;
+  if (!session.authenticated)
+    return (
+      <section>
+        <h1>Импорт данных</h1>
+        <p className="status">
+          <Link href="/login">Войдите</Link>, чтобы импортировать данные.
+        </p>
+      </section>
+    );
+
+  const source: Source | null = file
+    ? { kind: 'file', file }
+    : text.trim()
+      ? { kind: 'text', text }
+      : null;
+
+  async function send(url: string, confirmed = aliases, extra: Record<string, string> = {}) {
+    if (!source) return null;
+    setError(null);
+    setProgress('Подготовка файла…');
+    const body = { ...(await requestBody(source, options, confirmed)), ...extra };
+    return sendJson<unknown>('POST', url, body, (sent) =>
+      setProgress(
+        sent < 1 ? `Передача файла: ${Math.round(sent * 100)} %` : 'Проверка на сервере…',
+      ),
+    );
+  }
+
+  async function runPreview(confirmed = aliases) {
+    setResult(null);
+    try {
+      setPreview((await send('/api/imports/preview', confirmed)) as ImportPreview);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  async function commit() {
+    if (!preview) return;
+    try {
+      // The server refuses a file other than the one previewed (it may have changed on disk).
+      const answer = (await send('/api/imports', aliases, {
+        expectedSha256: preview.sha256,
+      })) as ImportResult;
+      setResult(answer);
+      setPreview(answer.preview);
+    } catch (e) {
+      if (
+        e instanceof ApiError &&
+        e.status === 422 &&
+        e.body &&
+        typeof e.body === 'object' &&
+        'preview' in e.body
+      )
+        setPreview((e.body as { preview: ImportPreview }).preview);
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  function confirmAlias(name: string, municipality: string) {
+    const next = [...aliases.filter((a) => a.name !== name), { name, municipality }];
+    setAliases(next);
+    void runPreview(next);
+  }
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void runPreview();
+  };
+  const set = <K extends keyof Options>(key: K, value: Options[K]) => {
+    setOptions({ ...options, [key]: value });
+    setPreview(null);
+  };
+  const canCommit =
+    preview !== null && preview.problems.length === 0 && !preview.noChanges && result === null;
+
+  return (
+    <section aria-labelledby="page-title" className="import-page">
+      <h1 id="page-title">Импорт данных</h1>
+      <p className="hint">
+        CSV (UTF-8 или Windows-1251; разделитель «;», «,» или табуляция), XLSX или таблица,
+        вставленная из документа. Сначала — предпросмотр: что будет добавлено и изменено и все
+        ошибки с указанием строки и графы. Запись — только целиком, одной транзакцией.
+      </p>
+      <form onSubmit={onSubmit} className="import-form">
+        <label>
+          Файл
+          <input
+            type="file"
+            accept=".csv,.txt,.tsv,.xlsx"
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setPreview(null);
+            }}
+          />
+        </label>
+        <label>
+          или вставьте таблицу
+          <textarea
+            rows={6}
+            value={text}
+            data-testid="import-text"
+            disabled={file !== null}
+            onChange={(e) => {
+              setText(e.target.value);
+              setPreview(null);
+            }}
+          />
+        </label>
+        <div className="import-options">
+          <label>
+            Формат
+            <select
+              value={options.format}
+              onChange={(e) => set('format', e.target.value as Options['format'])}
+            >
+              <option value="">определить</option>
+              <option value="long">длинный (ОМСУ, показатель, период, значение)</option>
+              <option value="wide">широкий (графа на показатель)</option>
+            </select>
+          </label>
+          <label>
+            Период (для широкого формата)
+            <input
+              value={options.period}
+              placeholder="2017-03"
+              onChange={(e) => set('period', e.target.value)}
+            />
+          </label>
+          <label>
+            Система-источник
+            <select
+              value={options.sourceSystem}
+              onChange={(e) => set('sourceSystem', e.target.value)}
+            >
+              <option value="">не указана</option>
+              {SOURCE_SYSTEMS.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Кодировка CSV
+            <select
+              value={options.encoding}
+              onChange={(e) => set('encoding', e.target.value as Options['encoding'])}
+            >
+              <option value="">определить</option>
+              <option value="utf8">UTF-8</option>
+              <option value="cp1251">Windows-1251</option>
+            </select>
+          </label>
+          <label>
+            Разделитель
+            <select
+              value={options.delimiter}
+              onChange={(e) => set('delimiter', e.target.value as Options['delimiter'])}
+            >
+              <option value="">определить</option>
+              <option value=";">точка с запятой</option>
+              <option value=",">запятая</option>
+              <option value={'\t'}>табуляция</option>
+            </select>
+          </label>
+        </div>
+        <div className="form-actions">
+          <button type="submit" disabled={!source || progress !== null}>
+            Предпросмотр
+          </button>
+          <button
+            type="button"
+            onClick={() => void commit()}
+            disabled={!canCommit || progress !== null}
+            data-testid="import-commit"
+          >
+            Импортировать
+          </button>
+        </div>
+      </form>
+      {progress ? (
+        <p className="status" role="status" data-testid="import-progress">
+          {progress}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="status status--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <p className="status status--ok" role="status" data-testid="import-result">
+          {result.outcome === 'committed'
+            ? `Импортировано: пакет №${result.batchId}, добавлено ${formatNumberRu(result.preview.counts.insert, 0)}, изменено ${formatNumberRu(result.preview.counts.update, 0)}.`
+            : 'Изменений нет: эти данные уже в базе.'}
+        </p>
+      ) : null}
+      {preview ? <ImportPreviewView preview={preview} onConfirmAlias={confirmAlias} /> : null}
+    </section>
+  );
+}
