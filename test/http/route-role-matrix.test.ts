@@ -11,6 +11,7 @@ import {
   FIXTURE_PASSWORD,
   openFixtureSession,
 } from '../support/access-fixtures.js';
+import { preparedForm } from '../support/collection-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 
@@ -270,6 +271,57 @@ const MATRIX: Record<string, Entry> = {
     expect: OWN_WRITE,
     status: 204,
     request: async (env) => ({ url: `/api/responsible-officials/${await officialRecordInA(env)}` }),
+  },
+  'GET /api/entry-forms/:code/:period': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/entry-forms/${OWN}/2017-02` }),
+  },
+  'PUT /api/entry-forms/:code/:period': {
+    expect: OWN_WRITE,
+    status: 200,
+    request: () => ({
+      url: `/api/entry-forms/${OWN}/2017-05`,
+      payload: { values: { esia_new: 900 } },
+    }),
+  },
+  'POST /api/entry-forms/:code/:period/transitions': {
+    expect: OWN_WRITE,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/entry-forms/${OWN}/${await preparedForm(env.instance.handle.db, OWN)}/transitions`,
+      payload: { action: 'submit' },
+    }),
+  },
+  'GET /api/entry-forms/:code/:period/values/:indicator/revisions': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/entry-forms/${OWN}/2017-02/values/esia_new/revisions` }),
+  },
+  'POST /api/entry-approvals': {
+    expect: only('analyst', 'administrator'),
+    status: 200,
+    request: async (env) => ({
+      url: '/api/entry-approvals',
+      payload: {
+        period: await preparedForm(env.instance.handle.db, OWN, 'submitted'),
+        municipalityCodes: [OWN],
+      },
+    }),
+  },
+  'GET /api/collection-board/:period': {
+    expect: SIGNED_IN,
+    status: 200,
+    request: () => ({ url: '/api/collection-board/2017-02' }),
+  },
+  'GET /api/reporting-deadlines': { expect: SIGNED_IN, status: 200 },
+  'PUT /api/reporting-deadlines/:period': {
+    expect: only('analyst', 'administrator'),
+    status: 200,
+    request: () => ({
+      url: '/api/reporting-deadlines/2017-02',
+      payload: { dueDate: '2017-03-10' },
+    }),
   },
 };
 

@@ -3,6 +3,8 @@ import { SiteFooter } from './components/site-footer.js';
 import { SiteHeader } from './components/site-header.js';
 import { AuditPage } from './pages/audit-page.js';
 import { ChangePasswordPage } from './pages/change-password-page.js';
+import { CollectionBoardPage } from './pages/collection-board-page.js';
+import { EntryPage } from './pages/entry-page.js';
 import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
@@ -36,6 +38,8 @@ export function App() {
         {route.page === 'admin-tokens' ? <TokensPage /> : null}
         {route.page === 'admin-audit' ? <AuditPage /> : null}
         {route.page === 'import' ? <ImportPage /> : null}
+        {route.page === 'entry' ? <EntryPage /> : null}
+        {route.page === 'collection' ? <CollectionBoardPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

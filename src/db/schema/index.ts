@@ -14,6 +14,11 @@ import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-sna
 import type { ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
 import type { ResponsibleOfficialTable } from './responsible-official.js';
+import type {
+  ReportingDeadlineTable,
+  SubmissionEventTable,
+  SubmissionTable,
+} from './submission.js';
 import type { MunicipalityGroupTable, UnitGroupTable } from './unit-group.js';
 import type { UserAccountTable, UserMunicipalityTable } from './user-account.js';
 import type { UserSessionTable } from './user-session.js';
@@ -44,4 +49,7 @@ export interface Database {
   responsible_official: ResponsibleOfficialTable;
   import_batch: ImportBatchTable;
   import_mapping: ImportMappingTable;
+  submission: SubmissionTable;
+  submission_event: SubmissionEventTable;
+  reporting_deadline: ReportingDeadlineTable;
 }

@@ -9,7 +9,11 @@ const SECTIONS = [
 ] as const;
 
 /** Sections for signed-in staff only (the server checks every request again). */
-const STAFF_SECTIONS = [{ page: 'import', href: '/data/import', label: 'Импорт' }] as const;
+const STAFF_SECTIONS = [
+  { page: 'import', href: '/data/import', label: 'Импорт' },
+  { page: 'entry', href: '/data/entry', label: 'Ввод данных' },
+  { page: 'collection', href: '/data/collection', label: 'Сбор данных' },
+] as const;
 
 export function SiteHeader({ route }: { route: Route }) {
   const session = useSession();

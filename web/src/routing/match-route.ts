@@ -8,6 +8,8 @@ export type Route =
   | { page: 'admin-tokens' }
   | { page: 'admin-audit' }
   | { page: 'import' }
+  | { page: 'entry' }
+  | { page: 'collection' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -18,6 +20,8 @@ const FIXED_PAGES: Record<string, Route> = {
   '/admin/tokens': { page: 'admin-tokens' },
   '/admin/audit': { page: 'admin-audit' },
   '/data/import': { page: 'import' },
+  '/data/entry': { page: 'entry' },
+  '/data/collection': { page: 'collection' },
 };
 
 const decode = (segment: string): string | null => {

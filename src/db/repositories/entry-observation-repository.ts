@@ -1,0 +1,139 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema/index.js';
+
+/** Current values of one municipality for the given indicators and periods. */
+export async function findMunicipalityObservations(
+  db: Kysely<Database>,
+  municipalityId: number,
+  indicatorIds: number[],
+  periods: string[],
+) {
+  if (indicatorIds.length === 0 || periods.length === 0) return [];
+  return db
+    .selectFrom('observation')
+    .select(['id', 'indicator_id', 'period', 'value', 'revision'])
+    .where('municipality_id', '=', municipalityId)
+    .where('indicator_id', 'in', indicatorIds)
+    .where('period', 'in', periods)
+    .execute();
+}
+
+export interface EnteredValue {
+  municipalityId: number;
+  indicatorId: number;
+  period: string;
+  value: number | null;
+  /** The stored observation, if the value was recorded before. */
+  existing: { id: number; value: number | null; revision: number } | null;
+  source: string;
+  author: string;
+  at: string;
+  /** The official's comment (e.g. why the value jumped), kept on the revision. */
+  note: string | null;
+}
+
+/**
+ * Writes one value typed into a form: a new observation with revision 1, or the next
+ * revision of an existing one (old → new). Runs in the caller's transaction.
+ */
+export async function writeEnteredValue(db: Kysely<Database>, v: EnteredValue): Promise<void> {
+  let observationId: number;
+  let revision: number;
+  if (v.existing) {
+    observationId = v.existing.id;
+    revision = v.existing.revision + 1;
+    await db
+      .updateTable('observation')
+      .set({ value: v.value, revision, source: v.source, author: v.author, recorded_at: v.at })
+      .where('id', '=', observationId)
+      .execute();
+  } else {
+    revision = 1;
+    ({ id: observationId } = await db
+      .insertInto('observation')
+      .values({
+        municipality_id: v.municipalityId,
+        indicator_id: v.indicatorId,
+        period: v.period,
+        value: v.value,
+        source: v.source,
+        author: v.author,
+        recorded_at: v.at,
+        revision,
+        is_illustrative: 0,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow());
+  }
+  await db
+    .insertInto('observation_revision')
+    .values({
+      observation_id: observationId,
+      revision,
+      old_value: v.existing?.value ?? null,
+      new_value: v.value,
+      source: v.source,
+      author: v.author,
+      changed_at: v.at,
+      note: v.note,
+      import_batch_id: null,
+      source_row: null,
+    })
+    .execute();
+}
+
+/** The region's indicator passports with their periodicity, for building forms. */
+export async function listIndicatorPassports(db: Kysely<Database>, regionId: number) {
+  return db
+    .selectFrom('indicator')
+    .select([
+      'id',
+      'code',
+      'name',
+      'unit',
+      'periodicity',
+      'range_min',
+      'range_max',
+      'decimals',
+      'formula',
+    ])
+    .where('region_id', '=', regionId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Reference data (population…) of one municipality for one year. */
+export async function listMunicipalityReferences(
+  db: Kysely<Database>,
+  municipalityId: number,
+  year: number,
+) {
+  return db
+    .selectFrom('reference_value')
+    .select(['kind', 'value'])
+    .where('municipality_id', '=', municipalityId)
+    .where('year', '=', year)
+    .execute();
+}
+
+/** The note of each observation's current revision (the comment given with the value). */
+export async function findCurrentNotes(
+  db: Kysely<Database>,
+  observations: { id: number; revision: number }[],
+): Promise<Map<number, string | null>> {
+  const result = new Map<number, string | null>();
+  if (observations.length === 0) return result;
+  const rows = await db
+    .selectFrom('observation_revision')
+    .select(['observation_id', 'revision', 'note'])
+    .where(
+      'observation_id',
+      'in',
+      observations.map((o) => o.id),
+    )
+    .execute();
+  const current = new Map(observations.map((o) => [o.id, o.revision]));
+  for (const r of rows)
+    if (current.get(r.observation_id) === r.revision) result.set(r.observation_id, r.note);
+  return result;
+}

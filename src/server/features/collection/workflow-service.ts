@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import {
+  findSubmission,
+  saveSubmissionStatus,
+} from '../../../db/repositories/submission-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import {
+  SUBMISSION_STATUS_LABELS,
+  type SubmissionState,
+  type WorkflowRequest,
+} from '../../../domain/entry-form.js';
+import type { MunicipalityRef } from '../../../domain/municipality.js';
+import { RequestError } from '../access/access-errors.js';
+import { actorLabel } from '../access/actor.js';
+import { type AuditContext, recordAudit } from '../access/audit.js';
+import { authorize } from '../access/authorize.js';
+import { EntryInvalidError, submissionProblems } from './entry-service.js';
+import {
+  actionPermission,
+  municipalityByCode,
+  requirePeriod,
+  TRANSITIONS,
+} from './workflow-rules.js';
+
+/** Returning and unlocking say why: the official must know what to fix. */
+const NEEDS_COMMENT = new Set(['return', 'unlock']);
+
+async function applyTransition(
+  trx: Kysely<Database>,
+  regionId: number,
+  municipality: MunicipalityRef,
+  period: string,
+  request: WorkflowRequest,
+  context: AuditContext,
+): Promise<SubmissionState> {
+  const current = (await findSubmission(trx, municipality.id, period))?.status ?? 'draft';
+  const rule = TRANSITIONS[request.action];
+  if (!rule.from.includes(current))
+    throw new RequestError(
+      409,
+      'workflow_conflict',
+      `Действие невозможно: данные ${municipality.name} за ${period} в состоянии «${SUBMISSION_STATUS_LABELS[current]}».`,
+    );
+  const comment = request.comment?.trim() || null;
+  if (NEEDS_COMMENT.has(request.action) && comment === null)
+    throw new RequestError(
+      400,
+      'comment_required',
+      request.action === 'return'
+        ? 'Укажите, что нужно исправить: комментарий обязателен при возврате на доработку.'
+        : 'Укажите причину: комментарий обязателен при открытии закрытого периода.',
+    );
+  if (request.action === 'submit') {
+    const problems = await submissionProblems(trx, municipality, regionId, period, context);
+    if (problems.length > 0) throw new EntryInvalidError(problems);
+  }
+  await saveSubmissionStatus(trx, {
+    municipalityId: municipality.id,
+    period,
+    from: current,
+    to: rule.to,
+    comment,
+    actor: actorLabel(context.actor),
+    at: context.at.toISOString(),
+  });
+  await recordAudit(trx, {
+    context,
+    action: `submission.${request.action}`,
+    entityType: 'submission',
+    entityId: `${municipality.code}/${period}`,
+    before: { status: current },
+    after: { status: rule.to, comment },
+  });
+  return { municipality, period, status: rule.to, comment };
+}
+
+/** Moves one form through the workflow; every transition is in the history and the audit trail. */
+export async function transitionSubmission(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+  period: string,
+  request: WorkflowRequest,
+  context: AuditContext,
+): Promise<SubmissionState> {
+  requirePeriod(period);
+  const municipality = await municipalityByCode(db, regionId, code);
+  authorize(context.actor, actionPermission(request.action), {
+    municipalityId: municipality.id,
+    entityType: 'submission',
+    entityId: `${code}/${period}`,
+  });
+  return db
+    .transaction()
+    .execute((trx) => applyTransition(trx, regionId, municipality, period, request, context));
+}
+
+export interface BulkApprovalResult {
+  approved: string[];
+  /** Forms left as they were, with the reason. */
+  skipped: { code: string; message: string }[];
+}
+
+/**
+ * Approves the submitted forms of several municipalities for a period at once. Each form is
+ * approved in its own transaction; a form that is not submitted is skipped with the reason.
+ */
+export async function approveMany(
+  db: Kysely<Database>,
+  regionId: number,
+  period: string,
+  codes: string[],
+  context: AuditContext,
+): Promise<BulkApprovalResult> {
+  requirePeriod(period);
+  authorize(context.actor, 'data.approve', { entityType: 'submission', entityId: period });
+  const result: BulkApprovalResult = { approved: [], skipped: [] };
+  for (const code of codes) {
+    try {
+      const municipality = await municipalityByCode(db, regionId, code);
+      await db
+        .transaction()
+        .execute((trx) =>
+          applyTransition(trx, regionId, municipality, period, { action: 'approve' }, context),
+        );
+      result.approved.push(code);
+    } catch (error) {
+      if (!(error instanceof Error) || !('statusCode' in error)) throw error;
+      result.skipped.push({ code, message: error.message });
+    }
+  }
+  return result;
+}
