@@ -61,12 +61,8 @@ function dataset(n: number) {
   return { units, values };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
-function time(runs: number, f: () => unknown): number {
+/** Minimum and median of several runs after a warm-up: the minimum is the least disturbed by other processes. */
+function time(runs: number, f: () => unknown): { min: number; median: number } {
   f(); // warm-up
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -74,24 +70,26 @@ function time(runs: number, f: () => unknown): number {
     f();
     times.push(performance.now() - t);
   }
-  return median(times);
+  times.sort((a, b) => a - b);
+  return { min: times[0] as number, median: times[Math.floor(times.length / 2)] as number };
 }
 
 const ms = (x: number) => `${x.toFixed(1)} мс`;
+const range = (x: { min: number; median: number }) => `${ms(x.min)} / ${ms(x.median)}`;
 const m = methodology();
 console.log(
   `Ядер: ${availableParallelism()}, средняя загрузка за минуту ${loadavg()[0]?.toFixed(2)} ` +
-    '(другие процессы на машине замедляют замеры). Медиана нескольких прогонов после разогрева.',
+    '(другие процессы на машине замедляют замеры). Минимум / медиана нескольких прогонов после разогрева.',
 );
 
 for (const n of [2_500, 20_000]) {
   const { units, values } = dataset(n);
-  const plain = time(7, () => computeRating(m, { units, values }, { explain: false }));
-  const full = time(7, () => computeRating(m, { units, values }));
+  const plain = time(11, () => computeRating(m, { units, values }, { explain: false }));
+  const full = time(11, () => computeRating(m, { units, values }));
   const naive = time(3, () => naiveRating(m, units, values, true));
   console.log(
-    `Полный расчёт ${n} × ${INDICATORS}: с объяснениями ${ms(full)} (без объяснений ${ms(plain)}); ` +
-      `наивная реализация с объяснениями ${ms(naive)} — в ${(naive / full).toFixed(1)} раза медленнее`,
+    `Полный расчёт ${n} × ${INDICATORS}: с объяснениями ${range(full)} (без объяснений ${range(plain)}); ` +
+      `наивная реализация с объяснениями ${range(naive)} — в ${(naive.median / full.median).toFixed(1)} раза медленнее (по медианам)`,
   );
 }
 
@@ -104,13 +102,17 @@ await pool.run(m, { units, values }, { draws: 2, seed: 1, chunk: 1 });
 console.log(
   `Запуск 2 потоков (загрузка движка, 1 испытание в каждом): ${ms(performance.now() - startUp)}`,
 );
-for (let r = 0; r < 2; r++) {
+const runs: number[] = [];
+for (let r = 0; r < 3; r++) {
   const t = performance.now();
   await pool.run(m, { units, values }, { draws, seed: 42 });
-  console.log(
-    `Монте-Карло ${draws} испытаний, 2500 × ${INDICATORS}, 2 потока: ${ms(performance.now() - t)}`,
-  );
+  runs.push(performance.now() - t);
 }
+runs.sort((a, b) => a - b);
+console.log(
+  `Монте-Карло ${draws} испытаний, 2500 × ${INDICATORS}, 2 потока, ${runs.length} прогона: ` +
+    `${range({ min: runs[0] as number, median: runs[1] as number })}`,
+);
 await pool.close();
 const inline = performance.now();
 await runUncertainty(m, { units, values }, { draws, seed: 42, workers: 0 });

@@ -108,8 +108,36 @@ export function aggregateColumns(
   labels?: AggregationLabels,
 ): AggregatedColumn {
   const n = children[0]?.length ?? 0;
-  const acc = new Float64Array(n);
-  const missing = new Uint32Array(n);
+  const out = {
+    values: new Float64Array(n),
+    availability: new Float64Array(n),
+    belowThreshold: new Uint8Array(n),
+    presentWeight: new Float64Array(n),
+  };
+  aggregateInto(children, weights, method, rule, out, new Uint32Array(n), labels);
+  return out;
+}
+
+/**
+ * aggregateColumns into buffers the caller owns and reuses (Monte Carlo draws): `values`
+ * always, the other columns only when given; `missing` is scratch of the same length.
+ * Same operations in the same order, so the same bits.
+ *
+ * @example aggregateInto(children, weights, 'arithmetic', rule, { values: buffer }, scratch)
+ */
+export function aggregateInto(
+  children: readonly Column[],
+  weights: readonly number[],
+  method: AggregationMethod,
+  rule: Pick<MissingDataRule, 'availabilityBasis' | 'minAvailability'>,
+  out: { values: Column } & Partial<Omit<AggregatedColumn, 'values'>>,
+  missing: Uint32Array,
+  labels?: AggregationLabels,
+): void {
+  const n = children[0]?.length ?? 0;
+  const acc = out.values;
+  acc.fill(0);
+  missing.fill(0);
   let totalWeight = 0;
   for (const w of weights) totalWeight += w;
   // One specialised loop per method, touching one array per cell: the weight present is
@@ -134,10 +162,7 @@ export function aggregateColumns(
       else acc[i] = (acc[i] as number) + (geometric ? w * Math.log(v) : w / v);
     }
   }
-  const values = acc;
-  const availability = new Float64Array(n);
-  const presentWeight = new Float64Array(n);
-  const belowThreshold = new Uint8Array(n);
+  const { availability, presentWeight, belowThreshold } = out;
   const byWeight = rule.availabilityBasis === 'weight';
   const count = children.length;
   let fullWeight = 0;
@@ -156,10 +181,9 @@ export function aggregateColumns(
       }
     }
     const share = byWeight ? (totalWeight > 0 ? pw / totalWeight : 0) : present / count;
-    if (share < rule.minAvailability) belowThreshold[i] = 1;
-    values[i] = finishAggregate(method, acc[i] as number, pw, share, rule.minAvailability);
-    availability[i] = share;
-    presentWeight[i] = pw;
+    if (belowThreshold && share < rule.minAvailability) belowThreshold[i] = 1;
+    acc[i] = finishAggregate(method, acc[i] as number, pw, share, rule.minAvailability);
+    if (availability) availability[i] = share;
+    if (presentWeight) presentWeight[i] = pw;
   }
-  return { values, availability, belowThreshold, presentWeight };
 }

@@ -113,33 +113,68 @@ function highlightsOf(indicators: readonly IndicatorResult[], n: number) {
     const sd = Math.sqrt(Math.max(squares / present - mean * mean, 0));
     if (!(sd > 0)) continue;
     // Indicator by indicator, each unit keeps its best and worst three (z-scores) so far.
-    const perSd = 1 / sd;
-    for (let i = 0, base = 0; i < n; i++, base += HIGHLIGHTS) {
-      const z = ((s[i] as number) - mean) * perSd;
-      if (z > (best[base + HIGHLIGHTS - 1] as number)) insert(strengths, best, base, k, z, 1);
-      else if (z < (worst[base + HIGHLIGHTS - 1] as number))
-        insert(weaknesses, worst, base, k, z, -1);
-    }
+    keepExtremes(s, mean, 1 / sd, k, strengths, best, weaknesses, worst);
   }
   return { strengths, weaknesses };
 }
 
-function insert(
-  slots: Int32Array,
-  values: Float64Array,
-  base: number,
+/**
+ * One indicator's z-scores against every unit's best and worst three so far, unrolled for
+ * HIGHLIGHTS = 3 slots: a later indicator passes an earlier one only when strictly further
+ * out, so ties keep tree order.
+ */
+function keepExtremes(
+  s: Column,
+  mean: number,
+  perSd: number,
   k: number,
-  v: number,
-  sign: number,
+  strengths: Int32Array,
+  best: Float64Array,
+  weaknesses: Int32Array,
+  worst: Float64Array,
 ): void {
-  let at = HIGHLIGHTS - 1;
-  while (at > 0 && v * sign > (values[base + at - 1] as number) * sign) {
-    values[base + at] = values[base + at - 1] as number;
-    slots[base + at] = slots[base + at - 1] as number;
-    at--;
+  for (let i = 0, base = 0; i < s.length; i++, base += 3) {
+    const z = ((s[i] as number) - mean) * perSd;
+    if (z > (best[base + 2] as number)) {
+      const b1 = best[base + 1] as number;
+      if (z > b1) {
+        best[base + 2] = b1;
+        strengths[base + 2] = strengths[base + 1] as number;
+        const b0 = best[base] as number;
+        if (z > b0) {
+          best[base + 1] = b0;
+          strengths[base + 1] = strengths[base] as number;
+          best[base] = z;
+          strengths[base] = k;
+        } else {
+          best[base + 1] = z;
+          strengths[base + 1] = k;
+        }
+      } else {
+        best[base + 2] = z;
+        strengths[base + 2] = k;
+      }
+    } else if (z < (worst[base + 2] as number)) {
+      const w1 = worst[base + 1] as number;
+      if (z < w1) {
+        worst[base + 2] = w1;
+        weaknesses[base + 2] = weaknesses[base + 1] as number;
+        const w0 = worst[base] as number;
+        if (z < w0) {
+          worst[base + 1] = w0;
+          weaknesses[base + 1] = weaknesses[base] as number;
+          worst[base] = z;
+          weaknesses[base] = k;
+        } else {
+          worst[base + 1] = z;
+          weaknesses[base + 1] = k;
+        }
+      } else {
+        worst[base + 2] = z;
+        weaknesses[base + 2] = k;
+      }
+    }
   }
-  values[base + at] = v;
-  slots[base + at] = k;
 }
 
 /**

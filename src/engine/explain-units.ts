@@ -49,21 +49,32 @@ export function explainUnits(parts: {
   const imputedHow = IMPUTATION_NAMES[parts.methodology.missingData.imputation];
   // Reasons are collected column by column and only where something is wrong: at
   // 20 000 units × 60 indicators a per-unit double loop costs more than the computation.
-  const reasons: string[][] = parts.units.map(() => []);
+  // A list only for a unit with something to report; the rest get theirs at the end.
+  const reasons: (string[] | undefined)[] = new Array(parts.units.length);
+  const listOf = (i: number): string[] => {
+    let list = reasons[i];
+    if (list === undefined) {
+      list = [];
+      reasons[i] = list;
+    }
+    return list;
+  };
   for (const node of nodes) {
     for (let i = 0; i < node.belowThreshold.length; i++) {
       if (node.belowThreshold[i] !== 1) continue;
-      (reasons[i] as string[]).push(
+      listOf(i).push(
         `«${node.name}»: есть данные для ${percent(node.availability[i] as number)} при пороге ${percent(threshold)}`,
       );
     }
   }
   for (const ind of indicators) {
+    const normalised = ind.normalised;
+    const imputed = ind.imputed;
     const problems = new Map(ind.problems.map((p) => [p.row, p.reason]));
-    for (let i = 0; i < ind.normalised.length; i++) {
-      const missing = Number.isNaN(ind.normalised[i] as number);
-      if (!missing && ind.imputed[i] !== 1) continue;
-      const list = reasons[i] as string[];
+    for (let i = 0; i < normalised.length; i++) {
+      const missing = Number.isNaN(normalised[i] as number);
+      if (!missing && imputed[i] !== 1) continue;
+      const list = listOf(i);
       const problem = problems.get(i);
       if (problem) list.push(`Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
       else if (missing) {
@@ -77,8 +88,10 @@ export function explainUnits(parts: {
       }
     }
   }
-  return parts.units.map((unit, i) => {
-    return {
+  const out: UnitResult[] = new Array(parts.units.length);
+  for (let i = 0; i < out.length; i++) {
+    const unit = parts.units[i] as RatingUnit;
+    out[i] = {
       code: unit.code,
       name: unit.name,
       group: unit.group ?? null,
@@ -87,7 +100,8 @@ export function explainUnits(parts: {
       groupRank: orNull(parts.groupRanks[i]),
       rankChange: orNull(parts.change[i]),
       availability: index.availability[i] as number,
-      reasons: reasons[i] as string[],
+      reasons: reasons[i] ?? [],
     };
-  });
+  }
+  return out;
 }

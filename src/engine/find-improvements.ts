@@ -38,6 +38,12 @@ export function findImprovements(p: Parts): Improvements {
   const kinds: Uint8Array[] = [];
   const toBlock = new Float64Array(n * indicators.length);
   const kindBlock = new Uint8Array(n * indicators.length);
+  // The gap to the unit above, once per unit (NaN for none): ix − ii as the loop computed it.
+  const gap = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = overtakes[i] as number;
+    gap[i] = x < 0 ? Number.NaN : (index[x] as number) - (index[i] as number);
+  }
   for (let k = 0; k < indicators.length; k++) {
     const node = tree.indicators[k] as IndicatorNode;
     const ind = indicators[k] as IndicatorResult;
@@ -72,27 +78,37 @@ export function findImprovements(p: Parts): Improvements {
     const kind = kindBlock.subarray(k * n, (k + 1) * n);
     to.push(target);
     kinds.push(kind);
+    if (minMax) {
+      minMaxPass(
+        gap,
+        normalised,
+        ew,
+        treated,
+        target,
+        kind,
+        slack,
+        dir,
+        upper,
+        lower,
+        min1,
+        max1,
+        stretch,
+        minHolderMoves,
+      );
+      for (let i = 0; i < n; i++) {
+        if (kind[i] !== SLOW) continue;
+        const need = (normalised[i] as number) + ((gap[i] as number) + slack) / (ew[i] as number);
+        kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, true, need, target);
+      }
+      continue;
+    }
     for (let i = 0; i < n; i++) {
-      const x = overtakes[i] as number;
-      if (x < 0) continue;
+      const g = gap[i] as number;
       const s = normalised[i] as number;
       const w = ew[i] as number;
-      if (Number.isNaN(s) || !(w > 0)) continue;
-      const ix = index[x] as number;
-      const ii = index[i] as number;
-      const need = exact ? s + (ix - ii + slack) / w : Number.NaN;
-      if (minMax) {
-        const old = (treated[i] as number) * dir;
-        if (!((old === min1 && minHolderMoves) || old === max1)) {
-          // Decided on the score, not on d: over a range of a few ulps d rounds onto max1.
-          const d = min1 + (need - lower) * stretch;
-          if (need < upper && d > old) {
-            target[i] = pushed(d * dir, dir);
-            kind[i] = IMPROVEMENT_EXACT;
-            continue;
-          }
-        }
-      } else if (fast) {
+      if (Number.isNaN(g + s) || !(w > 0)) continue;
+      const need = exact ? s + (g + slack) / w : Number.NaN;
+      if (fast) {
         // Goalposts below the top: one division.
         const v = fast(need);
         if (!Number.isNaN(v) && (v - (filled[i] as number)) * dir > 0) {
@@ -101,10 +117,55 @@ export function findImprovements(p: Parts): Improvements {
           continue;
         }
       }
-      kind[i] = improveOne(p, normaliser, out, k, i, x, exact, need, target);
+      kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, exact, need, target);
     }
   }
   return { to, kind: kinds };
+}
+
+/** Marks a pair for improveOne; never left in the result. */
+const SLOW = 255;
+
+/**
+ * Min–max inside the range, every unit of one indicator: the commonest case, 20 000 × 60
+ * pairs, in a small loop of its own that V8 compiles tightly. Pairs it cannot settle (the
+ * unit holds a bound, or only the top of the scale would do) are marked SLOW.
+ */
+function minMaxPass(
+  gap: Float64Array,
+  normalised: Float64Array,
+  ew: Float64Array,
+  treated: Float64Array,
+  target: Float64Array,
+  kind: Uint8Array,
+  slack: number,
+  dir: number,
+  upper: number,
+  lower: number,
+  min1: number,
+  max1: number,
+  stretch: number,
+  minHolderMoves: boolean,
+): void {
+  const n = gap.length;
+  for (let i = 0; i < n; i++) {
+    const g = gap[i] as number;
+    const s = normalised[i] as number;
+    const w = ew[i] as number;
+    if (Number.isNaN(g + s) || !(w > 0)) continue;
+    const need = s + (g + slack) / w;
+    const old = (treated[i] as number) * dir;
+    // Decided on the score, not on d: over a range of a few ulps d rounds onto max1.
+    if (need < upper && old !== max1 && !(old === min1 && minHolderMoves)) {
+      const d = min1 + (need - lower) * stretch;
+      if (d > old) {
+        target[i] = pushed(d * dir, dir);
+        kind[i] = IMPROVEMENT_EXACT;
+        continue;
+      }
+    }
+    kind[i] = SLOW;
+  }
 }
 
 /**

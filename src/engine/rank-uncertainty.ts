@@ -1,5 +1,5 @@
 import type { AggregationMethod, Methodology } from '../domain/methodology.js';
-import { aggregateColumns } from './aggregate.js';
+import { aggregateInto } from './aggregate.js';
 import type { Column } from './column.js';
 import { computeRating, type RatingData } from './compute-rating.js';
 import { normaliseMinMax } from './normalise-min-max.js';
@@ -93,7 +93,9 @@ export function computeDraws(
 ): Float64Array {
   const { tree, unitCount: n, m } = model;
   const out = new Float64Array(Math.max(0, to - from) * n);
-  const groupScores: Column[] = new Array(tree.groups.length);
+  // One buffer per group, reused by every draw: a draw needs only the scores.
+  const groupScores: Column[] = tree.groups.map(() => new Float64Array(n));
+  const missing = new Uint32Array(n);
   for (let d = from; d < to; d++) {
     const random = drawRandom(seed, d);
     const [norm, agg] = model.alternatives
@@ -114,14 +116,16 @@ export function computeDraws(
       const allIndicators = group.children.every((ref) => ref.kind === 'indicator');
       if (logs && allIndicators) {
         // exp(Σ w·log v / Σ w) over precomputed logarithms: the same bits as the geometric mean.
-        const mean = aggregateColumns(
+        const mean = groupScores[g] as Column;
+        aggregateInto(
           group.children.map((ref) => logs[ref.index] as Column),
           weights[g] as number[],
           'arithmetic',
           m.missingData,
-        ).values;
+          { values: mean },
+          missing,
+        );
         for (let i = 0; i < n; i++) mean[i] = Math.exp(mean[i] as number);
-        groupScores[g] = mean;
         continue;
       }
       const children = group.children.map((ref) =>
@@ -129,12 +133,14 @@ export function computeDraws(
           ? (indicators[ref.index] as Column)
           : (groupScores[ref.index] as Column),
       );
-      groupScores[g] = aggregateColumns(
+      aggregateInto(
         children,
         weights[g] as number[],
         method,
         m.missingData,
-      ).values;
+        { values: groupScores[g] as Column },
+        missing,
+      );
     }
     out.set(rankScores(groupScores[0] as Column, m.tieRule), (d - from) * n);
   }
