@@ -3,6 +3,7 @@ import { initialSchema } from './migrations/2026-11-24-0001-initial-schema.js';
 import { accessSchema } from './migrations/2026-11-25-0002-access.js';
 import { importsSchema } from './migrations/2026-11-25-0003-imports.js';
 import { collectionSchema } from './migrations/2026-11-25-0005-collection.js';
+import { planMeasuresSchema } from './migrations/2026-11-25-0007-plan-measures.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -11,6 +12,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0002-access': accessSchema,
   '2026-11-25-0003-imports': importsSchema,
   '2026-11-25-0005-collection': collectionSchema,
+  '2026-11-25-0007-plan-measures': planMeasuresSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

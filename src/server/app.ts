@@ -10,6 +10,7 @@ import { registerAccessControl } from './features/access/access-hooks.js';
 import { accessRoutes } from './features/access/access-routes.js';
 import { collectionRoutes } from './features/collection/collection-routes.js';
 import { importRoutes } from './features/imports/import-routes.js';
+import { measureRoutes } from './features/measures/measure-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(accessRoutes, access);
   await app.register(responsibleOfficialRoutes, ctx);
   await app.register(collectionRoutes, ctx);
+  await app.register(measureRoutes, ctx);
   await app.register(importRoutes, ctx);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);

@@ -100,6 +100,35 @@ const adminCredentials = async (env: Env) => {
   return adminCache;
 };
 
+/** A measure of municipality A's plan for 2030 (not approved), created by an administrator. */
+const measureInA = async (env: Env) => {
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/measure-plans/${OWN}/2030/measures`,
+    headers: (await adminCredentials(env)).headers,
+    payload: {
+      title: 'Организовать работу ЦОК',
+      responsibleName: 'Иванов И. И.',
+      deadline: '2030-06-30',
+    },
+  });
+  return res.json().id as number;
+};
+
+/** A PDF attached to municipality A's measure. */
+const attachmentInA = async (env: Env) => {
+  const res = await env.app.inject({
+    method: 'POST',
+    url: `/api/plan-measures/${await measureInA(env)}/reports/1/attachments`,
+    headers: (await adminCredentials(env)).headers,
+    payload: {
+      fileName: 'отчёт.pdf',
+      contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+    },
+  });
+  return res.json().id as number;
+};
+
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { expect: PUBLIC, status: 200 },
   'GET /api/openapi.json': { expect: PUBLIC, status: 200 },
@@ -322,6 +351,68 @@ const MATRIX: Record<string, Entry> = {
       url: '/api/reporting-deadlines/2017-02',
       payload: { dueDate: '2017-03-10' },
     }),
+  },
+  'GET /api/measure-plans/:code/:year': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/measure-plans/${OWN}/2030` }),
+  },
+  'POST /api/measure-plans/:code/:year/measures': {
+    expect: OWN_WRITE,
+    status: 201,
+    request: () => ({
+      url: `/api/measure-plans/${OWN}/2030/measures`,
+      payload: {
+        title: 'Информирование о ЕСИА',
+        responsibleName: 'Петров',
+        deadline: '2030-03-31',
+      },
+    }),
+  },
+  'PUT /api/measure-plans/:code/:year/approval': {
+    expect: only('analyst', 'administrator'),
+    status: 200,
+    request: () => ({
+      url: `/api/measure-plans/${OWN}/2031/approval`,
+      payload: { approved: true },
+    }),
+  },
+  'PUT /api/plan-measures/:id': {
+    expect: OWN_WRITE,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/plan-measures/${await measureInA(env)}`,
+      payload: { title: 'Уточнено', responsibleName: 'Сидоров', deadline: '2030-09-30' },
+    }),
+  },
+  'PUT /api/plan-measures/:id/reports/:quarter': {
+    expect: OWN_WRITE,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/plan-measures/${await measureInA(env)}/reports/1`,
+      payload: { status: 'in_progress', comment: 'в работе' },
+    }),
+  },
+  'POST /api/plan-measures/:id/reports/:quarter/attachments': {
+    expect: OWN_WRITE,
+    status: 201,
+    request: async (env) => ({
+      url: `/api/plan-measures/${await measureInA(env)}/reports/1/attachments`,
+      payload: {
+        fileName: 'акт.pdf',
+        contentBase64: Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64'),
+      },
+    }),
+  },
+  'GET /api/measure-attachments/:id': {
+    expect: OWN_READ,
+    status: 200,
+    request: async (env) => ({ url: `/api/measure-attachments/${await attachmentInA(env)}` }),
+  },
+  'GET /api/measure-summary/:year': {
+    expect: only('analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/measure-summary/2030' }),
   },
 };
 

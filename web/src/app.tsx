@@ -7,6 +7,8 @@ import { CollectionBoardPage } from './pages/collection-board-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { MeasureSummaryPage } from './pages/measure-summary-page.js';
+import { MeasuresPage } from './pages/measures-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { RatingPage } from './pages/rating-page.js';
@@ -40,6 +42,8 @@ export function App() {
         {route.page === 'import' ? <ImportPage /> : null}
         {route.page === 'entry' ? <EntryPage /> : null}
         {route.page === 'collection' ? <CollectionBoardPage /> : null}
+        {route.page === 'measures' ? <MeasuresPage /> : null}
+        {route.page === 'measure-summary' ? <MeasureSummaryPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

@@ -10,6 +10,12 @@ import type { MunicipalityTable } from './municipality.js';
 import type { MunicipalityAliasTable } from './municipality-alias.js';
 import type { ObservationRevisionTable, ObservationTable } from './observation.js';
 import type { PlanReportTable, PlanTargetTable, PrintedFigureTable } from './plan.js';
+import type {
+  MeasureAttachmentTable,
+  MeasurePlanTable,
+  MeasureReportTable,
+  PlanMeasureTable,
+} from './plan-measure.js';
 import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-snapshot.js';
 import type { ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
@@ -52,4 +58,8 @@ export interface Database {
   submission: SubmissionTable;
   submission_event: SubmissionEventTable;
   reporting_deadline: ReportingDeadlineTable;
+  measure_plan: MeasurePlanTable;
+  plan_measure: PlanMeasureTable;
+  measure_report: MeasureReportTable;
+  measure_attachment: MeasureAttachmentTable;
 }

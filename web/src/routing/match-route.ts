@@ -10,6 +10,8 @@ export type Route =
   | { page: 'import' }
   | { page: 'entry' }
   | { page: 'collection' }
+  | { page: 'measures' }
+  | { page: 'measure-summary' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -22,6 +24,8 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/import': { page: 'import' },
   '/data/entry': { page: 'entry' },
   '/data/collection': { page: 'collection' },
+  '/data/measures': { page: 'measures' },
+  '/data/measure-summary': { page: 'measure-summary' },
 };
 
 const decode = (segment: string): string | null => {
