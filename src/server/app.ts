@@ -14,6 +14,7 @@ import { measureRoutes } from './features/measures/measure-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
+import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { DEFAULT_WEB_ROOT, registerWebAssets } from './web-assets.js';
@@ -86,6 +87,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   await app.register(registryRoutes, ctx);
   await app.register(ratingRoutes, ctx);
+  await app.register(ratingStaffRoutes, ctx);
   await app.register(planRoutes, ctx);
   await app.register(accessRoutes, access);
   await app.register(responsibleOfficialRoutes, ctx);

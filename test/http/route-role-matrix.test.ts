@@ -39,8 +39,8 @@ const ADMIN = only('administrator');
 /** Unpublished data of municipality A: its official (own), not B's (other); viewers read. */
 const OWN_READ = only('viewer', 'officialA', 'analyst', 'administrator');
 const OWN_WRITE = only('officialA', 'analyst', 'administrator');
-/** Region-wide import settings and the import log. */
-const IMPORTERS = only('analyst', 'administrator');
+/** Region-wide import settings, the import log, computing and publishing ratings. */
+const DEPARTMENT = only('analyst', 'administrator');
 
 /** A long-format table for municipality A, as pasted text; each call a new value. */
 const importOfA = (url: string) => {
@@ -89,6 +89,55 @@ const officialRecordInA = async (env: Env) => {
     },
   });
   return res.json().id as number;
+};
+
+/** The smallest methodology over the demo's stored data, for computing drafts. */
+const TINY_METHODOLOGY = {
+  code: 'matrix-check',
+  version: 1,
+  title: 'Проверка',
+  effectiveFrom: '2016',
+  outputScale: 100,
+  tieRule: 'competition',
+  missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
+  colourThresholds: [],
+  tree: {
+    kind: 'group',
+    code: 'INDEX',
+    name: 'Индекс',
+    weight: 1,
+    aggregation: 'arithmetic',
+    children: [
+      {
+        kind: 'indicator',
+        code: 'rating_2016',
+        name: 'Значение рейтинга',
+        weight: 1,
+        direction: 1,
+        normalisation: { method: 'min-max' },
+      },
+    ],
+  },
+};
+const draftRating = () => ({
+  url: '/api/ratings',
+  payload: {
+    code: `draft-${Math.random().toString(36).slice(2, 10)}`,
+    title: 'Черновик',
+    period: '2016-03-01',
+    asOf: '2016-03-01',
+    methodology: TINY_METHODOLOGY,
+  },
+});
+const unpublishedRating = async (env: Env) => {
+  const draft = draftRating();
+  await env.app.inject({
+    method: 'POST',
+    url: draft.url,
+    headers: (await adminCredentials(env)).headers,
+    payload: draft.payload,
+  });
+  return draft.payload.code;
 };
 
 let adminCache: Awaited<ReturnType<typeof openFixtureSession>> | null = null;
@@ -242,16 +291,31 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
   },
+  'POST /api/ratings': { expect: DEPARTMENT, status: 201, request: draftRating },
+  'GET /api/ratings': { expect: DEPARTMENT, status: 200 },
+  'GET /api/ratings/:code': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/ratings/orenburg-2016-03-table1' }),
+  },
+  'POST /api/ratings/:code/publish': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/ratings/${await unpublishedRating(env)}/publish`,
+      payload: { note: 'проверено' },
+    }),
+  },
   'POST /api/imports/preview': {
     expect: OWN_WRITE,
     status: 200,
     request: () => importOfA('/api/imports/preview'),
   },
   'POST /api/imports': { expect: OWN_WRITE, status: 200, request: () => importOfA('/api/imports') },
-  'GET /api/imports': { expect: IMPORTERS, status: 200 },
-  'GET /api/import-mappings': { expect: IMPORTERS, status: 200 },
+  'GET /api/imports': { expect: DEPARTMENT, status: 200 },
+  'GET /api/import-mappings': { expect: DEPARTMENT, status: 200 },
   'PUT /api/import-mappings/:name': {
-    expect: IMPORTERS,
+    expect: DEPARTMENT,
     status: 204,
     request: () => ({
       url: '/api/import-mappings/esia-extract',
@@ -268,7 +332,7 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'POST /api/municipality-aliases': {
-    expect: IMPORTERS,
+    expect: DEPARTMENT,
     status: 200,
     request: () => ({
       url: '/api/municipality-aliases',

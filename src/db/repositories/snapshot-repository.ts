@@ -89,3 +89,15 @@ export async function findSnapshotById(
   const row = await selectSnapshots(db).where('s.id', '=', id).executeTakeFirst();
   return (row as SnapshotRow | undefined) ?? null;
 }
+
+/** Every snapshot of a region, published or not, newest first (for the department's staff). */
+export async function listSnapshotRows(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<SnapshotRow[]> {
+  const rows = await selectSnapshots(db)
+    .where('s.region_id', '=', regionId)
+    .orderBy('s.created_at', 'desc')
+    .execute();
+  return rows as SnapshotRow[];
+}

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import {
   findPublishedSnapshot,
+  findSnapshotByCode,
   listPublishedSnapshots,
+  listSnapshotRows,
   type SnapshotRow,
 } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
@@ -34,8 +36,11 @@ function summarise(row: SnapshotRow, content: RatingSnapshotContent): RatingSnap
 export async function listSnapshots(
   db: Kysely<Database>,
   regionId: number,
+  options: { includeUnpublished?: boolean } = {},
 ): Promise<RatingSnapshotSummary[]> {
-  const rows = await listPublishedSnapshots(db, regionId);
+  const rows = options.includeUnpublished
+    ? await listSnapshotRows(db, regionId)
+    : await listPublishedSnapshots(db, regionId);
   return rows.map((r) => summarise(r, JSON.parse(r.content) as RatingSnapshotContent));
 }
 
@@ -43,9 +48,17 @@ export async function getSnapshot(
   db: Kysely<Database>,
   regionId: number,
   code: string,
+  options: { includeUnpublished?: boolean } = {},
 ): Promise<RatingSnapshotView> {
-  const row = await findPublishedSnapshot(db, regionId, code);
-  if (!row) throw new NotFoundError(`Опубликованный рейтинг «${code}» не найден`);
+  const row = options.includeUnpublished
+    ? await findSnapshotByCode(db, regionId, code)
+    : await findPublishedSnapshot(db, regionId, code);
+  if (!row)
+    throw new NotFoundError(
+      options.includeUnpublished
+        ? `Снимок рейтинга «${code}» не найден`
+        : `Опубликованный рейтинг «${code}» не найден`,
+    );
   const content = JSON.parse(row.content) as RatingSnapshotContent;
   const { byCode } = await loadMunicipalityRefs(db, regionId);
   return {

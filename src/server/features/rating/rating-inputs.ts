@@ -1,0 +1,112 @@
+import type { Kysely } from 'kysely';
+import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
+import { listSnapshotRows } from '../../../db/repositories/snapshot-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
+import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
+import type { RatingData } from '../../../engine/compute-rating.js';
+import { expressionVariables, parseExpression } from '../../../engine/expression.js';
+
+const REFERENCE_KINDS = ['population', 'econ_active_14_72'] as const;
+
+function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
+  if (node.kind === 'indicator') {
+    if (node.formula) {
+      for (const name of expressionVariables(parseExpression(node.formula))) into.add(name);
+    } else into.add(node.code);
+  } else for (const child of node.children) indicatorCodes(child, into);
+  return into;
+}
+
+/** Whether a unit existed in a period: validity dates compare as text (`2017` ≤ `2017-03-01`). */
+const validIn = (period: string, from: string | null, to: string | null) =>
+  (from === null || from.slice(0, period.length) <= period) &&
+  (to === null || to.slice(0, period.length) >= period);
+
+/**
+ * The inputs of a rating from stored data: the region's units valid in the period, the
+ * period's observations of every indicator the methodology reads (formulas included), the
+ * year's reference values, and the places of the newest earlier published snapshot under
+ * the same methodology, for the change of place.
+ */
+export async function loadRatingData(
+  db: Kysely<Database>,
+  regionId: number,
+  methodology: Methodology,
+  period: string,
+): Promise<RatingData> {
+  const units = (await listMunicipalities(db, regionId)).filter((m) =>
+    validIn(period, m.valid_from, m.valid_to),
+  );
+  const index = new Map(units.map((u, i) => [u.id, i]));
+  const wanted = [...indicatorCodes(methodology.tree, new Set())];
+  const empty = () => new Array<number | null>(units.length).fill(null);
+
+  const observations = wanted.length
+    ? await db
+        .selectFrom('observation as o')
+        .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+        .select(['o.municipality_id', 'i.code', 'o.value'])
+        .where('i.region_id', '=', regionId)
+        .where('i.code', 'in', wanted)
+        .where('o.period', '=', period)
+        .execute()
+    : [];
+  const values: Record<string, (number | null)[]> = {};
+  for (const o of observations) {
+    const at = index.get(o.municipality_id);
+    if (at === undefined) continue;
+    values[o.code] ??= empty();
+    (values[o.code] as (number | null)[])[at] = o.value;
+  }
+
+  const year = Number(period.slice(0, 4));
+  const references = await db
+    .selectFrom('reference_value')
+    .select(['municipality_id', 'kind', 'value'])
+    .where('year', '=', year)
+    .where('kind', 'in', [...REFERENCE_KINDS])
+    .execute();
+  const reference: Record<string, (number | null)[]> = {};
+  for (const r of references) {
+    const at = index.get(r.municipality_id);
+    if (at === undefined) continue;
+    reference[r.kind] ??= empty();
+    (reference[r.kind] as (number | null)[])[at] = r.value;
+  }
+  // Formula variables that name an indicator without data, or a reference kind without
+  // data, are still present (as missing) so that the engine reports them per unit.
+  for (const code of wanted) {
+    if ((REFERENCE_KINDS as readonly string[]).includes(code)) reference[code] ??= empty();
+    else values[code] ??= empty();
+  }
+
+  return {
+    units: units.map((u) => ({ code: u.code, name: u.name })),
+    values,
+    reference,
+    previousRanks: await previousPlaces(db, regionId, methodology.code, period),
+  };
+}
+
+async function previousPlaces(
+  db: Kysely<Database>,
+  regionId: number,
+  methodologyCode: string,
+  period: string,
+): Promise<Map<string, number | null>> {
+  const earlier = (await listSnapshotRows(db, regionId))
+    .filter((s) => s.published_at !== null && s.period < period && s.methodology_id !== null)
+    .sort((a, b) => (a.period < b.period ? 1 : -1));
+  for (const s of earlier) {
+    const m = await db
+      .selectFrom('methodology')
+      .select('code')
+      .where('id', '=', s.methodology_id as number)
+      .executeTakeFirst();
+    if (m?.code !== methodologyCode) continue;
+    const content = JSON.parse(s.content) as RatingSnapshotContent;
+    return new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
+  }
+  return new Map();
+}

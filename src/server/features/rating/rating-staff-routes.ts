@@ -1,0 +1,110 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
+import type { AppContext } from '../../app-context.js';
+import { ErrorBody } from '../../http-errors.js';
+import { auditContextOf } from '../access/audit.js';
+import {
+  computeStoredRating,
+  getStaffRating,
+  listStaffRatings,
+  publishStoredRating,
+} from './rating-staff-service.js';
+
+const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
+/** A year, a quarter, a month or a day (stocks counted on a date, as in Table 1). */
+const Period = Type.String({
+  pattern: '^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)?$',
+});
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const tags = ['Рейтинг: расчёт и публикация'];
+
+/** Computing, checking and publishing ratings from stored data: analysts and administrators. */
+export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  app.post(
+    '/api/ratings',
+    {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Рассчитать рейтинг по данным периода и методике; сохраняется неизменяемым неопубликованным снимком',
+        body: Type.Object({
+          code: Code,
+          title: Type.String({ minLength: 1, maxLength: 300 }),
+          period: Period,
+          asOf: Type.String({ format: 'date' }),
+          methodology: Type.Object({}, { additionalProperties: true }),
+          sourceNote: Type.Optional(Type.String({ maxLength: 2000 })),
+          supersedes: Type.Optional(
+            Type.Object({ code: Code, errataNote: Type.String({ minLength: 1, maxLength: 2000 }) }),
+          ),
+        }),
+        response: {
+          201: Type.Object({ code: Type.String(), contentHash: Type.String() }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await computeStoredRating(
+            ctx.db,
+            await ctx.regionId(),
+            request.body,
+            auditContextOf(request),
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/ratings',
+    {
+      schema: {
+        tags,
+        summary: 'Все снимки рейтинга, включая неопубликованные',
+        response: { 200: Type.Array(RatingSnapshotSummary), ...errors },
+      },
+    },
+    async (request) => listStaffRatings(ctx.db, await ctx.regionId(), auditContextOf(request)),
+  );
+
+  app.get(
+    '/api/ratings/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Снимок рейтинга (в том числе неопубликованный) для проверки перед публикацией',
+        params: Type.Object({ code: Code }),
+        response: { 200: RatingSnapshotView, ...errors },
+      },
+    },
+    async (request) =>
+      getStaffRating(ctx.db, await ctx.regionId(), request.params.code, auditContextOf(request)),
+  );
+
+  app.post(
+    '/api/ratings/:code/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Опубликовать снимок: явное действие, записывается в журнал аудита',
+        params: Type.Object({ code: Code }),
+        body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+        response: { 200: Type.Object({ published: Type.Literal(true) }), ...errors },
+      },
+    },
+    async (request) => {
+      await publishStoredRating(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.code,
+        request.body?.note ?? null,
+        auditContextOf(request),
+      );
+      return { published: true as const };
+    },
+  );
+};
