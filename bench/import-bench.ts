@@ -165,6 +165,19 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** Autovacuum may be busy with the fresh rows, and FORCE cannot end its worker: wait for it. */
+async function dropDatabase(admin: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt === 20) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
 const adminUrl =
   process.env.MUNIRANK_TEST_POSTGRES_URL ?? 'postgres://munirank:munirank@127.0.0.1:5432/postgres';
 const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
@@ -185,6 +198,6 @@ try {
   await measure('PostgreSQL', postgres, csv);
 } finally {
   await postgres.close();
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await dropDatabase(admin, dbName);
   await admin.end();
 }

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
+import { rawSqliteDialect, trackingPostgresDialect } from './raw-connection.js';
 import type { Database } from './schema/index.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -29,13 +30,13 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: rawSqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
 }
 
 export function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: trackingPostgresDialect(pool) });
   return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
 

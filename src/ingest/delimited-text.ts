@@ -72,7 +72,11 @@ export function parseDelimitedText(
     const raw =
       source.charCodeAt(end - 1) === 13 ? source.slice(pos, end - 1) : source.slice(pos, end);
     if (!options.quoting || !raw.includes('"')) {
-      if (raw.trim() !== '') rows.push({ line, cells: raw.split(delimiter).map(cleanCell) });
+      if (raw.trim() !== '') {
+        const cells = raw.split(delimiter);
+        for (let k = 0; k < cells.length; k += 1) cells[k] = cleanCell(cells[k] as string);
+        rows.push({ line, cells });
+      }
       pos = end + 1;
       line += 1;
       continue;

@@ -49,6 +49,8 @@ export interface ReadObservationsResult {
 
 const MAX_LISTED_PROBLEMS = 500;
 const TOTAL_ROW = /^(итого|всего по|всего)\b/;
+/** Marks a total row among the names already seen (ids are positive). */
+const TOTAL = -1;
 
 interface Column {
   index: number;
@@ -119,7 +121,26 @@ export function readObservations(
     );
 
   const unknown = new Map<string, UnknownName>();
-  const seen = new Map<string, { row: number; value: number }>();
+  // Index in result.values of the value given for each unit × indicator × period. The key is
+  // a small integer (indicator × period slot, then unit) where the ids allow, else a string.
+  const seen = new Map<number | string, number>();
+  const slots = new Map<number, Map<string, number>>();
+  let slotCount = 0;
+  const seenKey = (municipalityId: number, indicatorId: number, period: string) => {
+    let byPeriod = slots.get(indicatorId);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      slots.set(indicatorId, byPeriod);
+    }
+    let slot = byPeriod.get(period);
+    if (slot === undefined) {
+      slot = slotCount++;
+      byPeriod.set(period, slot);
+    }
+    return municipalityId < 0x1000 && slot < 0x40000
+      ? slot * 0x1000 + municipalityId
+      : `${municipalityId}|${indicatorId}|${period}`;
+  };
   const periodCache = new Map<string, string | null>();
   const readPeriod = (text: string) => {
     let p = periodCache.get(text);
@@ -129,19 +150,29 @@ export function readObservations(
     }
     return p;
   };
+  // Names seen before: a unit's id, or TOTAL for a total row. Unknown names are not kept,
+  // so that each of their rows is reported.
+  const knownUnits = new Map<string, number>();
 
   for (let r = header.dataStart; r < table.rows.length; r += 1) {
     const row = table.rows[r];
     if (!row) continue;
-    const cell = (c: Column) => row.cells[c.index];
-    const unitText = cell(unit);
+    const unitText = row.cells[unit.index];
     if (unitText === undefined || unitText === '') {
       problem(row.line, unit.label, 'не указано муниципальное образование');
       continue;
     }
-    if (TOTAL_ROW.test(unitText.toLowerCase())) continue;
-    const code = unitText.startsWith('=') ? null : registry.matcher.match(unitText);
-    const municipalityId = code === null ? undefined : registry.unitIds.get(code);
+    let municipalityId = knownUnits.get(unitText);
+    if (municipalityId === TOTAL) continue;
+    if (municipalityId === undefined) {
+      if (TOTAL_ROW.test(unitText.toLowerCase())) {
+        knownUnits.set(unitText, TOTAL);
+        continue;
+      }
+      const code = unitText.startsWith('=') ? null : registry.matcher.match(unitText);
+      municipalityId = code === null ? undefined : registry.unitIds.get(code);
+      if (municipalityId !== undefined) knownUnits.set(unitText, municipalityId);
+    }
     if (municipalityId === undefined) {
       const entry = unknown.get(unitText) ?? {
         name: unitText,
@@ -157,7 +188,7 @@ export function readObservations(
       let period = target.period ?? fixedPeriod;
       let valueColumn = target.column;
       if (layout.long) {
-        const indicatorText = cell(layout.long.indicator);
+        const indicatorText = row.cells[layout.long.indicator.index];
         indicator = indicatorText === undefined ? null : indicators.find(indicatorText);
         if (indicator === null) {
           problem(
@@ -170,7 +201,7 @@ export function readObservations(
           continue;
         }
         if (layout.long.period) {
-          const periodText = cell(layout.long.period) ?? '';
+          const periodText = row.cells[layout.long.period.index] ?? '';
           period = readPeriod(periodText);
           if (period === null) {
             problem(
@@ -205,9 +236,10 @@ export function readObservations(
         continue;
       }
       if (municipalityId === undefined) continue;
-      const key = `${municipalityId}|${indicator.id}|${period}`;
-      const earlier = seen.get(key);
-      if (earlier) {
+      const key = seenKey(municipalityId, indicator.id, period);
+      const earlierIndex = seen.get(key);
+      if (earlierIndex !== undefined) {
+        const earlier = result.values[earlierIndex] as ParsedObservation;
         if (earlier.value !== checked.value)
           problem(
             row.line,
@@ -216,7 +248,7 @@ export function readObservations(
           );
         continue;
       }
-      seen.set(key, { row: row.line, value: checked.value });
+      seen.set(key, result.values.length);
       result.values.push({
         row: row.line,
         municipalityId,

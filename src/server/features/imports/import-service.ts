@@ -167,6 +167,7 @@ export async function commitImport(
       options.onProgress?.({ phase: 'запись', done, total });
       if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
     };
+    options.onProgress?.({ phase: 'запись', done: 0, total });
     await insertObservationsBulk(trx, analysis.inserts, provenance, step);
     const base = analysis.inserts.length;
     await updateObservationsBulk(trx, analysis.updates, provenance, (n) => step(base + n));
@@ -280,18 +281,23 @@ async function analyse(
     );
 
   options.onProgress?.({ phase: 'сравнение', done: 0, total: values.length });
-  const indicatorIds = [...new Set(values.map((v) => v.indicatorId))];
-  const periods = [...new Set(values.map((v) => v.period))];
+  const indicatorSet = new Set<number>();
+  const periodSet = new Set<string>();
+  for (const v of values) {
+    indicatorSet.add(v.indicatorId);
+    periodSet.add(v.period);
+  }
+  const stored = await findObservationsFor(db, [...indicatorSet], [...periodSet]);
+  // Nothing stored yet for these indicators and periods (one set-wise query said so): every
+  // value is new, and no value needs looking up.
+  const allNew = stored.length === 0;
   const existing = new Map(
-    (await findObservationsFor(db, indicatorIds, periods)).map((o) => [
-      `${o.municipality_id}|${o.indicator_id}|${o.period}`,
-      o,
-    ]),
+    stored.map((o) => [`${o.municipality_id}|${o.indicator_id}|${o.period}`, o]),
   );
-  const inserts: NewValue[] = [];
+  const inserts: NewValue[] = allNew ? values : [];
   const updates: ChangedValue[] = [];
   let unchanged = 0;
-  for (const v of values) {
+  for (const v of allNew ? [] : values) {
     const old = existing.get(`${v.municipalityId}|${v.indicatorId}|${v.period}`);
     if (!old) inserts.push(v);
     else if (old.value === v.value) unchanged += 1;

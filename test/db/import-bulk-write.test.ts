@@ -1,0 +1,121 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertImportBatch } from '../../src/db/repositories/import-batch-repository.js';
+import {
+  insertObservationsBulk,
+  type NewValue,
+} from '../../src/db/repositories/observation-bulk-repository.js';
+import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo-database.js';
+
+// Large enough for the set-wise foreign key check on PostgreSQL (from 100,000 values on).
+const DAYS = 3000;
+
+describe.each(testDatabases())('bulk write of a large import on $name', (kind) => {
+  let instance: TestDatabaseInstance;
+  let regionId: number;
+  let units: number[];
+  let indicator: number;
+  beforeAll(async () => {
+    instance = await createDemoDatabase(kind);
+    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
+    units = (
+      await instance.handle.db.selectFrom('municipality').select('id').orderBy('id').execute()
+    ).map((r) => r.id);
+    indicator = (
+      await instance.handle.db
+        .selectFrom('indicator')
+        .select('id')
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  });
+  afterAll(async () => instance?.dispose());
+  const db = () => instance.handle.db;
+
+  const valuesFor = (count: number): NewValue[] => {
+    const values: NewValue[] = [];
+    for (let d = 0; values.length < count; d += 1) {
+      const day = new Date(Date.UTC(2100, 0, 1) + d * 86_400_000).toISOString().slice(0, 10);
+      for (const u of units)
+        values.push({
+          municipalityId: u,
+          indicatorId: indicator,
+          period: day,
+          value: d,
+          row: values.length + 2,
+        });
+    }
+    return values.slice(0, count);
+  };
+  const foreignKeys = async () =>
+    kind.name === 'postgres'
+      ? (
+          await sql<{ n: number }>`SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f'
+            AND conrelid IN ('observation'::regclass, 'observation_revision'::regclass)`.execute(
+            db(),
+          )
+        ).rows[0]?.n
+      : null;
+  const written = async () =>
+    Number(
+      (
+        await sql<{
+          n: number;
+        }>`SELECT count(*) AS n FROM observation WHERE period >= '2100-01-01'`.execute(db())
+      ).rows[0]?.n,
+    );
+  const write = (values: NewValue[]) =>
+    db()
+      .transaction()
+      .execute(async (trx) => {
+        const at = '2026-11-25T00:00:00.000Z';
+        const batchId = await insertImportBatch(trx, {
+          region_id: regionId,
+          file_name: 'big.csv',
+          file_sha256: 'x',
+          file_size: 1,
+          source_system: null,
+          read_as: 'CSV',
+          mapping_name: null,
+          author: 'тест',
+          imported_at: at,
+          values_read: values.length,
+          inserted: values.length,
+          updated: 0,
+          unchanged: 0,
+        });
+        await insertObservationsBulk(trx, values, { source: 'тест', author: 'тест', at, batchId });
+        return batchId;
+      });
+
+  it('refuses the whole import when one value names no municipality; keys stay in place', async () => {
+    const keys = await foreignKeys();
+    const values = valuesFor(Math.max(100_001, units.length * DAYS));
+    const last = values[values.length - 1] as NewValue;
+    values[values.length - 1] = { ...last, municipalityId: 999_999 };
+    await expect(write(values)).rejects.toThrow();
+    expect(await written()).toBe(0);
+    expect(await foreignKeys()).toBe(keys);
+  });
+
+  it('writes every value with its first revision naming the batch and row', async () => {
+    const keys = await foreignKeys();
+    const values = valuesFor(100_001);
+    const batchId = await write(values);
+    expect(await written()).toBe(100_001);
+    const revisions = await sql<{ n: number; rows: number }>`
+      SELECT count(*) AS n, count(DISTINCT source_row) AS rows FROM observation_revision
+      WHERE import_batch_id = ${batchId} AND revision = 1 AND old_value IS NULL`.execute(db());
+    expect(Number(revisions.rows[0]?.n)).toBe(100_001);
+    expect(Number(revisions.rows[0]?.rows)).toBe(100_001);
+    const joined = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM observation o JOIN observation_revision r ON r.observation_id = o.id
+      WHERE r.import_batch_id = ${batchId} AND r.new_value = o.value AND o.period >= '2100-01-01'`.execute(
+      db(),
+    );
+    expect(Number(joined.rows[0]?.n)).toBe(100_001);
+    expect(await foreignKeys()).toBe(keys);
+  });
+});
