@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   entryPeriodKind,
   entryPeriodLabel,
+  formPeriodOf,
   previousEntryPeriod,
   storedPeriod,
 } from './entry-period.js';
@@ -27,5 +28,18 @@ describe('entry periods', () => {
     expect(storedPeriod('on_date', '2017-02')).toBe('2017-03-01');
     expect(storedPeriod('on_date', '2017-12')).toBe('2018-01-01');
     expect(storedPeriod('monthly', '2017-12')).toBe('2017-12');
+  });
+});
+
+describe('formPeriodOf', () => {
+  it.each([
+    ['2017-03-01', '2017-02'],
+    ['2018-01-01', '2017-12'],
+    ['2017-02', '2017-02'],
+    ['2017-Q1', '2017-Q1'],
+    ['2022', '2022'],
+    ['2017-03-15', '2017-03-15'],
+  ])('%s belongs to the form of %s', (observation, form) => {
+    expect(formPeriodOf(observation)).toBe(form);
   });
 });

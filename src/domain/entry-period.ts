@@ -84,3 +84,18 @@ export function entryPeriodLabel(period: string): string {
   if (kind === 'monthly') return `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
   return period;
 }
+
+/**
+ * The form period an observation belongs to: the inverse of `storedPeriod`. A stock counted
+ * on the first day of a month belongs to the previous month's form; other periods are their
+ * own form's.
+ *
+ * @example formPeriodOf('2017-03-01') // '2017-02'
+ */
+export function formPeriodOf(observationPeriod: string): string {
+  const date = /^(\d{4})-(\d{2})-01$/.exec(observationPeriod);
+  if (!date) return observationPeriod;
+  const y = Number(date[1]);
+  const m = Number(date[2]);
+  return m === 1 ? `${y - 1}-12` : `${y}-${pad(m - 1)}`;
+}

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
+import { preparedForm } from '../support/collection-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 
@@ -139,5 +140,56 @@ describe.each(testDatabases())('imports over HTTP on $name', (kind) => {
     expect(res.statusCode).toBe(422);
     const problem = res.json().preview.problems[0];
     expect(problem).toMatchObject({ file: 'плохой.txt', row: 2 });
+  });
+
+  it('refuses to change an approved or locked period until it is reopened', async () => {
+    const db = instance.handle.db;
+    const locked = await preparedForm(db, 'buzuluk-city', 'locked');
+    const approved = await preparedForm(db, 'buzuluk-city', 'approved');
+    const month = (p: string) =>
+      [
+        'январь',
+        'февраль',
+        'март',
+        'апрель',
+        'май',
+        'июнь',
+        'июль',
+        'август',
+        'сентябрь',
+        'октябрь',
+        'ноябрь',
+        'декабрь',
+      ][Number(p.slice(5, 7)) - 1];
+    const payload = {
+      fileName: 'закрытые.txt',
+      text: table([
+        ['г.Бузулук', 'esia_new', locked, 1],
+        ['г.Бузулук', 'esia_new', approved, 2],
+      ]),
+    };
+    const before = await count('observation_revision');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: analyst,
+      payload,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().preview.problems).toEqual([
+      {
+        file: 'закрытые.txt',
+        row: 2,
+        column: null,
+        message: `данные «г.Бузулук» за ${month(locked)} ${locked.slice(0, 4)} закрыты: изменить их можно только после возврата или открытия периода аналитиком`,
+      },
+      {
+        file: 'закрытые.txt',
+        row: 3,
+        column: null,
+        message: `данные «г.Бузулук» за ${month(approved)} ${approved.slice(0, 4)} утверждены: изменить их можно только после возврата или открытия периода аналитиком`,
+      },
+    ]);
+    expect(await count('observation_revision')).toBe(before);
   });
 });

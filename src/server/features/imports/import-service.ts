@@ -34,6 +34,7 @@ import {
 } from '../../../ingest/read-observations.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { type AliasConfirmation, confirmAlias, resolveAliasTarget } from './alias-service.js';
+import { closedPeriodProblems } from './closed-periods.js';
 import { authorizeImportAtAll, authorizeImportRows } from './import-authorization.js';
 import { type LoadedRegistry, loadImportRegistry } from './import-registry.js';
 
@@ -313,6 +314,13 @@ async function analyse(
         period: v.period,
       } as ChangedValue & NewValue);
   }
+  const closed = await closedPeriodProblems(
+    db,
+    request.fileName,
+    [...inserts, ...(updates as (ChangedValue & NewValue)[])],
+    (id) => registry.units.get(id)?.name ?? String(id),
+  );
+  problems.push(...closed);
   const hash = sha256(request.bytes);
   const earlier = await findBatchesByHash(db, regionId, hash);
   const limit = options.previewLimit ?? 50;
@@ -322,7 +330,7 @@ async function analyse(
     update: updates.length,
     unchanged,
     missing: read?.missing ?? 0,
-    problems: earlyCount + (read?.problemCount ?? 0),
+    problems: earlyCount + (read?.problemCount ?? 0) + closed.length,
   };
   const preview: ImportPreview = {
     fileName: request.fileName,
