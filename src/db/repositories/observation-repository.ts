@@ -66,3 +66,21 @@ export async function findObservationValues(
   }
   return result;
 }
+
+/** One period's values of the given indicators (by code) across a region's municipalities. */
+export async function findPeriodValuesByCode(
+  db: Kysely<Database>,
+  regionId: number,
+  indicatorCodes: string[],
+  period: string,
+): Promise<{ municipality_id: number; code: string; value: number | null }[]> {
+  if (indicatorCodes.length === 0) return [];
+  return db
+    .selectFrom('observation as o')
+    .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+    .select(['o.municipality_id', 'i.code', 'o.value'])
+    .where('i.region_id', '=', regionId)
+    .where('i.code', 'in', indicatorCodes)
+    .where('o.period', '=', period)
+    .execute();
+}

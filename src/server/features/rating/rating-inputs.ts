@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
+import { findMethodologyById } from '../../../db/repositories/methodology-repository.js';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
+import { findPeriodValuesByCode } from '../../../db/repositories/observation-repository.js';
+import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
 import { listSnapshotRows } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
+import { REFERENCE_KINDS } from '../../../db/schema/reference-value.js';
 import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { expressionVariables, parseExpression } from '../../../engine/expression.js';
-
-const REFERENCE_KINDS = ['population', 'econ_active_14_72'] as const;
 
 function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
   if (node.kind === 'indicator') {
@@ -42,16 +44,7 @@ export async function loadRatingData(
   const wanted = [...indicatorCodes(methodology.tree, new Set())];
   const empty = () => new Array<number | null>(units.length).fill(null);
 
-  const observations = wanted.length
-    ? await db
-        .selectFrom('observation as o')
-        .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
-        .select(['o.municipality_id', 'i.code', 'o.value'])
-        .where('i.region_id', '=', regionId)
-        .where('i.code', 'in', wanted)
-        .where('o.period', '=', period)
-        .execute()
-    : [];
+  const observations = await findPeriodValuesByCode(db, regionId, wanted, period);
   const values: Record<string, (number | null)[]> = {};
   for (const o of observations) {
     const at = index.get(o.municipality_id);
@@ -61,18 +54,14 @@ export async function loadRatingData(
   }
 
   const year = Number(period.slice(0, 4));
-  const references = await db
-    .selectFrom('reference_value')
-    .select(['municipality_id', 'kind', 'value'])
-    .where('year', '=', year)
-    .where('kind', 'in', [...REFERENCE_KINDS])
-    .execute();
   const reference: Record<string, (number | null)[]> = {};
-  for (const r of references) {
-    const at = index.get(r.municipality_id);
-    if (at === undefined) continue;
-    reference[r.kind] ??= empty();
-    (reference[r.kind] as (number | null)[])[at] = r.value;
+  for (const kind of REFERENCE_KINDS) {
+    for (const r of await listReferenceValues(db, regionId, year, kind)) {
+      const at = index.get(r.municipality_id);
+      if (at === undefined) continue;
+      reference[kind] ??= empty();
+      (reference[kind] as (number | null)[])[at] = r.value;
+    }
   }
   // Formula variables that name an indicator without data, or a reference kind without
   // data, are still present (as missing) so that the engine reports them per unit.
@@ -99,11 +88,7 @@ async function previousPlaces(
     .filter((s) => s.published_at !== null && s.period < period && s.methodology_id !== null)
     .sort((a, b) => (a.period < b.period ? 1 : -1));
   for (const s of earlier) {
-    const m = await db
-      .selectFrom('methodology')
-      .select('code')
-      .where('id', '=', s.methodology_id as number)
-      .executeTakeFirst();
+    const m = await findMethodologyById(db, s.methodology_id as number);
     if (m?.code !== methodologyCode) continue;
     const content = JSON.parse(s.content) as RatingSnapshotContent;
     return new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
