@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['формат и линтер (Biome)', 'npx', ['biome', 'ci', '.']],
+  ['формат и линтер (Biome)', 'npx', ['biome', 'ci', '--error-on-warnings', '.']],
   ['типы (сервер, CLI, тесты)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
   ['типы (веб)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']],
   ['сборка', 'npm', ['run', 'build', '--silent']],

@@ -93,7 +93,7 @@ export function ImportPreviewView({
                   <button
                     key={cand.code}
                     type="button"
-                    className="link-button"
+                    className="link-button candidate-button"
                     onClick={() => onConfirmAlias(u.name, cand.code)}
                   >
                     это {cand.name}
