@@ -18,11 +18,11 @@ export async function closedPeriodProblems(
   unitName: (municipalityId: number) => string,
 ): Promise<InputProblem[]> {
   if (changes.length === 0) return [];
-  const formPeriods = [...new Set(changes.map((c) => formPeriodOf(c.period)))];
+  // Closed forms are few (municipalities × past periods), while a large file may touch
+  // thousands of periods: read them all rather than bind one parameter per period.
   const closed = await db
     .selectFrom('submission')
     .select(['municipality_id', 'period', 'status'])
-    .where('period', 'in', formPeriods)
     .where('status', 'in', ['approved', 'locked'])
     .execute();
   if (closed.length === 0) return [];
