@@ -30,12 +30,8 @@ import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize, isAllowed } from '../access/authorize.js';
 import { listRevisions } from '../imports/revision-service.js';
-import {
-  availableActions,
-  editRefusal,
-  municipalityByCode,
-  requirePeriod,
-} from './workflow-rules.js';
+import { municipalityByCode } from '../registry/municipality-refs.js';
+import { availableActions, editRefusal, requirePeriod } from './workflow-rules.js';
 
 /** The source every value typed into a form carries in its provenance. */
 export const ENTRY_SOURCE = 'форма ввода';

@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../../db/schema/index.js';
 import type { SubmissionStatus, WorkflowAction } from '../../../domain/entry-form.js';
 import { entryPeriodKind } from '../../../domain/entry-period.js';
-import { NotFoundError } from '../../http-errors.js';
 import { RequestError } from '../access/access-errors.js';
 import type { Actor } from '../access/actor.js';
 import { isAllowed } from '../access/authorize.js';
-import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 
 /** Where each workflow action may start and where it leads. */
 export const TRANSITIONS: Record<
@@ -62,10 +58,4 @@ export function requirePeriod(period: string): void {
       'invalid_period',
       `Период «${period}» не распознан: ожидается год (2017), квартал (2017-Q1) или месяц (2017-02).`,
     );
-}
-
-export async function municipalityByCode(db: Kysely<Database>, regionId: number, code: string) {
-  const m = (await loadMunicipalityRefs(db, regionId)).byCode.get(code);
-  if (!m) throw new NotFoundError(`Муниципальное образование «${code}» не найдено`);
-  return m;
 }

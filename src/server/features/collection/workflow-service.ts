@@ -14,13 +14,9 @@ import { RequestError } from '../access/access-errors.js';
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
+import { municipalityByCode } from '../registry/municipality-refs.js';
 import { EntryInvalidError, submissionProblems } from './entry-service.js';
-import {
-  actionPermission,
-  municipalityByCode,
-  requirePeriod,
-  TRANSITIONS,
-} from './workflow-rules.js';
+import { actionPermission, requirePeriod, TRANSITIONS } from './workflow-rules.js';
 
 /** Returning and unlocking say why: the official must know what to fix. */
 const NEEDS_COMMENT = new Set(['return', 'unlock']);

@@ -41,13 +41,7 @@ import type { Actor } from '../access/actor.js';
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize, isAllowed } from '../access/authorize.js';
-import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
-
-export async function municipalityByCode(db: Kysely<Database>, regionId: number, code: string) {
-  const m = (await loadMunicipalityRefs(db, regionId)).byCode.get(code);
-  if (!m) throw new NotFoundError(`Муниципальное образование «${code}» не найдено`);
-  return m;
-}
+import { loadMunicipalityRefs, municipalityByCode } from '../registry/municipality-refs.js';
 
 function requireYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100)

@@ -13,7 +13,7 @@ import { NotFoundError } from '../../http-errors.js';
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
-import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
+import { loadMunicipalityRefs, municipalityByCode } from '../registry/municipality-refs.js';
 
 function toView(row: ResponsibleOfficialRow, municipality: MunicipalityRef): ResponsibleOfficial {
   return {
@@ -27,12 +27,6 @@ function toView(row: ResponsibleOfficialRow, municipality: MunicipalityRef): Res
     createdAt: row.created_at,
     createdBy: row.created_by,
   };
-}
-
-async function municipalityByCode(db: Kysely<Database>, regionId: number, code: string) {
-  const m = (await loadMunicipalityRefs(db, regionId)).byCode.get(code);
-  if (!m) throw new NotFoundError(`Муниципальное образование «${code}» не найдено`);
-  return m;
 }
 
 /** The officials a municipality named as responsible: unpublished, so own municipality only for officials. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { MunicipalityRef } from '../../../domain/municipality.js';
+import { NotFoundError } from '../../http-errors.js';
 
 /** The region's municipalities as references, keyed by code and by id. */
 export async function loadMunicipalityRefs(db: Kysely<Database>, regionId: number) {
@@ -14,4 +15,15 @@ export async function loadMunicipalityRefs(db: Kysely<Database>, regionId: numbe
     byId.set(r.id, ref);
   }
   return { byCode, byId };
+}
+
+/** The region's municipality with this code, or a 404 naming it. */
+export async function municipalityByCode(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<MunicipalityRef> {
+  const m = (await loadMunicipalityRefs(db, regionId)).byCode.get(code);
+  if (!m) throw new NotFoundError(`Муниципальное образование «${code}» не найдено`);
+  return m;
 }
