@@ -1,3 +1,4 @@
+import { formatMonthRu } from './russian-date-format.js';
 /** The kinds of a form's period and the indicator periodicities each form collects. */
 export type EntryPeriodKind = 'monthly' | 'quarterly' | 'annual';
 export type Periodicity = 'monthly' | 'quarterly' | 'annual' | 'on_date';
@@ -57,21 +58,6 @@ export function previousEntryPeriod(period: string): string {
 /** The year whose reference data (population…) a period's derived indicators use. */
 export const referenceYear = (period: string): number => Number(period.slice(0, 4));
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 /**
  * A period as people say it.
  *
@@ -81,7 +67,7 @@ export function entryPeriodLabel(period: string): string {
   const kind = entryPeriodKind(period);
   if (kind === 'annual') return `${period} год`;
   if (kind === 'quarterly') return `${period.slice(6)} квартал ${period.slice(0, 4)}`;
-  if (kind === 'monthly') return `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+  if (kind === 'monthly') return formatMonthRu(period);
   return period;
 }
 

@@ -62,11 +62,8 @@ export async function findPublishedSnapshot(
   regionId: number,
   code: string,
 ): Promise<SnapshotRow | null> {
-  const row = await selectSnapshots(db)
-    .where('s.region_id', '=', regionId)
-    .where('s.code', '=', code)
-    .executeTakeFirst();
-  return row && row.published_at !== null ? (row as SnapshotRow) : null;
+  const row = await findSnapshotByCode(db, regionId, code);
+  return row?.published_at != null ? row : null;
 }
 
 /** A snapshot by code whether published or not (for publishing and corrections). */
