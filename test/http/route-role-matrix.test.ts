@@ -306,6 +306,26 @@ const MATRIX: Record<string, Entry> = {
       payload: { note: 'проверено' },
     }),
   },
+  'GET /api/ratings/:code/explanations/:municipality': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/ratings/${await unpublishedRating(env)}/explanations/${OWN}`,
+    }),
+  },
+  'GET /api/methodologies': { expect: DEPARTMENT, status: 200 },
+  'POST /api/ratings/simulate': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: '/api/ratings/simulate',
+      payload: {
+        period: '2016-03-01',
+        before: { definition: TINY_METHODOLOGY },
+        after: { definition: { ...TINY_METHODOLOGY, tieRule: 'dense' } },
+      },
+    }),
+  },
   'POST /api/imports/preview': {
     expect: OWN_WRITE,
     status: 200,

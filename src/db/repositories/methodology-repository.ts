@@ -43,3 +43,18 @@ export async function insertMethodology(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Every stored methodology version of a region, by code then newest version first. */
+export async function listMethodologies(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<MethodologyRow[]> {
+  return db
+    .selectFrom('methodology')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .orderBy('code')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import type { Database } from '../schema/index.js';
 import type { RatingSnapshotTable } from '../schema/rating-snapshot.js';
 
@@ -33,17 +33,16 @@ export async function insertPublication(
     .execute();
 }
 
+/** The first publication's date of snapshot `s`, or null while it is a draft. */
+const firstPublished = (eb: ExpressionBuilder<Database & { s: RatingSnapshotTable }, 's'>) =>
+  eb
+    .selectFrom('snapshot_publication as p')
+    .select((e) => e.fn.min('p.published_at').as('first'))
+    .whereRef('p.snapshot_id', '=', 's.id')
+    .as('published_at');
+
 function selectSnapshots(db: Kysely<Database>) {
-  return db
-    .selectFrom('rating_snapshot as s')
-    .selectAll('s')
-    .select((eb) =>
-      eb
-        .selectFrom('snapshot_publication as p')
-        .select((e) => e.fn.min('p.published_at').as('first'))
-        .whereRef('p.snapshot_id', '=', 's.id')
-        .as('published_at'),
-    );
+  return db.selectFrom('rating_snapshot as s').selectAll('s').select(firstPublished);
 }
 
 export async function listPublishedSnapshots(
@@ -97,4 +96,29 @@ export async function listSnapshotRows(
     .orderBy('s.created_at', 'desc')
     .execute();
   return rows as SnapshotRow[];
+}
+
+/** What links snapshots to their corrections, without their content. */
+export interface SnapshotLinkRow {
+  id: number;
+  code: string;
+  title: string;
+  supersedes_id: number | null;
+  errata_note: string | null;
+  published_at: string | null;
+}
+
+/** Every snapshot's code, title, correction link and publication date (no content). */
+export async function listSnapshotLinks(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<SnapshotLinkRow[]> {
+  const rows = await db
+    .selectFrom('rating_snapshot as s')
+    .select(['s.id', 's.code', 's.title', 's.supersedes_id', 's.errata_note'])
+    .select(firstPublished)
+    .where('s.region_id', '=', regionId)
+    .orderBy('s.created_at')
+    .execute();
+  return rows as SnapshotLinkRow[];
 }

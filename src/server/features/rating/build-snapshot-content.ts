@@ -3,7 +3,10 @@ import type { RatingSnapshotContent, SnapshotColumn } from '../../../domain/rati
 import type { RatingData, RatingResult } from '../../../engine/compute-rating.js';
 import { describeComputation } from '../../../engine/rating-computation.js';
 
-function indicatorNodes(node: MethodologyNode): Extract<MethodologyNode, { kind: 'indicator' }>[] {
+/** The indicators of a methodology tree, in tree order. */
+export function indicatorNodes(
+  node: MethodologyNode,
+): Extract<MethodologyNode, { kind: 'indicator' }>[] {
   return node.kind === 'indicator' ? [node] : node.children.flatMap(indicatorNodes);
 }
 

@@ -37,11 +37,29 @@ export async function loadRatingData(
   methodology: Methodology,
   period: string,
 ): Promise<RatingData> {
+  return {
+    ...(await loadPeriodData(db, regionId, [methodology], period)),
+    previousRanks: await previousPlaces(db, regionId, methodology.code, period),
+  };
+}
+
+/**
+ * The units valid in a period with the period's values of every indicator that any of the
+ * methodologies reads, and the year's reference values (no previous places).
+ */
+export async function loadPeriodData(
+  db: Kysely<Database>,
+  regionId: number,
+  methodologies: readonly Methodology[],
+  period: string,
+): Promise<RatingData> {
   const units = (await listMunicipalities(db, regionId)).filter((m) =>
     validIn(period, m.valid_from, m.valid_to),
   );
   const index = new Map(units.map((u, i) => [u.id, i]));
-  const wanted = [...indicatorCodes(methodology.tree, new Set())];
+  const wanted = [
+    ...methodologies.reduce((into, m) => indicatorCodes(m.tree, into), new Set<string>()),
+  ];
   const empty = () => new Array<number | null>(units.length).fill(null);
 
   const observations = await findPeriodValuesByCode(db, regionId, wanted, period);
@@ -74,7 +92,6 @@ export async function loadRatingData(
     units: units.map((u) => ({ code: u.code, name: u.name })),
     values,
     reference,
-    previousRanks: await previousPlaces(db, regionId, methodology.code, period),
   };
 }
 

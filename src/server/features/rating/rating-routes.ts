@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
 import { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
+import { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
 import { getSnapshotDownload } from './snapshot-service.js';
 
@@ -14,7 +14,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       schema: {
         tags: ['Рейтинг'],
         summary: 'Опубликованные рейтинги (снимки), от новых к старым',
-        response: { 200: Type.Array(RatingSnapshotSummary) },
+        response: { 200: Type.Array(SnapshotSummaryWithErrata) },
       },
     },
     async () => listSnapshots(ctx.db, await ctx.regionId()),
@@ -27,7 +27,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
         tags: ['Рейтинг'],
         summary: 'Опубликованный рейтинг целиком: места, значения, источник, контрольная сумма',
         params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
-        response: { 200: RatingSnapshotView, 404: ErrorBody },
+        response: { 200: SnapshotViewWithErrata, 404: ErrorBody },
       },
     },
     async (request) => getSnapshot(ctx.db, await ctx.regionId(), request.params.code),

@@ -3,17 +3,56 @@ import {
   findPublishedSnapshot,
   findSnapshotByCode,
   listPublishedSnapshots,
+  listSnapshotLinks,
   listSnapshotRows,
+  type SnapshotLinkRow,
   type SnapshotRow,
 } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type {
   RatingSnapshotContent,
   RatingSnapshotSummary,
-  RatingSnapshotView,
 } from '../../../domain/rating-snapshot.js';
 import { NotFoundError } from '../../http-errors.js';
 import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
+import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
+
+type ErrataOf = (
+  row: SnapshotRow,
+) => Pick<SnapshotSummaryWithErrata, 'supersedes' | 'errataNote' | 'correctedBy'>;
+
+/**
+ * Reads the correction links of a region's snapshots once and answers, per snapshot, which
+ * one it corrects and which correct it; the public sees published snapshots only.
+ */
+async function loadErrata(
+  db: Kysely<Database>,
+  regionId: number,
+  includeUnpublished: boolean,
+): Promise<ErrataOf> {
+  const links = (await listSnapshotLinks(db, regionId)).filter(
+    (l) => includeUnpublished || l.published_at !== null,
+  );
+  const byId = new Map(links.map((l) => [l.id, l]));
+  const corrections = new Map<number, SnapshotLinkRow[]>();
+  for (const l of links) {
+    if (l.supersedes_id !== null)
+      corrections.set(l.supersedes_id, [...(corrections.get(l.supersedes_id) ?? []), l]);
+  }
+  return (row) => {
+    const old = row.supersedes_id === null ? undefined : byId.get(row.supersedes_id);
+    return {
+      supersedes: old ? { code: old.code, title: old.title } : null,
+      errataNote: row.errata_note,
+      correctedBy: (corrections.get(row.id) ?? []).map((c) => ({
+        code: c.code,
+        title: c.title,
+        errataNote: c.errata_note ?? '',
+        publishedAt: c.published_at,
+      })),
+    };
+  };
+}
 
 function summarise(row: SnapshotRow, content: RatingSnapshotContent): RatingSnapshotSummary {
   return {
@@ -37,11 +76,15 @@ export async function listSnapshots(
   db: Kysely<Database>,
   regionId: number,
   options: { includeUnpublished?: boolean } = {},
-): Promise<RatingSnapshotSummary[]> {
+): Promise<SnapshotSummaryWithErrata[]> {
   const rows = options.includeUnpublished
     ? await listSnapshotRows(db, regionId)
     : await listPublishedSnapshots(db, regionId);
-  return rows.map((r) => summarise(r, JSON.parse(r.content) as RatingSnapshotContent));
+  const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);
+  return rows.map((r) => ({
+    ...summarise(r, JSON.parse(r.content) as RatingSnapshotContent),
+    ...errata(r),
+  }));
 }
 
 export async function getSnapshot(
@@ -49,7 +92,7 @@ export async function getSnapshot(
   regionId: number,
   code: string,
   options: { includeUnpublished?: boolean } = {},
-): Promise<RatingSnapshotView> {
+): Promise<SnapshotViewWithErrata> {
   const row = options.includeUnpublished
     ? await findSnapshotByCode(db, regionId, code)
     : await findPublishedSnapshot(db, regionId, code);
@@ -61,8 +104,10 @@ export async function getSnapshot(
     );
   const content = JSON.parse(row.content) as RatingSnapshotContent;
   const { byCode } = await loadMunicipalityRefs(db, regionId);
+  const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);
   return {
     ...summarise(row, content),
+    ...errata(row),
     columns: content.columns,
     notes: content.notes,
     rows: content.rows.map((r) => {

@@ -1,15 +1,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
+import { explainStoredUnit } from './explanation-service.js';
+import { listStoredMethodologies } from './methodology-service.js';
+import {
+  MethodologyChoice,
+  SimulationResult,
+  SnapshotSummaryWithErrata,
+  SnapshotViewWithErrata,
+  StoredMethodology,
+  UnitExplanationView,
+} from './rating-schemas.js';
 import {
   computeStoredRating,
   getStaffRating,
   listStaffRatings,
   publishStoredRating,
 } from './rating-staff-service.js';
+import { simulateStoredRating } from './simulation-service.js';
 
 const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 /** A year, a quarter, a month or a day (stocks counted on a date, as in Table 1). */
@@ -65,7 +75,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       schema: {
         tags,
         summary: 'Все снимки рейтинга, включая неопубликованные',
-        response: { 200: Type.Array(RatingSnapshotSummary), ...errors },
+        response: { 200: Type.Array(SnapshotSummaryWithErrata), ...errors },
       },
     },
     async (request) => listStaffRatings(ctx.db, await ctx.regionId(), auditContextOf(request)),
@@ -78,7 +88,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         tags,
         summary: 'Снимок рейтинга (в том числе неопубликованный) для проверки перед публикацией',
         params: Type.Object({ code: Code }),
-        response: { 200: RatingSnapshotView, ...errors },
+        response: { 200: SnapshotViewWithErrata, ...errors },
       },
     },
     async (request) =>
@@ -106,5 +116,56 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       );
       return { published: true as const };
     },
+  );
+  app.get(
+    '/api/ratings/:code/explanations/:municipality',
+    {
+      schema: {
+        tags,
+        summary:
+          'Объяснение места ОМСУ в снимке: вклад каждого показателя (вес × нормированный балл), ' +
+          'сильные и слабые стороны, что поднимет на место выше',
+        params: Type.Object({ code: Code, municipality: Code }),
+        response: { 200: UnitExplanationView, ...errors },
+      },
+    },
+    async (request) =>
+      explainStoredUnit(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.code,
+        request.params.municipality,
+        auditContextOf(request),
+      ),
+  );
+
+  app.get(
+    '/api/methodologies',
+    {
+      schema: {
+        tags,
+        summary: 'Сохранённые версии методик (по которым уже рассчитывались рейтинги)',
+        response: { 200: Type.Array(StoredMethodology), ...errors },
+      },
+    },
+    async (request) =>
+      listStoredMethodologies(ctx.db, await ctx.regionId(), auditContextOf(request)),
+  );
+
+  app.post(
+    '/api/ratings/simulate',
+    {
+      bodyLimit: 4 * 1024 * 1024,
+      schema: {
+        tags,
+        summary:
+          'Симулятор методики: данные периода по двум методикам (сохранённой по коду или ' +
+          'переданной целиком), места ОМСУ по каждой и сдвиг; ничего не сохраняется',
+        body: Type.Object({ period: Period, before: MethodologyChoice, after: MethodologyChoice }),
+        response: { 200: SimulationResult, ...errors },
+      },
+    },
+    async (request) =>
+      simulateStoredRating(ctx.db, await ctx.regionId(), request.body, auditContextOf(request)),
   );
 };

@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
-import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import {
+  findSnapshotByCode,
+  listSnapshotLinks,
+} from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
-import type { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
-import { validateMethodology } from '../../../engine/validate-methodology.js';
 import { RequestError } from '../access/access-errors.js';
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
+import { checkedMethodology } from './methodology-service.js';
 import { loadRatingData } from './rating-inputs.js';
+import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
 import { computeSnapshot, publishSnapshot } from './snapshot-service.js';
 
@@ -19,6 +22,35 @@ export interface ComputeRatingInput {
   methodology: unknown;
   sourceNote?: string | undefined;
   supersedes?: { code: string; errataNote: string } | undefined;
+}
+
+/**
+ * Only a published snapshot is corrected by errata: a draft is simply left unpublished. A
+ * snapshot already corrected is corrected again through its newest published correction.
+ */
+async function checkCorrectable(db: Kysely<Database>, regionId: number, code: string) {
+  const old = await findSnapshotByCode(db, regionId, code);
+  if (!old) throw new RequestError(404, 'not_found', `Исправляемый снимок «${code}» не найден`);
+  if (old.published_at === null)
+    throw new RequestError(
+      409,
+      'not_published',
+      `Снимок «${code}» не опубликован: исправление (errata) выпускается только к опубликованному`,
+    );
+  await checkNotCorrected(db, regionId, old.id);
+}
+
+/** A published snapshot has at most one published correction (drafts may be abandoned). */
+async function checkNotCorrected(db: Kysely<Database>, regionId: number, id: number) {
+  const links = await listSnapshotLinks(db, regionId);
+  const newer = links.find((l) => l.supersedes_id === id && l.published_at !== null);
+  if (newer)
+    throw new RequestError(
+      409,
+      'already_corrected',
+      `Снимок «${links.find((l) => l.id === id)?.code}» уже исправлен снимком «${newer.code}»: ` +
+        'исправляйте последний',
+    );
 }
 
 /**
@@ -35,20 +67,15 @@ export async function computeStoredRating(
     entityType: 'rating_snapshot',
     entityId: input.code,
   });
-  const checked = validateMethodology(input.methodology);
-  if (!checked.ok)
-    throw new RequestError(
-      400,
-      'invalid_methodology',
-      `Методика не прошла проверку:\n${checked.errors.map((e) => `${e.path}: ${e.message}`).join('\n')}`,
-    );
+  const methodology = checkedMethodology(input.methodology);
   if (await findSnapshotByCode(db, regionId, input.code))
     throw new RequestError(
       409,
       'snapshot_exists',
       `Снимок «${input.code}» уже есть: снимки не перезаписываются`,
     );
-  const data = await loadRatingData(db, regionId, checked.methodology, input.period);
+  if (input.supersedes) await checkCorrectable(db, regionId, input.supersedes.code);
+  const data = await loadRatingData(db, regionId, methodology, input.period);
   return db.transaction().execute(async (trx) => {
     const stored = await computeSnapshot(trx, {
       regionId,
@@ -56,7 +83,7 @@ export async function computeStoredRating(
       title: input.title,
       period: input.period,
       asOf: input.asOf,
-      methodology: checked.methodology,
+      methodology: methodology,
       data,
       source: {
         document: `Расчёт munirank по данным базы за период ${input.period}`,
@@ -72,7 +99,7 @@ export async function computeStoredRating(
       entityId: input.code,
       after: {
         contentHash: stored.contentHash,
-        methodology: `${checked.methodology.code} v${checked.methodology.version}`,
+        methodology: `${methodology.code} v${methodology.version}`,
         period: input.period,
         units: data.units.length,
         supersedes: input.supersedes ?? null,
@@ -95,6 +122,7 @@ export async function publishStoredRating(
   if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
   if (row.published_at !== null)
     throw new RequestError(409, 'already_published', `Снимок «${code}» уже опубликован`);
+  if (row.supersedes_id !== null) await checkNotCorrected(db, regionId, row.supersedes_id);
   await db.transaction().execute(async (trx) => {
     await publishSnapshot(trx, regionId, code, actorLabel(context.actor), note);
     await recordAudit(trx, {
@@ -112,7 +140,7 @@ export async function listStaffRatings(
   db: Kysely<Database>,
   regionId: number,
   context: AuditContext,
-): Promise<RatingSnapshotSummary[]> {
+): Promise<SnapshotSummaryWithErrata[]> {
   authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot' });
   return listSnapshots(db, regionId, { includeUnpublished: true });
 }
@@ -123,7 +151,7 @@ export async function getStaffRating(
   regionId: number,
   code: string,
   context: AuditContext,
-): Promise<RatingSnapshotView> {
+): Promise<SnapshotViewWithErrata> {
   authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
   return getSnapshot(db, regionId, code, { includeUnpublished: true });
 }

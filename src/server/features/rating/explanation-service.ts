@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import type { Methodology } from '../../../domain/methodology.js';
+import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
+import type { UnitExplanation } from '../../../engine/describe-explanation.js';
+import { NotFoundError } from '../../http-errors.js';
+import type { AuditContext } from '../access/audit.js';
+import { authorize } from '../access/authorize.js';
+import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
+import { indicatorNodes } from './build-snapshot-content.js';
+import type { UnitExplanationView } from './rating-schemas.js';
+
+/**
+ * One unit's explanation as the snapshot stored it when it was computed (nothing is
+ * recomputed): each indicator's contribution, strengths and weaknesses, and the change in
+ * each indicator alone that would overtake the unit above.
+ */
+export async function explainStoredUnit(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+  municipalityCode: string,
+  context: AuditContext,
+): Promise<UnitExplanationView> {
+  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
+  const row = await findSnapshotByCode(db, regionId, code);
+  if (!row) throw new NotFoundError(`Снимок рейтинга «${code}» не найден`);
+  const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
+  if (!computation || computation.explanations.length === 0)
+    throw new NotFoundError(
+      `Снимок «${code}» взят из документа, а не рассчитан munirank: объяснений в нём нет`,
+    );
+  const at = computation.inputs.units.findIndex((u) => u.code === municipalityCode);
+  const explanation = computation.explanations[at] as UnitExplanation | undefined;
+  const unit = computation.units[at];
+  if (at < 0 || !explanation || !unit)
+    throw new NotFoundError(`В снимке «${code}» нет ОМСУ «${municipalityCode}»`);
+
+  const methodology = computation.methodology as Methodology;
+  const passports = new Map(
+    indicatorNodes(methodology.tree).map((n) => [
+      n.code,
+      { indicator: n.code, name: n.name, unit: n.passport?.unit ?? null },
+    ]),
+  );
+  const ref = (indicator: string) =>
+    passports.get(indicator) ?? { indicator, name: indicator, unit: null };
+  const raw = new Map(computation.indicators.map((ind) => [ind.code, ind.raw[at] ?? null]));
+  const { byCode } = await loadMunicipalityRefs(db, regionId);
+  const municipality = byCode.get(municipalityCode);
+  if (!municipality) throw new NotFoundError(`ОМСУ «${municipalityCode}» нет в реестре`);
+  return {
+    snapshotCode: code,
+    municipality,
+    place: unit.rank,
+    score: unit.score,
+    outputScale: methodology.outputScale,
+    overtakes: explanation.overtakes === null ? null : (byCode.get(explanation.overtakes) ?? null),
+    contributions: explanation.contributions.map((c) => ({
+      ...ref(c.indicator),
+      value: raw.get(c.indicator) ?? null,
+      score: c.score,
+      effectiveWeight: c.effectiveWeight,
+      contribution: c.contribution,
+    })),
+    strengths: explanation.strengths.map(ref),
+    weaknesses: explanation.weaknesses.map(ref),
+    improvements: explanation.improvements.map((i) => ({ ...ref(i.indicator), ...i })),
+    unreachable: explanation.unreachable.map(ref),
+    reasons: unit.reasons,
+  };
+}

@@ -1,0 +1,130 @@
+import { Type } from 'typebox';
+import { MunicipalityRef } from '../../../domain/municipality.js';
+import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
+
+// Request and response schemas of the rating feature beyond the shared snapshot types; the
+// web client takes its types from here (type-only imports).
+
+export const SnapshotLink = Type.Object({ code: Type.String(), title: Type.String() });
+export type SnapshotLink = Type.Static<typeof SnapshotLink>;
+
+/** A correction of a snapshot, as shown beside the corrected one. */
+export const SnapshotCorrection = Type.Object({
+  ...SnapshotLink.properties,
+  errataNote: Type.String(),
+  publishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+/**
+ * The errata entry of a snapshot: which snapshot it corrects and why, and which later
+ * snapshots correct it (the public sees published corrections only).
+ */
+const ErrataFields = {
+  supersedes: Type.Union([SnapshotLink, Type.Null()]),
+  errataNote: Type.Union([Type.String(), Type.Null()]),
+  correctedBy: Type.Array(SnapshotCorrection),
+};
+
+export const SnapshotSummaryWithErrata = Type.Object({
+  ...RatingSnapshotSummary.properties,
+  ...ErrataFields,
+});
+export type SnapshotSummaryWithErrata = Type.Static<typeof SnapshotSummaryWithErrata>;
+
+export const SnapshotViewWithErrata = Type.Object({
+  ...RatingSnapshotView.properties,
+  ...ErrataFields,
+});
+export type SnapshotViewWithErrata = Type.Static<typeof SnapshotViewWithErrata>;
+
+export const StoredMethodology = Type.Object({
+  id: Type.Integer(),
+  code: Type.String(),
+  version: Type.String(),
+  title: Type.String(),
+  effectiveFrom: Type.String(),
+  contentHash: Type.String(),
+  createdAt: Type.String(),
+  /** The methodology document as stored (validated when it was first used). */
+  definition: Type.Object({}, { additionalProperties: true }),
+});
+export type StoredMethodology = Type.Static<typeof StoredMethodology>;
+
+const IndicatorRef = Type.Object({
+  indicator: Type.String(),
+  name: Type.String(),
+  unit: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** One unit's explanation in a stored snapshot, with the names a reader needs. */
+export const UnitExplanationView = Type.Object({
+  snapshotCode: Type.String(),
+  municipality: MunicipalityRef,
+  place: Type.Union([Type.Integer(), Type.Null()]),
+  score: Type.Union([Type.Number(), Type.Null()]),
+  outputScale: Type.Number(),
+  /** The unit directly above, whose score the improvements reach. */
+  overtakes: Type.Union([MunicipalityRef, Type.Null()]),
+  contributions: Type.Array(
+    Type.Object({
+      ...IndicatorRef.properties,
+      value: Type.Union([Type.Number(), Type.Null()]),
+      score: Type.Union([Type.Number(), Type.Null()]),
+      effectiveWeight: Type.Number(),
+      /** effectiveWeight × normalised score, on the index's 0..1 scale. */
+      contribution: Type.Number(),
+    }),
+  ),
+  strengths: Type.Array(IndicatorRef),
+  weaknesses: Type.Array(IndicatorRef),
+  improvements: Type.Array(
+    Type.Object({
+      ...IndicatorRef.properties,
+      from: Type.Number(),
+      to: Type.Number(),
+      change: Type.Number(),
+      method: Type.Union([Type.Literal('exact'), Type.Literal('numerical')]),
+    }),
+  ),
+  unreachable: Type.Array(IndicatorRef),
+  reasons: Type.Array(Type.String()),
+});
+export type UnitExplanationView = Type.Static<typeof UnitExplanationView>;
+
+/** A stored methodology by code (its newest version unless one is named) or a document. */
+export const MethodologyChoice = Type.Union([
+  Type.Object(
+    { code: Type.String({ minLength: 1, maxLength: 200 }), version: Type.Optional(Type.String()) },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    { definition: Type.Object({}, { additionalProperties: true }) },
+    { additionalProperties: false },
+  ),
+]);
+export type MethodologyChoice = Type.Static<typeof MethodologyChoice>;
+
+const MethodologyLabel = Type.Object({
+  code: Type.String(),
+  version: Type.String(),
+  title: Type.String(),
+});
+
+export const SimulationResult = Type.Object({
+  period: Type.String(),
+  before: MethodologyLabel,
+  after: MethodologyLabel,
+  units: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: Type.String(),
+      scoreBefore: Type.Union([Type.Number(), Type.Null()]),
+      scoreAfter: Type.Union([Type.Number(), Type.Null()]),
+      rankBefore: Type.Union([Type.Integer(), Type.Null()]),
+      rankAfter: Type.Union([Type.Integer(), Type.Null()]),
+      /** rankBefore − rankAfter: positive when the new methodology moves the unit up. */
+      shift: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+});
+export type SimulationResult = Type.Static<typeof SimulationResult>;
