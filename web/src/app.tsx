@@ -11,6 +11,7 @@ import { MeasureSummaryPage } from './pages/measure-summary-page.js';
 import { MeasuresPage } from './pages/measures-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
+import { RatingManagePage } from './pages/rating-manage-page.js';
 import { RatingPage } from './pages/rating-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'collection' ? <CollectionBoardPage /> : null}
         {route.page === 'measures' ? <MeasuresPage /> : null}
         {route.page === 'measure-summary' ? <MeasureSummaryPage /> : null}
+        {route.page === 'rating-manage' ? <RatingManagePage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

@@ -1,10 +1,34 @@
-import type { RatingSnapshotView } from '../../../src/domain/rating-snapshot.js';
+import type { ReactNode } from 'react';
+import type { SnapshotRow } from '../../../src/domain/rating-snapshot.js';
 import { formatDateRu } from '../../../src/domain/russian-date-format.js';
+import type {
+  SnapshotLink,
+  SnapshotViewWithErrata,
+} from '../../../src/server/features/rating/rating-schemas.js';
+import { Link } from '../routing/link.js';
+import { ratingPath } from '../routing/match-route.js';
+import { ErrataNotice } from './errata-notice.js';
 import { RatingTable } from './rating-table.js';
 import { SourceDetails } from './source-details.js';
 
-/** One published rating: what it is, where it comes from, the table, and its fingerprint. */
-export function RatingSnapshotDetails({ snapshot }: { snapshot: RatingSnapshotView }) {
+const publicLink = (link: SnapshotLink) => <Link href={ratingPath(link.code)}>{link.title}</Link>;
+
+/**
+ * One rating: what it is, where it comes from, its errata, the table, and its fingerprint.
+ * The staff's review passes its own links between snapshots and a per-row action.
+ */
+export function RatingSnapshotDetails({
+  snapshot,
+  linkTo = publicLink,
+  rowAction,
+  children,
+}: {
+  snapshot: SnapshotViewWithErrata;
+  linkTo?: (link: SnapshotLink) => ReactNode;
+  rowAction?: (row: SnapshotRow) => ReactNode;
+  /** Shown between the head and the table (the staff's actions and explanations). */
+  children?: ReactNode;
+}) {
   return (
     <article className="document" aria-labelledby="snapshot-title" data-testid="rating-snapshot">
       <header className="document__head">
@@ -20,8 +44,10 @@ export function RatingSnapshotDetails({ snapshot }: { snapshot: RatingSnapshotVi
             ))}
           </ul>
         ) : null}
+        <ErrataNotice snapshot={snapshot} linkTo={linkTo} />
       </header>
-      <RatingTable snapshot={snapshot} />
+      {children}
+      <RatingTable snapshot={snapshot} rowAction={rowAction} />
       <footer className="document__meta">
         <p data-testid="content-hash">
           Контрольная сумма: <code className="hash">{snapshot.contentHash}</code>

@@ -1,8 +1,18 @@
-import type { RatingSnapshotView } from '../../../src/domain/rating-snapshot.js';
+import type { ReactNode } from 'react';
+import type { RatingSnapshotView, SnapshotRow } from '../../../src/domain/rating-snapshot.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 
-/** The league table as the snapshot stores it: place, municipality, one column per value. */
-export function RatingTable({ snapshot }: { snapshot: RatingSnapshotView }) {
+/**
+ * The league table as the snapshot stores it: place, municipality, one column per value;
+ * `rowAction` adds a last column (the staff's «Объяснение»).
+ */
+export function RatingTable({
+  snapshot,
+  rowAction,
+}: {
+  snapshot: RatingSnapshotView;
+  rowAction?: ((row: SnapshotRow) => ReactNode) | undefined;
+}) {
   return (
     <table
       className="data-table rating-table"
@@ -21,6 +31,11 @@ export function RatingTable({ snapshot }: { snapshot: RatingSnapshotView }) {
               {column.title}
             </th>
           ))}
+          {rowAction ? (
+            <th scope="col">
+              <span className="visually-hidden">Действия</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -40,6 +55,7 @@ export function RatingTable({ snapshot }: { snapshot: RatingSnapshotView }) {
                 {formatNumberRu(row.values[column.key] ?? null, column.decimals)}
               </td>
             ))}
+            {rowAction ? <td>{rowAction(row)}</td> : null}
           </tr>
         ))}
       </tbody>

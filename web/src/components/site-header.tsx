@@ -17,9 +17,19 @@ const STAFF_SECTIONS = [
   { page: 'measure-summary', href: '/data/measure-summary', label: 'Сводка по мероприятиям' },
 ] as const;
 
+/** For the department (analysts and administrators): computing and publishing the rating. */
+const DEPARTMENT_SECTIONS = [
+  { page: 'rating-manage', href: '/data/ratings', label: 'Расчёт рейтинга' },
+] as const;
+
 export function SiteHeader({ route }: { route: Route }) {
   const session = useSession();
-  const sections = session?.authenticated ? [...SECTIONS, ...STAFF_SECTIONS] : SECTIONS;
+  const role = session?.authenticated ? session.user.role : null;
+  const sections = [
+    ...SECTIONS,
+    ...(role === null ? [] : STAFF_SECTIONS),
+    ...(role === 'analyst' || role === 'administrator' ? DEPARTMENT_SECTIONS : []),
+  ];
   return (
     <header className="site-header">
       <div className="site-header__inner">

@@ -1,8 +1,8 @@
-import type {
-  RatingSnapshotSummary,
-  RatingSnapshotView,
-} from '../../../src/domain/rating-snapshot.js';
 import { formatDateRu } from '../../../src/domain/russian-date-format.js';
+import type {
+  SnapshotSummaryWithErrata,
+  SnapshotViewWithErrata,
+} from '../../../src/server/features/rating/rating-schemas.js';
 import { useApiData } from '../api/use-api-data.js';
 import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
@@ -18,7 +18,7 @@ const PREFERRED_SNAPSHOT = 'orenburg-2016-03-table1';
 /** «Рейтинг ОМСУ»: the list of published ratings and the chosen one's table. */
 export function RatingPage({ code }: { code: string | null }) {
   useDocumentTitle('Рейтинг ОМСУ');
-  const list = useApiData<RatingSnapshotSummary[]>('/api/snapshots');
+  const list = useApiData<SnapshotSummaryWithErrata[]>('/api/snapshots');
   const selected =
     code ??
     (list.status === 'ok'
@@ -27,7 +27,7 @@ export function RatingPage({ code }: { code: string | null }) {
           PREFERRED_SNAPSHOT,
         )
       : null);
-  const snapshot = useApiData<RatingSnapshotView>(
+  const snapshot = useApiData<SnapshotViewWithErrata>(
     selected === null ? null : `/api/snapshots/${encodeURIComponent(selected)}`,
   );
 
@@ -46,7 +46,10 @@ export function RatingPage({ code }: { code: string | null }) {
           value={selected}
           options={list.data.map((s) => ({
             code: s.code,
-            label: `${s.title} (на ${formatDateRu(s.asOf)})`,
+            label:
+              `${s.title} (на ${formatDateRu(s.asOf)})` +
+              (s.correctedBy.length > 0 ? ' — исправлен' : '') +
+              (s.supersedes ? ' — исправление' : ''),
           }))}
           onChange={(next) => navigate(ratingPath(next))}
         />
