@@ -6,8 +6,12 @@ import { LoadingState } from './loading-state.js';
 
 type IndicatorRef = UnitExplanationView['strengths'][number];
 
-const withUnit = (value: number | null, ref: IndicatorRef) =>
-  `${formatNumberRu(value, 2)}${ref.unit && value !== null ? ` ${ref.unit}` : ''}`;
+const withUnit = (value: number | null, ref: IndicatorRef, decimals = 2) =>
+  `${formatNumberRu(value, decimals)}${ref.unit && value !== null ? ` ${ref.unit}` : ''}`;
+
+/** Enough decimals for a small change to show (0,425 → 0,4279 rather than 0,43 → 0,43). */
+const decimalsFor = (change: number): number =>
+  change === 0 ? 2 : Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.abs(change))) + 1));
 
 const names = (refs: readonly IndicatorRef[]) => refs.map((r) => `«${r.name}»`).join(', ');
 
@@ -124,11 +128,11 @@ export function UnitExplanation({
                       {i.name}
                       {i.method === 'numerical' ? ' (оценка численным методом)' : null}
                     </th>
-                    <td className="num">{withUnit(i.from, i)}</td>
-                    <td className="num">{withUnit(i.to, i)}</td>
+                    <td className="num">{withUnit(i.from, i, decimalsFor(i.change))}</td>
+                    <td className="num">{withUnit(i.to, i, decimalsFor(i.change))}</td>
                     <td className="num">
                       {i.change > 0 ? '+' : ''}
-                      {formatNumberRu(i.change, 3)}
+                      {formatNumberRu(i.change, decimalsFor(i.change))}
                     </td>
                   </tr>
                 ))}
