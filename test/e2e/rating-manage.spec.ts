@@ -3,45 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 
 /** Table 1's two columns equally weighted: its value on goalposts 0..1, ЕСИА per 1000 min–max. */
-const METHODOLOGY = {
-  code: 'e2e-table1',
-  version: 1,
-  title: 'Проверочная методика по Таблице №1',
-  effectiveFrom: '2016',
-  outputScale: 100,
-  tieRule: 'competition',
-  missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
-  colourThresholds: [],
-  tree: {
-    kind: 'group',
-    code: 'INDEX',
-    name: 'Индекс',
-    weight: 1,
-    aggregation: 'arithmetic',
-    children: [
-      {
-        kind: 'indicator',
-        code: 'rating_2016',
-        name: 'Значение рейтинга',
-        weight: 1,
-        direction: 1,
-        normalisation: { method: 'goalposts', lo: 0, hi: 1 },
-      },
-      {
-        kind: 'indicator',
-        code: 'esia_per_1000',
-        name: 'Регистрации в ЕСИА на 1000 жителей',
-        weight: 1,
-        direction: 1,
-        normalisation: { method: 'min-max' },
-      },
-    ],
-  },
-};
+const METHODOLOGY = methodologyOf('e2e-table1', 'Проверочная методика по Таблице №1', [
+  RATING_VALUE,
+  ESIA_PER_1000,
+]);
 
-test('an analyst computes a draft, reads a unit’s explanation, publishes it and finds it on /rating', async ({
+test('an analyst computes a draft, reads a unit’s explanation, publishes it, finds it on /rating and corrects it', async ({
   page,
 }) => {
   const file = join(mkdtempSync(join(tmpdir(), 'munirank-e2e-m-')), 'e2e-table1.json');
@@ -108,4 +78,28 @@ test('an analyst computes a draft, reads a unit’s explanation, publishes it an
   await expect(page.getByTestId('snapshot-select')).toContainText(
     'Проверочный рейтинг на 01.03.2016',
   );
+
+  // A correction: a new snapshot linked to the published one, with its errata note.
+  await page.goto('/data/ratings');
+  await page.getByRole('button', { name: `Открыть снимок ${code}` }).click();
+  await page.getByTestId('correct-button').click();
+  const errataForm = page.getByTestId('snapshot-review').getByTestId('compute-form');
+  await expect(errataForm.getByTestId('compute-code')).toHaveValue(`${code}-r1`);
+  await expect(errataForm.getByTestId('compute-period')).toHaveValue('2016-03-01');
+  await errataForm.getByTestId('errata-note').fill('Уточнены регистрации в ЕСИА');
+  await errataForm.getByRole('button', { name: 'Рассчитать исправление' }).click();
+  await expect(page.getByTestId('errata-supersedes')).toContainText(
+    'Исправление (errata) рейтинга «Проверочный рейтинг на 01.03.2016»: Уточнены регистрации в ЕСИА',
+  );
+  await page.getByTestId('publish-button').click();
+  await page.getByTestId('publish-confirm').click();
+  await expect(page.getByTestId('review-status')).toContainText('Опубликован');
+
+  await page.goto(`/rating/${code}`);
+  await expect(page.getByTestId('errata-corrected-by')).toContainText(
+    'Уточнены регистрации в ЕСИА. Исправленный рейтинг — «Проверочный рейтинг на 01.03.2016».',
+  );
+  await page.getByTestId('errata-corrected-by').getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`/rating/${code}-r1$`));
+  await expect(page.getByTestId('errata-supersedes')).toContainText('Уточнены регистрации в ЕСИА');
 });

@@ -4,42 +4,12 @@ import { buildApp } from '../../src/server/app.js';
 import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
+import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 
-const indicator = (code: string, name: string, normalisation: Record<string, unknown>) => ({
-  kind: 'indicator',
-  code,
-  name,
-  weight: 1,
-  direction: 1,
-  normalisation,
-});
-const methodologyOf = (code: string, children: unknown[]) => ({
-  code,
-  version: 1,
-  title: `Методика ${code}`,
-  effectiveFrom: '2016',
-  outputScale: 100,
-  tieRule: 'competition',
-  missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
-  colourThresholds: [],
-  tree: {
-    kind: 'group',
-    code: 'INDEX',
-    name: 'Индекс',
-    weight: 1,
-    aggregation: 'arithmetic',
-    children,
-  },
-});
-/** Table 1's two columns, equally weighted: its value on goalposts 0..1, ЕСИА min–max. */
-const BOTH = methodologyOf('table1-both', [
-  indicator('rating_2016', 'Значение рейтинга', { method: 'goalposts', lo: 0, hi: 1 }),
-  indicator('esia_per_1000', 'Регистрации на 1000 жителей', { method: 'min-max' }),
-]);
+/** Table 1's two columns, equally weighted. */
+const BOTH = methodologyOf('table1-both', 'Методика table1-both', [RATING_VALUE, ESIA_PER_1000]);
 /** Table 1's rating value alone: places are Table 1's own. */
-const VALUE_ONLY = methodologyOf('table1-value', [
-  indicator('rating_2016', 'Значение рейтинга', { method: 'goalposts', lo: 0, hi: 1 }),
-]);
+const VALUE_ONLY = methodologyOf('table1-value', 'Методика table1-value', [RATING_VALUE]);
 
 // Table 1 figures: Соль-Илецкий 0,574 and 34,71 per 1000; Саракташский 0,425 and 39,83 (the
 // maximum); the minimum per 1000 is 4,79 (Оренбургский район).
