@@ -4,43 +4,13 @@ import { buildApp } from '../../src/server/app.js';
 import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
+import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 
 /** Table 1's two published columns combined: a small methodology over the demo's stored data. */
-const methodology = {
-  code: 'table1-check',
-  version: 1,
-  title: 'Проверочная методика по Таблице №1',
-  effectiveFrom: '2016',
-  outputScale: 100,
-  tieRule: 'competition',
-  missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
-  colourThresholds: [],
-  tree: {
-    kind: 'group',
-    code: 'INDEX',
-    name: 'Индекс',
-    weight: 1,
-    aggregation: 'arithmetic',
-    children: [
-      {
-        kind: 'indicator',
-        code: 'rating_2016',
-        name: 'Значение рейтинга',
-        weight: 1,
-        direction: 1,
-        normalisation: { method: 'goalposts', lo: 0, hi: 1 },
-      },
-      {
-        kind: 'indicator',
-        code: 'esia_per_1000',
-        name: 'Регистрации на 1000 жителей',
-        weight: 1,
-        direction: 1,
-        normalisation: { method: 'min-max' },
-      },
-    ],
-  },
-};
+const methodology = methodologyOf('table1-check', 'Проверочная методика по Таблице №1', [
+  RATING_VALUE,
+  ESIA_PER_1000,
+]);
 
 describe.each(testDatabases())('computing and publishing from stored data on $name', (kind) => {
   let instance: TestDatabaseInstance;

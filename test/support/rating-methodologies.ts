@@ -15,7 +15,7 @@ export const indicatorNode = (
 });
 
 /** A methodology on the 0..100 scale whose index is the plain mean of `children`. */
-export const methodologyOf = (code: string, title: string, children: unknown[]) => ({
+export const methodologyOf = <C>(code: string, title: string, children: C[]) => ({
   code,
   version: 1,
   title,
