@@ -1,3 +1,4 @@
+import type { Methodology } from '../domain/methodology.js';
 import type { MunicipalityKind } from '../domain/municipality.js';
 import type { SnapshotColumn } from '../domain/rating-snapshot.js';
 
@@ -29,6 +30,8 @@ export interface DemoDataset {
   }[];
   snapshots: DemoSnapshot[];
   planReport: DemoPlanReport;
+  /** Methodologies stored with the demo, ready to compute with. */
+  methodologies: Methodology[];
 }
 
 export interface DemoSnapshot {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { contentHash } from '../db/content-hash.js';
 import { insertIndicator } from '../db/repositories/indicator-repository.js';
+import { storeMethodology } from '../db/repositories/methodology-repository.js';
 import { insertAlias, insertMunicipality } from '../db/repositories/municipality-repository.js';
 import { insertObservation } from '../db/repositories/observation-repository.js';
 import {
@@ -131,6 +132,9 @@ export async function loadDemo(
       await insertPublication(trx, snapshotId, DEMO_AUTHOR, 'опубликовано в документе-источнике');
       await step(`рейтинг «${s.code}» — строк: ${s.rows.length}`);
     }
+
+    for (const m of data.methodologies) await storeMethodology(trx, regionId, m);
+    await step(`методики: ${data.methodologies.length}`);
 
     await loadPlanReport(trx, regionId, data, unit, indicator);
     await step(

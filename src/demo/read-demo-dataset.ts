@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { validateMethodology } from '../engine/validate-methodology.js';
 import { InputError, type InputProblem } from '../ingest/input-problem.js';
 import { buildNameIndex } from '../ingest/match-municipality.js';
 import { parsePastedTable } from '../ingest/pasted-table.js';
@@ -9,9 +10,13 @@ import type { DemoDataset, DemoPlanReport, DemoSnapshot } from './demo-dataset.j
 
 /** `demo/` at the package root: two levels up from both `src/demo` and `dist/demo`. */
 export const DEMO_ROOT = fileURLToPath(new URL('../../demo/', import.meta.url));
+/** `methodologies/` at the package root: the methodologies shipped as examples. */
+export const METHODOLOGY_ROOT = fileURLToPath(new URL('../../methodologies/', import.meta.url));
 
 interface DatasetFile {
   version: number;
+  /** File names under `methodologies/`: stored with the demo so staff can compute with them. */
+  methodologies: string[];
   documents: Record<string, string>;
   indicators: DemoDataset['indicators'];
   table1: Omit<DemoSnapshot, 'rows' | 'observationPeriod' | 'sourceLabel'> & { file: string };
@@ -61,6 +66,14 @@ export function readDemoDataset(regionDir = join(DEMO_ROOT, 'orenburg')): DemoDa
       values: r.values,
     };
   });
+  const methodologies = spec.methodologies.flatMap((file) => {
+    const checked = validateMethodology(readJson<unknown>(join(METHODOLOGY_ROOT, file)));
+    if (checked.ok) return [checked.methodology];
+    problems.push(
+      ...checked.errors.map((e) => ({ file, row: null, column: e.path, message: e.message })),
+    );
+    return [];
+  });
   if (problems.length > 0) throw new InputError(problems);
 
   const { rows: _unused, ...topMeta } = top;
@@ -80,6 +93,7 @@ export function readDemoDataset(regionDir = join(DEMO_ROOT, 'orenburg')): DemoDa
       },
     ],
     planReport,
+    methodologies,
   };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/db/content-hash.js';
+import { storeMethodology } from '../../src/db/repositories/methodology-repository.js';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
 import type { RatingComputation } from '../../src/domain/rating-computation.js';
@@ -16,7 +17,6 @@ import {
   computeSnapshot,
   getSnapshotDownload,
   publishSnapshot,
-  storeMethodology,
 } from '../../src/server/features/rating/snapshot-service.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';

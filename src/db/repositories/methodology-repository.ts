@@ -1,4 +1,7 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { canonicalJson } from '../../domain/canonical-json.js';
+import type { Methodology } from '../../domain/methodology.js';
+import { contentHash } from '../content-hash.js';
 import type { Database } from '../schema/index.js';
 import type { MethodologyTable } from '../schema/methodology.js';
 
@@ -57,4 +60,36 @@ export async function listMethodologies(
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+}
+
+/**
+ * The methodology's stored row: inserted on first use; a version already stored with other
+ * content is refused (a methodology version never changes once a rating used it).
+ */
+export async function storeMethodology(
+  db: Kysely<Database>,
+  regionId: number,
+  m: Methodology,
+): Promise<number> {
+  const definition = canonicalJson(m);
+  const hash = contentHash(definition);
+  const existing = await findMethodology(db, regionId, m.code, String(m.version));
+  if (existing) {
+    if (existing.content_hash !== hash)
+      throw new Error(
+        `Методика «${m.code}» версии ${m.version} уже сохранена с другим содержанием: ` +
+          'измените номер версии',
+      );
+    return existing.id;
+  }
+  return insertMethodology(db, {
+    region_id: regionId,
+    code: m.code,
+    version: String(m.version),
+    title: m.title,
+    effective_from: m.effectiveFrom,
+    definition,
+    content_hash: hash,
+    created_at: new Date().toISOString(),
+  });
 }

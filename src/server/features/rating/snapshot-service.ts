@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import { contentHash } from '../../../db/content-hash.js';
 import {
-  findMethodology,
   findMethodologyById,
-  insertMethodology,
+  storeMethodology,
 } from '../../../db/repositories/methodology-repository.js';
 import {
   findSnapshotByCode,
@@ -37,38 +36,6 @@ export interface ComputeSnapshotRequest {
 /** Runs `work` in a transaction unless the caller already owns one. */
 function inTransaction<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>) {
   return db.isTransaction ? work(db) : db.transaction().execute(work);
-}
-
-/**
- * The methodology's stored row: inserted on first use; a version already stored with other
- * content is refused (a methodology version never changes once a rating used it).
- */
-export async function storeMethodology(
-  db: Kysely<Database>,
-  regionId: number,
-  m: Methodology,
-): Promise<number> {
-  const definition = canonicalJson(m);
-  const hash = contentHash(definition);
-  const existing = await findMethodology(db, regionId, m.code, String(m.version));
-  if (existing) {
-    if (existing.content_hash !== hash)
-      throw new Error(
-        `Методика «${m.code}» версии ${m.version} уже сохранена с другим содержанием: ` +
-          'измените номер версии',
-      );
-    return existing.id;
-  }
-  return insertMethodology(db, {
-    region_id: regionId,
-    code: m.code,
-    version: String(m.version),
-    title: m.title,
-    effective_from: m.effectiveFrom,
-    definition,
-    content_hash: hash,
-    created_at: new Date().toISOString(),
-  });
 }
 
 /**
