@@ -179,7 +179,7 @@ function measureFields(input: MeasureInput) {
 }
 
 /** Officials change the plan only while it is not approved; analysts always. */
-async function requirePlanEditable(
+export async function requirePlanEditable(
   db: Kysely<Database>,
   actor: Actor,
   municipality: MunicipalityRef,
@@ -245,7 +245,7 @@ export async function addMeasure(
 }
 
 /** A measure and its municipality, after checking `actor` may do `action` there. */
-async function measureFor(
+export async function measureFor(
   db: Kysely<Database>,
   regionId: number,
   id: number,
