@@ -104,7 +104,7 @@ describe.each(testDatabases())('reporting calendar per data set on $name', (kind
     expect(unknown.json().message).toBe('Показатели не найдены в реестре: esia_bogus');
 
     expect(
-      (await call('PUT', '/api/reporting-deadlines/' + period, analyst, { dueDate: '2020-05-10' }))
+      (await call('PUT', `/api/reporting-deadlines/${period}`, analyst, { dueDate: '2020-05-10' }))
         .statusCode,
     ).toBe(200);
     const url = `/api/data-sets/esia/deadlines/${period}`;

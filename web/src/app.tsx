@@ -14,6 +14,7 @@ import { PlanPage } from './pages/plan-page.js';
 import { RatingPage } from './pages/rating-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { ValuesPage } from './pages/values-page.js';
 import { matchRoute } from './routing/match-route.js';
 import { useLocationPath } from './routing/use-location-path.js';
 
@@ -44,6 +45,7 @@ export function App() {
         {route.page === 'collection' ? <CollectionBoardPage /> : null}
         {route.page === 'measures' ? <MeasuresPage /> : null}
         {route.page === 'measure-summary' ? <MeasureSummaryPage /> : null}
+        {route.page === 'values' ? <ValuesPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'collection' }
   | { page: 'measures' }
   | { page: 'measure-summary' }
+  | { page: 'values' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -26,6 +27,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/collection': { page: 'collection' },
   '/data/measures': { page: 'measures' },
   '/data/measure-summary': { page: 'measure-summary' },
+  '/data/values': { page: 'values' },
 };
 
 const decode = (segment: string): string | null => {
