@@ -94,6 +94,7 @@ export function CollectionBoardPage() {
           setCode={allSets.some((s) => s.code === setCode) ? setCode : ''}
           filter={filter}
           reviewer={reviewer}
+          onDeadlineChanged={() => setSetsVersion((v) => v + 1)}
         />
       ) : null}
       {reviewer ? (
@@ -129,11 +130,14 @@ function Board({
   setCode,
   filter,
   reviewer,
+  onDeadlineChanged,
 }: {
   period: string;
   setCode: string;
   filter: BoardFilter;
   reviewer: boolean;
+  /** A set's deadline changed: the list of data sets shows deadlines too. */
+  onDeadlineChanged: () => void;
 }) {
   const [version, setVersion] = useState(0);
   const data = useApiData<CollectionBoard>(boardUrl(period, setCode, filter, version));
@@ -172,12 +176,14 @@ function Board({
     event.preventDefault();
     void run(async () => {
       await sendJson('PUT', setUrl, { dueDate: due });
+      onDeadlineChanged();
       return 'Срок сохранён.';
     });
   };
   const dropDeadline = () =>
     run(async () => {
       await sendJson('DELETE', setUrl);
+      onDeadlineChanged();
       return 'Собственный срок набора снят: действует срок формы.';
     });
   const c = board.counts;
