@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import type { IndicatorSummary } from '../../../src/domain/data-set.js';
 import { entryPeriodLabel } from '../../../src/domain/entry-period.js';
 import type { Municipality } from '../../../src/domain/municipality.js';
+import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 import type { CurrentValue, ValuePage } from '../../../src/domain/value-browser.js';
 import { useSession } from '../api/session-store.js';
@@ -29,6 +30,10 @@ function queryOf(filters: Filters, page: number): string {
   params.set('pageSize', String(PAGE_SIZE));
   return params.toString();
 }
+
+/** A form period as people say it; a stock counted on a day as «на 01.03.2017». */
+const periodLabel = (period: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(period) ? `на ${formatDateRu(period)}` : entryPeriodLabel(period);
 
 const formatTime = (iso: string) =>
   new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
@@ -114,19 +119,19 @@ export function ValuesPage() {
           Показать
         </button>
       </form>
-      {values.status === 'loading' ? <LoadingState /> : null}
-      {values.status === 'error' ? <ErrorState message={values.message} /> : null}
-      {values.status === 'ok' ? (
-        <ValueTable data={values.data} onOpen={setOpen} onPage={setPage} />
-      ) : null}
       {open ? (
         <ValueHistory
           key={open.observationId}
           url={`/api/observations/${open.observationId}/revisions`}
-          title={`${open.indicator.name} — ${open.municipality.name}, ${entryPeriodLabel(open.period)}`}
+          title={`${open.indicator.name} — ${open.municipality.name}, ${periodLabel(open.period)}`}
           decimals={open.indicator.decimals}
           onClose={() => setOpen(null)}
         />
+      ) : null}
+      {values.status === 'loading' ? <LoadingState /> : null}
+      {values.status === 'error' ? <ErrorState message={values.message} /> : null}
+      {values.status === 'ok' ? (
+        <ValueTable data={values.data} onOpen={setOpen} onPage={setPage} />
       ) : null}
     </section>
   );
@@ -169,19 +174,23 @@ function ValueTable({
               <tr key={v.observationId} data-testid="value-row">
                 <th scope="row">{v.municipality.name}</th>
                 <td>{v.indicator.name}</td>
-                <td>{entryPeriodLabel(v.period)}</td>
+                <td>{periodLabel(v.period)}</td>
                 <td className="num">
                   <button
                     type="button"
                     className="link-button"
-                    aria-label={`История значения: ${v.indicator.name}, ${v.municipality.name}, ${entryPeriodLabel(v.period)}`}
+                    aria-label={`История значения: ${v.indicator.name}, ${v.municipality.name}, ${periodLabel(v.period)}`}
                     onClick={() => onOpen(v)}
                   >
                     {formatNumberRu(v.value, v.indicator.decimals)}
                   </button>{' '}
                   <span className="hint">{v.indicator.unit}</span>
                 </td>
-                <td className="value-source">{v.source}</td>
+                <td>
+                  <span className="value-source" title={v.source}>
+                    {v.source}
+                  </span>
+                </td>
                 <td>
                   {`${v.author}, ${formatTime(v.recordedAt)}`}
                   {v.revision > 1 ? (
