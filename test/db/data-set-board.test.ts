@@ -1,32 +1,21 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import type { CollectionBoard } from '../../src/domain/collection-board.js';
 import type { DataSet } from '../../src/domain/data-set.js';
-import { buildApp } from '../../src/server/app.js';
 import { saveEntryForm } from '../../src/server/features/collection/entry-service.js';
 import { transitionSubmission } from '../../src/server/features/collection/workflow-service.js';
-import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { COMPLETE_MONTH, freshPeriod, SYSTEM } from '../support/collection-fixtures.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
-
-type Headers = Record<string, string>;
+import { testDatabases } from '../support/databases.js';
+import { type Headers, openStaffApp, type StaffApp } from '../support/staff-app.js';
 
 describe.each(testDatabases())('reporting calendar per data set on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let app: FastifyInstance;
+  let env: StaffApp;
   let official: Headers;
   let analyst: Headers;
   let analystName: string;
   let period: string;
 
-  const call = (
-    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
-    url: string,
-    headers: Headers,
-    payload?: Record<string, unknown>,
-  ) => app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+  const call: StaffApp['call'] = (...args) => env.call(...args);
   const board = async (query: string, headers: Headers = analyst) => {
     const res = await call('GET', `/api/collection-board/${period}${query}`, headers);
     expect(res.statusCode, res.body).toBe(200);
@@ -37,15 +26,9 @@ describe.each(testDatabases())('reporting calendar per data set on $name', (kind
     b.rows.find((r) => r.municipality.code === code);
 
   beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    const db = instance.handle.db;
-    app = await buildApp({ db, regionCode: 'orenburg' });
-    await app.ready();
-    const a = await createFixtureUser(db, 'official', { municipalityCodes: ['buzuluk-city'] });
-    const c = await createFixtureUser(db, 'analyst');
-    analystName = c.username;
-    official = (await openFixtureSession(db, a.id)).headers;
-    analyst = (await openFixtureSession(db, c.id)).headers;
+    env = await openStaffApp(kind);
+    ({ official, analyst, analystName } = env);
+    const db = env.instance.handle.db;
 
     // A month whose forms are due 2020-05-10; ЕСИА is due earlier, on 2020-05-05.
     period = freshPeriod();
@@ -69,10 +52,7 @@ describe.each(testDatabases())('reporting calendar per data set on $name', (kind
     await move('orenburg-city', 'submit', '2020-05-09T09:00:00Z');
     await move('orenburg-city', 'approve', '2020-05-12T09:00:00Z');
   });
-  afterAll(async () => {
-    await app?.close();
-    await instance?.dispose();
-  });
+  afterAll(async () => env?.close());
 
   it('lets analysts, not officials, define data sets and their own deadlines', async () => {
     const esia = {
@@ -126,7 +106,7 @@ describe.each(testDatabases())('reporting calendar per data set on $name', (kind
       { period, dueDate: '2020-05-05', createdBy: analystName, createdAt: expect.any(String) },
     ]);
     expect(list[1]?.deadlines).toEqual([]);
-    const audit = await instance.handle.db
+    const audit = await env.instance.handle.db
       .selectFrom('audit_event')
       .select(['action', 'entity_id', 'after_json'])
       .where('action', 'in', ['data-set.create', 'data-set-deadline.set'])

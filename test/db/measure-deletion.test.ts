@@ -1,47 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeasurePlan, PlanMeasure } from '../../src/domain/plan-measure.js';
-import { buildApp } from '../../src/server/app.js';
-import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { testDatabases } from '../support/databases.js';
+import { type Headers, openStaffApp, type StaffApp } from '../support/staff-app.js';
 import { tinyPdf } from '../support/tiny-files.js';
 
-type Headers = Record<string, string>;
-
 describe.each(testDatabases())('deleting plan measures and attachments on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let app: FastifyInstance;
+  let env: StaffApp;
   let official: Headers;
   let otherOfficial: Headers;
   let analyst: Headers;
   let officialName: string;
-
   beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    const db = instance.handle.db;
-    app = await buildApp({ db, regionCode: 'orenburg' });
-    await app.ready();
-    const a = await createFixtureUser(db, 'official', { municipalityCodes: ['buzuluk-city'] });
-    const b = await createFixtureUser(db, 'official', { municipalityCodes: ['orsk-city'] });
-    const c = await createFixtureUser(db, 'analyst');
-    officialName = a.username;
-    official = (await openFixtureSession(db, a.id)).headers;
-    otherOfficial = (await openFixtureSession(db, b.id)).headers;
-    analyst = (await openFixtureSession(db, c.id)).headers;
+    env = await openStaffApp(kind);
+    ({ official, otherOfficial, analyst, officialName } = env);
   });
-  afterAll(async () => {
-    await app?.close();
-    await instance?.dispose();
-  });
-
-  const call = (
-    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
-    url: string,
-    headers: Headers,
-    payload?: Record<string, unknown>,
-  ) => app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+  afterAll(async () => env?.close());
+  const call: StaffApp['call'] = (...args) => env.call(...args);
 
   const addMeasure = async (year: number, title: string) => {
     const res = await call('POST', `/api/measure-plans/buzuluk-city/${year}/measures`, official, {
@@ -67,7 +42,7 @@ describe.each(testDatabases())('deleting plan measures and attachments on $name'
       (await call('GET', `/api/measure-plans/buzuluk-city/${year}`, analyst)).json() as MeasurePlan
     ).measures.map((m) => m.title);
   const lastAudit = (action: string) =>
-    instance.handle.db
+    env.instance.handle.db
       .selectFrom('audit_event')
       .select(['actor_label', 'entity_id', 'before_json'])
       .where('action', '=', action)
@@ -126,7 +101,7 @@ describe.each(testDatabases())('deleting plan measures and attachments on $name'
       204,
     );
     expect(await titles(2033)).toEqual([]);
-    const left = await instance.handle.db
+    const left = await env.instance.handle.db
       .selectFrom('measure_report')
       .select('id')
       .where('measure_id', '=', measure.id)

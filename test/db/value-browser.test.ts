@@ -1,27 +1,21 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import type { ValueRevision } from '../../src/domain/import-preview.js';
 import type { ValuePage } from '../../src/domain/value-browser.js';
-import { buildApp } from '../../src/server/app.js';
 import { saveEntryForm } from '../../src/server/features/collection/entry-service.js';
-import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { freshPeriod, SYSTEM } from '../support/collection-fixtures.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
-
-type Headers = Record<string, string>;
+import { testDatabases } from '../support/databases.js';
+import { type Headers, openStaffApp, type StaffApp } from '../support/staff-app.js';
 
 describe.each(testDatabases())('values browser on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let app: FastifyInstance;
+  let env: StaffApp;
   let official: Headers;
   let otherOfficial: Headers;
   let analyst: Headers;
   let analystName: string;
   let period: string;
 
-  const get = (url: string, headers: Headers) => app.inject({ method: 'GET', url, headers });
+  const get = (url: string, headers: Headers) => env.call('GET', url, headers);
   const browse = async (query: string, headers: Headers = analyst) => {
     const res = await get(`/api/values?${query}`, headers);
     expect(res.statusCode, res.body).toBe(200);
@@ -31,17 +25,9 @@ describe.each(testDatabases())('values browser on $name', (kind) => {
     page.rows.map((r) => `${r.municipality.code} ${r.indicator.code} ${r.period} = ${r.value}`);
 
   beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    const db = instance.handle.db;
-    app = await buildApp({ db, regionCode: 'orenburg' });
-    await app.ready();
-    const a = await createFixtureUser(db, 'official', { municipalityCodes: ['buzuluk-city'] });
-    const b = await createFixtureUser(db, 'official', { municipalityCodes: ['orsk-city'] });
-    const c = await createFixtureUser(db, 'analyst');
-    analystName = c.username;
-    official = (await openFixtureSession(db, a.id)).headers;
-    otherOfficial = (await openFixtureSession(db, b.id)).headers;
-    analyst = (await openFixtureSession(db, c.id)).headers;
+    env = await openStaffApp(kind);
+    ({ official, otherOfficial, analyst, analystName } = env);
+    const db = env.instance.handle.db;
 
     // Бузулук types two values, then corrects one with a comment; Орск's value is imported.
     period = freshPeriod();
@@ -68,21 +54,13 @@ describe.each(testDatabases())('values browser on $name', (kind) => {
       { values: { esia_new: 650 }, comments: { esia_new: 'уточнено по выгрузке ЕСИА' } },
       second,
     );
-    const imported = await app.inject({
-      method: 'POST',
-      url: '/api/imports',
-      headers: analyst,
-      payload: {
-        fileName: 'орск-есиа.txt',
-        text: `ОМСУ\tПоказатель\tПериод\tЗначение\nг.Орск\tesia_new\t${period}\t777\n`,
-      },
+    const imported = await env.call('POST', '/api/imports', analyst, {
+      fileName: 'орск-есиа.txt',
+      text: `ОМСУ\tПоказатель\tПериод\tЗначение\nг.Орск\tesia_new\t${period}\t777\n`,
     });
     expect(imported.statusCode, imported.body).toBe(200);
   });
-  afterAll(async () => {
-    await app?.close();
-    await instance?.dispose();
-  });
+  afterAll(async () => env?.close());
 
   it('lists current values with their source and last change, filtered and paginated on the server', async () => {
     const all = await browse(`period=${period}`);

@@ -3,17 +3,17 @@ import {
   countAttachmentsByReport,
   deleteAttachmentRow,
   deleteMeasureRows,
-  findAttachmentRecord,
 } from '../../../db/repositories/plan-measure-deletion-repository.js';
-import { listMeasureReports } from '../../../db/repositories/plan-measure-repository.js';
+import {
+  findAttachmentRecord,
+  listMeasureReports,
+} from '../../../db/repositories/plan-measure-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import { MEASURE_STATUS_LABELS } from '../../../domain/plan-measure.js';
 import { NotFoundError } from '../../http-errors.js';
 import { RequestError } from '../access/access-errors.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
-import { authorize } from '../access/authorize.js';
-import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
-import { measureFor, requirePlanEditable } from './plan-measure-service.js';
+import { measureFor, municipalityForAction, requirePlanEditable } from './plan-measure-service.js';
 
 /**
  * Deletes a measure of a plan: whoever may edit it (the municipality's official while the plan
@@ -90,15 +90,15 @@ export async function deleteAttachment(
   context: AuditContext,
 ): Promise<void> {
   const record = await findAttachmentRecord(db, id);
-  const municipality = record
-    ? (await loadMunicipalityRefs(db, regionId)).byId.get(record.municipality_id)
-    : undefined;
-  if (!record || !municipality) throw new NotFoundError(`Вложение №${id} не найдено`);
-  authorize(context.actor, 'municipality-data.write', {
-    municipalityId: municipality.id,
-    entityType: 'measure_attachment',
-    entityId: id,
-  });
+  const municipality = await municipalityForAction(
+    db,
+    regionId,
+    record?.municipality_id,
+    'municipality-data.write',
+    { entityType: 'measure_attachment', entityId: id, what: `Вложение №${id}` },
+    context,
+  );
+  if (!record) throw new NotFoundError(`Вложение №${id} не найдено`);
   await db.transaction().execute(async (trx) => {
     await deleteAttachmentRow(trx, id);
     await recordAudit(trx, {
