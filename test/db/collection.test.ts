@@ -286,8 +286,11 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(board.dueDate).toBe('2031-05-10');
     // 42 municipalities in the demo: one approved on time, one submitted late, one returned,
     // 39 never submitted. Late: Orsk, the returned one and the 39 drafts.
+    // Complete: the three forms filled with every entered indicator; not started: the rest.
     expect(board.counts).toEqual({
       total: 42,
+      notStarted: 39,
+      complete: 3,
       draft: 39,
       submitted: 1,
       returned: 1,

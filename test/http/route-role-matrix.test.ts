@@ -178,6 +178,25 @@ const attachmentInA = async (env: Env) => {
   return res.json().id as number;
 };
 
+/** A data set created by an administrator (a new code each call), with a deadline for 2017-02. */
+const dataSetOfDepartment = async (env: Env) => {
+  const code = `set-${Math.random().toString(36).slice(2, 10)}`;
+  const { headers } = await adminCredentials(env);
+  await env.app.inject({
+    method: 'POST',
+    url: '/api/data-sets',
+    headers,
+    payload: { code, name: 'ЕСИА', indicatorCodes: ['esia_new', 'esia_total'] },
+  });
+  await env.app.inject({
+    method: 'PUT',
+    url: `/api/data-sets/${code}/deadlines/2017-02`,
+    headers,
+    payload: { dueDate: '2017-03-05' },
+  });
+  return code;
+};
+
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { expect: PUBLIC, status: 200 },
   'GET /api/openapi.json': { expect: PUBLIC, status: 200 },
@@ -497,6 +516,63 @@ const MATRIX: Record<string, Entry> = {
     expect: only('analyst', 'administrator'),
     status: 200,
     request: () => ({ url: '/api/measure-summary/2030' }),
+  },
+  'GET /api/indicators': { expect: SIGNED_IN, status: 200 },
+  'GET /api/data-sets': { expect: SIGNED_IN, status: 200 },
+  'POST /api/data-sets': {
+    expect: DEPARTMENT,
+    status: 201,
+    request: () => ({
+      url: '/api/data-sets',
+      payload: {
+        code: `set-${Math.random().toString(36).slice(2, 10)}`,
+        name: 'ИС СОУ',
+        indicatorCodes: ['rating_2016'],
+      },
+    }),
+  },
+  'PUT /api/data-sets/:code': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/data-sets/${await dataSetOfDepartment(env)}`,
+      payload: { name: 'ЕСИА (уточнено)', indicatorCodes: ['esia_new'] },
+    }),
+  },
+  'DELETE /api/data-sets/:code': {
+    expect: DEPARTMENT,
+    status: 204,
+    request: async (env) => ({ url: `/api/data-sets/${await dataSetOfDepartment(env)}` }),
+  },
+  'PUT /api/data-sets/:code/deadlines/:period': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/data-sets/${await dataSetOfDepartment(env)}/deadlines/2017-03`,
+      payload: { dueDate: '2017-04-05' },
+    }),
+  },
+  'DELETE /api/data-sets/:code/deadlines/:period': {
+    expect: DEPARTMENT,
+    status: 204,
+    request: async (env) => ({
+      url: `/api/data-sets/${await dataSetOfDepartment(env)}/deadlines/2017-02`,
+    }),
+  },
+  'GET /api/values': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/values?municipality=${OWN}&period=2017` }),
+  },
+  'DELETE /api/plan-measures/:id': {
+    expect: OWN_WRITE,
+    status: 204,
+    request: async (env) => ({ url: `/api/plan-measures/${await measureInA(env)}` }),
+  },
+  'DELETE /api/measure-attachments/:id': {
+    expect: OWN_WRITE,
+    status: 204,
+    request: async (env) => ({ url: `/api/measure-attachments/${await attachmentInA(env)}` }),
   },
 };
 

@@ -15,6 +15,7 @@ import { RatingManagePage } from './pages/rating-manage-page.js';
 import { RatingPage } from './pages/rating-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { ValuesPage } from './pages/values-page.js';
 import { matchRoute } from './routing/match-route.js';
 import { useLocationPath } from './routing/use-location-path.js';
 
@@ -46,6 +47,7 @@ export function App() {
         {route.page === 'measures' ? <MeasuresPage /> : null}
         {route.page === 'measure-summary' ? <MeasureSummaryPage /> : null}
         {route.page === 'rating-manage' ? <RatingManagePage /> : null}
+        {route.page === 'values' ? <ValuesPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

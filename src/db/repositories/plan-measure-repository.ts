@@ -194,13 +194,18 @@ export async function insertAttachment(
   return row.id;
 }
 
+/** An attachment joined to its report and measure. */
+const attachmentById = (db: Kysely<Database>, id: number) =>
+  db
+    .selectFrom('measure_attachment')
+    .innerJoin('measure_report', 'measure_report.id', 'measure_attachment.report_id')
+    .innerJoin('plan_measure', 'plan_measure.id', 'measure_report.measure_id')
+    .where('measure_attachment.id', '=', id);
+
 /** An attachment with its bytes and the measure it belongs to. */
 export async function findAttachment(db: Kysely<Database>, id: number) {
   return (
-    (await db
-      .selectFrom('measure_attachment')
-      .innerJoin('measure_report', 'measure_report.id', 'measure_attachment.report_id')
-      .innerJoin('plan_measure', 'plan_measure.id', 'measure_report.measure_id')
+    (await attachmentById(db, id)
       .select([
         'measure_attachment.id',
         'measure_attachment.file_name',
@@ -210,7 +215,27 @@ export async function findAttachment(db: Kysely<Database>, id: number) {
         'plan_measure.municipality_id',
         'plan_measure.id as measure_id',
       ])
-      .where('measure_attachment.id', '=', id)
+      .executeTakeFirst()) ?? null
+  );
+}
+
+/** An attachment's description (not its bytes) with the report and measure it belongs to. */
+export async function findAttachmentRecord(db: Kysely<Database>, id: number) {
+  return (
+    (await attachmentById(db, id)
+      .select([
+        'measure_attachment.id',
+        'measure_attachment.file_name',
+        'measure_attachment.content_type',
+        'measure_attachment.size',
+        'measure_attachment.sha256',
+        'measure_attachment.uploaded_at',
+        'measure_attachment.uploaded_by',
+        'measure_report.quarter',
+        'plan_measure.id as measure_id',
+        'plan_measure.municipality_id',
+        'plan_measure.year',
+      ])
       .executeTakeFirst()) ?? null
   );
 }

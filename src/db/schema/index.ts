@@ -1,6 +1,7 @@
 import type { ApiTokenTable } from './api-token.js';
 import type { AppSettingTable } from './app-setting.js';
 import type { AuditEventTable } from './audit-event.js';
+import type { DataSetDeadlineTable, DataSetIndicatorTable, DataSetTable } from './data-set.js';
 import type { ImportBatchTable } from './import-batch.js';
 import type { ImportMappingTable } from './import-mapping.js';
 import type { IndicatorTable } from './indicator.js';
@@ -62,4 +63,7 @@ export interface Database {
   plan_measure: PlanMeasureTable;
   measure_report: MeasureReportTable;
   measure_attachment: MeasureAttachmentTable;
+  data_set: DataSetTable;
+  data_set_indicator: DataSetIndicatorTable;
+  data_set_deadline: DataSetDeadlineTable;
 }

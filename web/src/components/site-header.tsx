@@ -13,6 +13,7 @@ const STAFF_SECTIONS = [
   { page: 'import', href: '/data/import', label: 'Импорт' },
   { page: 'entry', href: '/data/entry', label: 'Ввод данных' },
   { page: 'collection', href: '/data/collection', label: 'Сбор данных' },
+  { page: 'values', href: '/data/values', label: 'Значения' },
   { page: 'measures', href: '/data/measures', label: 'Мероприятия' },
   { page: 'measure-summary', href: '/data/measure-summary', label: 'Сводка по мероприятиям' },
 ] as const;

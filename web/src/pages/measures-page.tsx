@@ -183,6 +183,11 @@ function PlanView({ code, year }: { code: string; year: number }) {
               reportable={plan.reportable}
               onEdit={() => setEditing(m)}
               onSaved={reload}
+              onDeleted={(text) => {
+                if (editing?.id === m.id) setEditing(null);
+                setMessage({ kind: 'ok', text });
+                reload();
+              }}
             />
           ))}
         </ol>
@@ -309,6 +314,7 @@ function MeasureItem({
   reportable,
   onEdit,
   onSaved,
+  onDeleted,
 }: {
   measure: PlanMeasure;
   quarter: number;
@@ -316,6 +322,7 @@ function MeasureItem({
   reportable: boolean;
   onEdit: () => void;
   onSaved: () => void;
+  onDeleted: (text: string) => void;
 }) {
   const report = measure.reports.find((r) => r.quarter === quarter);
   const [status, setStatus] = useState<MeasureStatus>(report?.status ?? 'not_started');
@@ -356,6 +363,27 @@ function MeasureItem({
     }
   };
   const label = `«${measure.title}»`;
+  const removeMeasure = async () => {
+    if (!window.confirm(`Удалить мероприятие ${label}? Это действие попадёт в журнал аудита.`))
+      return;
+    setMessage(null);
+    try {
+      await sendJson('DELETE', `/api/plan-measures/${measure.id}`);
+      onDeleted(`Мероприятие ${label} удалено.`);
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+  };
+  const removeFile = async (id: number, fileName: string) => {
+    if (!window.confirm(`Удалить файл «${fileName}» из отчёта за ${quarter} квартал?`)) return;
+    setMessage(null);
+    try {
+      await sendJson('DELETE', `/api/measure-attachments/${id}`);
+      onSaved();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+  };
   return (
     <li className="measure" data-testid="measure">
       <div className="measure__head">
@@ -374,6 +402,16 @@ function MeasureItem({
             aria-label={`Изменить ${label}`}
           >
             изменить
+          </button>
+        ) : null}
+        {editable ? (
+          <button
+            type="button"
+            className="link-button measure__edit"
+            onClick={() => void removeMeasure()}
+            aria-label={`Удалить ${label}`}
+          >
+            удалить
           </button>
         ) : null}
       </div>
@@ -422,6 +460,16 @@ function MeasureItem({
                   {a.fileName}
                 </a>{' '}
                 <span className="hint">({Math.max(1, Math.round(a.size / 1024))} КБ)</span>
+                {reportable ? (
+                  <button
+                    type="button"
+                    className="link-button measure__edit"
+                    onClick={() => void removeFile(a.id, a.fileName)}
+                    aria-label={`Удалить файл «${a.fileName}»`}
+                  >
+                    удалить
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ export type Route =
   | { page: 'measures' }
   | { page: 'measure-summary' }
   | { page: 'rating-manage' }
+  | { page: 'values' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -28,6 +29,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/measures': { page: 'measures' },
   '/data/measure-summary': { page: 'measure-summary' },
   '/data/ratings': { page: 'rating-manage' },
+  '/data/values': { page: 'values' },
 };
 
 const decode = (segment: string): string | null => {

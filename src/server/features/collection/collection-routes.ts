@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { CollectionBoard, ReportingDeadline } from '../../../domain/collection-board.js';
+import {
+  BoardFilterSchema,
+  CollectionBoard,
+  ReportingDeadline,
+} from '../../../domain/collection-board.js';
+import { DATA_SET_CODE_PATTERN } from '../../../domain/data-set.js';
 import {
   EntryForm,
   EntryRejected,
@@ -14,12 +19,14 @@ import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
 import { collectionBoard, listReportingDeadlines, setReportingDeadline } from './board-service.js';
+import { dataSetRoutes } from './data-set-routes.js';
 import {
   EntryInvalidError,
   getEntryForm,
   listEntryValueRevisions,
   saveEntryForm,
 } from './entry-service.js';
+import { valueBrowserRoutes } from './value-browser-routes.js';
 import { approveMany, transitionSubmission } from './workflow-service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -36,6 +43,8 @@ const rejected = (error: EntryInvalidError) => ({
 
 /** Entry forms, their workflow, the reporting calendar and the history of a value. */
 export const collectionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  await dataSetRoutes(app, ctx);
+  await valueBrowserRoutes(app, ctx);
   app.get(
     '/api/entry-forms/:code/:period',
     {
@@ -179,13 +188,26 @@ export const collectionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       schema: {
         tags,
         summary:
-          'Полнота и своевременность за период: кто отправил, кто опаздывает, кому вернули (представитель ОМСУ — только свои)',
+          'Полнота и своевременность за период — по всей форме или по набору данных (set): кто отправил, кто опаздывает, кому вернули, доля заполненных показателей; show — отбор строк (представитель ОМСУ — только свои)',
         params: Type.Object({ period: Period }),
+        querystring: Type.Object({
+          set: Type.Optional(Type.String({ pattern: DATA_SET_CODE_PATTERN })),
+          show: Type.Optional(BoardFilterSchema),
+        }),
         response: { 200: CollectionBoard, ...errors },
       },
     },
     async (request) =>
-      collectionBoard(ctx.db, await ctx.regionId(), request.params.period, auditContextOf(request)),
+      collectionBoard(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.period,
+        auditContextOf(request),
+        {
+          ...(request.query.set === undefined ? {} : { dataSet: request.query.set }),
+          ...(request.query.show === undefined ? {} : { filter: request.query.show }),
+        },
+      ),
   );
 
   app.get(

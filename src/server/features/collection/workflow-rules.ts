@@ -59,3 +59,14 @@ export function requirePeriod(period: string): void {
       `Период «${period}» не распознан: ожидается год (2017), квартал (2017-Q1) или месяц (2017-02).`,
     );
 }
+
+/** Throws unless `date` is a real calendar day written `YYYY-MM-DD`. */
+export function requireDueDate(date: string): void {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date)
+    throw new RequestError(
+      400,
+      'invalid_date',
+      `Дата «${date}» не распознана: ожидается существующая дата ГГГГ-ММ-ДД.`,
+    );
+}

@@ -14,6 +14,7 @@ import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
 import { attachmentDisposition } from './content-disposition.js';
+import { deleteAttachment, deleteMeasure } from './measure-deletion-service.js';
 import { measureSummary } from './measure-summary-service.js';
 import {
   addAttachment,
@@ -135,6 +136,23 @@ export const measureRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       ),
   );
 
+  app.delete(
+    '/api/plan-measures/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Удалить мероприятие (пока план не утверждён; аналитик — всегда). Мероприятие с квартальными отчётами (статус, комментарий или файлы) не удаляется: 409 с перечнем кварталов',
+        params: Type.Object({ id: Id }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteMeasure(ctx.db, await ctx.regionId(), request.params.id, auditContextOf(request));
+      return reply.code(204).send(null);
+    },
+  );
+
   app.put(
     '/api/plan-measures/:id/reports/:quarter',
     {
@@ -212,6 +230,28 @@ export const measureRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(file.content);
+    },
+  );
+
+  app.delete(
+    '/api/measure-attachments/:id',
+    {
+      schema: {
+        tags,
+        summary:
+          'Удалить вложение отчёта о мероприятии (представитель своего ОМСУ, аналитик); в журнале остаются имя, размер и SHA-256 файла',
+        params: Type.Object({ id: Id }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await deleteAttachment(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.id,
+        auditContextOf(request),
+      );
+      return reply.code(204).send(null);
     },
   );
 

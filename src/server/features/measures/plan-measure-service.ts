@@ -179,7 +179,7 @@ function measureFields(input: MeasureInput) {
 }
 
 /** Officials change the plan only while it is not approved; analysts always. */
-async function requirePlanEditable(
+export async function requirePlanEditable(
   db: Kysely<Database>,
   actor: Actor,
   municipality: MunicipalityRef,
@@ -244,8 +244,33 @@ export async function addMeasure(
   });
 }
 
+/**
+ * The region's municipality a measure or attachment belongs to, after checking `context` may
+ * do `action` there; a missing one (or another region's) is a 404 naming `what`.
+ */
+export async function municipalityForAction(
+  db: Kysely<Database>,
+  regionId: number,
+  municipalityId: number | undefined,
+  action: 'municipality-data.read' | 'municipality-data.write',
+  entity: { entityType: string; entityId: number; what: string },
+  context: AuditContext,
+): Promise<MunicipalityRef> {
+  const municipality =
+    municipalityId === undefined
+      ? undefined
+      : (await loadMunicipalityRefs(db, regionId)).byId.get(municipalityId);
+  if (!municipality) throw new NotFoundError(`${entity.what} не найдено`);
+  authorize(context.actor, action, {
+    municipalityId: municipality.id,
+    entityType: entity.entityType,
+    entityId: entity.entityId,
+  });
+  return municipality;
+}
+
 /** A measure and its municipality, after checking `actor` may do `action` there. */
-async function measureFor(
+export async function measureFor(
   db: Kysely<Database>,
   regionId: number,
   id: number,
@@ -253,16 +278,15 @@ async function measureFor(
   context: AuditContext,
 ) {
   const row = await findPlanMeasure(db, id);
-  const municipality = row
-    ? (await loadMunicipalityRefs(db, regionId)).byId.get(row.municipality_id)
-    : undefined;
-  if (!row || !municipality) throw new NotFoundError(`Мероприятие №${id} не найдено`);
-  authorize(context.actor, action, {
-    municipalityId: municipality.id,
-    entityType: 'plan_measure',
-    entityId: id,
-  });
-  return { row, municipality };
+  const municipality = await municipalityForAction(
+    db,
+    regionId,
+    row?.municipality_id,
+    action,
+    { entityType: 'plan_measure', entityId: id, what: `Мероприятие №${id}` },
+    context,
+  );
+  return { row: row as PlanMeasureRow, municipality };
 }
 
 export async function editMeasure(
@@ -428,15 +452,15 @@ export async function downloadAttachment(
   context: AuditContext,
 ): Promise<AttachmentDownload> {
   const row = await findAttachment(db, id);
-  const municipality = row
-    ? (await loadMunicipalityRefs(db, regionId)).byId.get(row.municipality_id)
-    : undefined;
-  if (!row || !municipality) throw new NotFoundError(`Вложение №${id} не найдено`);
-  authorize(context.actor, 'municipality-data.read', {
-    municipalityId: municipality.id,
-    entityType: 'measure_attachment',
-    entityId: id,
-  });
+  await municipalityForAction(
+    db,
+    regionId,
+    row?.municipality_id,
+    'municipality-data.read',
+    { entityType: 'measure_attachment', entityId: id, what: `Вложение №${id}` },
+    context,
+  );
+  if (!row) throw new NotFoundError(`Вложение №${id} не найдено`);
   return {
     fileName: row.file_name,
     contentType: row.content_type,
