@@ -141,7 +141,11 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
       errataNote: 'Илекский район представил значение ПОС',
     });
     // the methodology row is shared, not duplicated
-    const methodologies = await db.selectFrom('methodology').select('id').execute();
+    const methodologies = await db
+      .selectFrom('methodology')
+      .select('id')
+      .where('code', '=', methodology.code)
+      .execute();
     expect(methodologies).toHaveLength(1);
   });
 

@@ -47,13 +47,21 @@ describe.each(testDatabases())('reviewing, correcting and simulating ratings on 
     await instance?.dispose();
   });
 
-  it('lists the methodologies a rating was computed under, with their documents', async () => {
-    expect((await get('/api/methodologies')).json()).toEqual([]);
+  it('lists the stored methodologies (the demo ships two) and adds one a rating used', async () => {
+    const codes = (list: { code: string }[]) => list.map((m) => m.code);
+    expect(codes((await get('/api/methodologies')).json())).toEqual([
+      'orenburg-digital-annual',
+      'orenburg-omsu-monthly',
+    ]);
     expect((await post('/api/ratings', draft('check-2016-03'))).statusCode).toBe(201);
     const list = (await get('/api/methodologies')).json();
-    expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ code: 'table1-both', version: '1', effectiveFrom: '2016' });
-    expect(list[0].definition.tree.children[1].code).toBe('esia_per_1000');
+    expect(codes(list)).toEqual([
+      'orenburg-digital-annual',
+      'orenburg-omsu-monthly',
+      'table1-both',
+    ]);
+    expect(list[2]).toMatchObject({ code: 'table1-both', version: '1', effectiveFrom: '2016' });
+    expect(list[2].definition.tree.children[1].code).toBe('esia_per_1000');
     expect((await get('/api/methodologies', viewer)).statusCode).toBe(403);
   });
 
