@@ -3,10 +3,6 @@ import { ImportPreview, ImportResult } from './import-preview.js';
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
-/** The phases an import reports, in the order they run; the names are shown to people as is. */
-export const IMPORT_PHASES = ['чтение', 'проверка', 'сравнение', 'запись'] as const;
-export type ImportPhase = (typeof IMPORT_PHASES)[number];
-
 export const ImportJobMode = Type.Union([Type.Literal('preview'), Type.Literal('commit')]);
 export type ImportJobMode = Type.Static<typeof ImportJobMode>;
 
@@ -24,7 +20,14 @@ export const ImportJobStatus = Type.Object({
     Type.Literal('rejected'),
     Type.Literal('failed'),
   ]),
-  phase: Nullable(Type.Union(IMPORT_PHASES.map((p) => Type.Literal(p)))),
+  phase: Nullable(
+    Type.Union([
+      Type.Literal('чтение'),
+      Type.Literal('проверка'),
+      Type.Literal('сравнение'),
+      Type.Literal('запись'),
+    ]),
+  ),
   done: Type.Number(),
   total: Type.Number(),
   percent: Type.Integer({ minimum: 0, maximum: 100, description: 'готовность текущей фазы' }),
