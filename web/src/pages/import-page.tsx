@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
+import type { ImportJobStatus } from '../../../src/domain/import-job.js';
 import { SOURCE_SYSTEMS } from '../../../src/domain/import-mapping.js';
 import type { ImportPreview, ImportResult } from '../../../src/domain/import-preview.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
-import type { ImportJobStatus } from '../../../src/domain/import-job.js';
 import { useSession } from '../api/session-store.js';
 import { ImportJobProgress, type ImportProgressState } from '../components/import-job-progress.js';
 import { ImportPreviewView } from '../components/import-preview-view.js';
@@ -152,7 +152,14 @@ export function ImportPage() {
       <p className="hint">
         CSV (UTF-8 или Windows-1251; разделитель «;», «,» или табуляция), XLSX или таблица,
         вставленная из документа. Сначала — предпросмотр: что будет добавлено и изменено и все
-        ошибки с указанием строки и графы. Запись — только целиком, одной транзакцией.
+        ошибки с указанием строки и графы. Запись — только целиком, одной транзакцией; ход проверки
+        и записи виден на шкале.
+      </p>
+      <p className="hint">
+        Справочные данные распознаются сами: графа «Численность населения» (или «Численность
+        экономически активного населения», «Целевое значение esia_total») в широкой таблице,
+        показатель <code>population</code>, <code>econ_active_14_72</code> или{' '}
+        <code>target:код</code> в длинной. Они хранятся по годам: период 2017-03 означает 2017 год.
       </p>
       <form onSubmit={onSubmit} className="import-form">
         <label>
