@@ -117,3 +117,24 @@ export const ValueRevision = Type.Object({
   ),
 });
 export type ValueRevision = Type.Static<typeof ValueRevision>;
+
+/** One change of a reference value or target: what, old → new, who, when, from which import. */
+export const ReferenceRevision = Type.Object({
+  kind: Type.String({ description: 'population, econ_active_14_72 или target' }),
+  indicator: Nullable(Type.String({ description: 'показатель целевого значения' })),
+  oldValue: Nullable(Type.Number()),
+  newValue: Type.Number(),
+  author: Type.String(),
+  changedAt: Type.String(),
+  source: Type.String(),
+  batch: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      fileName: Nullable(Type.String()),
+      sha256: Nullable(Type.String()),
+      sourceSystem: Nullable(Type.String()),
+      row: Nullable(Type.Integer()),
+    }),
+  ),
+});
+export type ReferenceRevision = Type.Static<typeof ReferenceRevision>;

@@ -182,6 +182,48 @@ describe.each(testDatabases())('import jobs over HTTP on $name', (kind) => {
     ]);
   });
 
+  it('commits a population column as a job; its history is readable by the own official only', async () => {
+    const res = await start(analyst, {
+      fileName: 'население.txt',
+      text: 'ОМСУ\tЧисленность населения\nг.Бузулук\t86 000\n',
+      period: '2017',
+      mode: 'commit',
+    });
+    const end = (await pollImportJob(app, res.json().id, analyst)).at(-1);
+    expect(end?.state).toBe('succeeded');
+    expect(end?.result?.preview.reference).toMatchObject({ insert: 0, update: 1, unchanged: 0 });
+    const history = await app.inject({
+      method: 'GET',
+      url: '/api/municipalities/buzuluk-city/reference-revisions/2017',
+      headers: official,
+    });
+    expect(history.statusCode).toBe(200);
+    expect(history.json()).toEqual([
+      {
+        kind: 'population',
+        indicator: null,
+        oldValue: 85199,
+        newValue: 86000,
+        author: expect.stringMatching(/^analyst-/),
+        changedAt: expect.any(String),
+        source: `импорт №${end?.result?.batchId}: «население.txt»`,
+        batch: {
+          id: end?.result?.batchId,
+          fileName: 'население.txt',
+          sha256: end?.preview?.sha256,
+          sourceSystem: null,
+          row: 2,
+        },
+      },
+    ]);
+    const foreign = await app.inject({
+      method: 'GET',
+      url: '/api/municipalities/buzuluk-city/reference-revisions/2017',
+      headers: otherOfficial,
+    });
+    expect(foreign.statusCode).toBe(403);
+  });
+
   it('refuses a commit of another file than the previewed one before starting a job', async () => {
     const res = await start(analyst, {
       fileName: 'x.txt',

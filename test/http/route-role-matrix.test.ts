@@ -357,6 +357,11 @@ const MATRIX: Record<string, Entry> = {
     request: async (env) => ({ url: `/api/imports/jobs/${await ownImportJob(env)}` }),
   },
   'GET /api/import-mappings': { expect: DEPARTMENT, status: 200 },
+  'GET /api/municipalities/:code/reference-revisions/:year': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/municipalities/${OWN}/reference-revisions/2017` }),
+  },
   'PUT /api/import-mappings/:name': {
     expect: DEPARTMENT,
     status: 204,

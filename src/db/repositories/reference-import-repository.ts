@@ -1,11 +1,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { Database } from '../schema/index.js';
 import type { PlanTargetTable } from '../schema/plan.js';
-import type {
-  ReferenceKind,
-  ReferenceRevisionTable,
-  ReferenceValueTable,
-} from '../schema/reference-value.js';
+import type { ReferenceRevisionTable, ReferenceValueTable } from '../schema/reference-value.js';
 
 /** Rows per INSERT: far below the parameter limits of both databases. */
 const CHUNK = 500;
@@ -91,19 +87,19 @@ export async function updatePlanTarget(
     .execute();
 }
 
-/** The revisions of one municipality's reference value (or target) in a year, oldest first. */
+/** Every revision of a municipality's reference values and targets for a year, oldest first. */
 export async function listReferenceRevisions(
   db: Kysely<Database>,
   municipalityId: number,
   year: number,
-  kind: ReferenceKind | 'target',
-  indicatorId: number | null,
 ) {
-  let query = db
+  return db
     .selectFrom('reference_revision as r')
     .leftJoin('import_batch as b', 'b.id', 'r.import_batch_id')
+    .leftJoin('indicator as i', 'i.id', 'r.indicator_id')
     .select([
-      'r.id',
+      'r.kind',
+      'i.code as indicator_code',
       'r.old_value',
       'r.new_value',
       'r.source',
@@ -113,10 +109,10 @@ export async function listReferenceRevisions(
       'r.source_row',
       'b.file_name',
       'b.file_sha256',
+      'b.source_system',
     ])
     .where('r.municipality_id', '=', municipalityId)
     .where('r.year', '=', year)
-    .where('r.kind', '=', kind);
-  if (indicatorId !== null) query = query.where('r.indicator_id', '=', indicatorId);
-  return query.orderBy('r.id').execute();
+    .orderBy('r.id')
+    .execute();
 }

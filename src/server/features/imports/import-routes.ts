@@ -16,6 +16,7 @@ import {
 import { FILE_BODY_LIMIT, ImportBody, refuseOtherFile, toRequest } from './import-body.js';
 import { importJobRoutes } from './import-job-routes.js';
 import { commitImport, ImportRejectedError, previewImport } from './import-service.js';
+import { referenceRevisionRoutes } from './reference-revision-routes.js';
 import { listRevisions } from './revision-service.js';
 
 const RejectedBody = Type.Object({
@@ -34,6 +35,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
  */
 export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   await app.register(importJobRoutes, ctx);
+  await app.register(referenceRevisionRoutes, ctx);
 
   app.post(
     '/api/imports/preview',
