@@ -7,7 +7,7 @@ export type ImportProgressState =
   | { stage: 'upload'; sent: number }
   | { stage: 'job'; status: ImportJobStatus };
 
-function describe(state: ImportProgressState): { label: string; percent: number | null } {
+function describeProgress(state: ImportProgressState): { label: string; percent: number | null } {
   switch (state.stage) {
     case 'preparing':
       return { label: 'Подготовка файла', percent: null };
@@ -30,7 +30,7 @@ function describe(state: ImportProgressState): { label: string; percent: number 
 
 /** A progress bar with the phase in words and the percentage of it done. */
 export function ImportJobProgress({ state }: { state: ImportProgressState }) {
-  const { label, percent } = describe(state);
+  const { label, percent } = describeProgress(state);
   return (
     <div className="import-progress" role="status" data-testid="import-progress">
       <span data-testid="import-progress-label">
