@@ -35,14 +35,15 @@ test('a large commit shows the server phase with a percentage, then the committe
   await expect(page.getByTestId('count-problems')).toHaveText('0');
 
   // Every text the progress bar's label shows, in order, as the page renders it.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    Object.assign(window, { progressLabels: seen });
+  // (A string: this file is type-checked without the DOM library.)
+  await page.evaluate(`{
+    const seen = [];
+    window.progressLabels = seen;
     new MutationObserver(() => {
       const text = document.querySelector('[data-testid="import-progress-label"]')?.textContent;
       if (text && seen.at(-1) !== text) seen.push(text);
     }).observe(document.body, { subtree: true, childList: true, characterData: true });
-  });
+  }`);
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-progress-label')).toHaveText(
     /^Запись \([\d\u00a0]+ из 16\u00a0800\): \d+ %$/,
@@ -53,7 +54,7 @@ test('a large commit shows the server phase with a percentage, then the committe
   await expect(page.getByTestId('import-result')).toContainText('добавлено 16\u00a0800');
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   const labels = await page.evaluate(
-    () => (window as unknown as { progressLabels: string[] }).progressLabels,
+    () => (globalThis as unknown as { progressLabels: string[] }).progressLabels,
   );
   const reading = labels.findIndex((l) => /^Чтение: \d+ %$/.test(l));
   const writing = labels.findIndex((l) => /^Запись \([\d\u00a0]+ из 16\u00a0800\): \d+ %$/.test(l));
