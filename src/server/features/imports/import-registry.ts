@@ -49,9 +49,8 @@ export async function loadImportRegistry(
     rangeMax: i.range_max,
     decimals: i.decimals,
   }));
-  const reference = referencePassports(
-    passports.map((p, k) => ({ ...p, formula: indicators[k]?.formula ?? null })),
-  );
+  const derived = new Set(indicators.filter((i) => i.formula !== null).map((i) => i.id));
+  const reference = referencePassports(passports, derived);
   return {
     matcher: buildMunicipalityMatcher(matchable),
     unitIds: new Map(units.map((u) => [u.code, u.id])),

@@ -43,7 +43,9 @@ const REFERENCE_COLUMNS: ReferenceColumn[] = [
  * a wide file by a header («Численность населения МО», «Целевое значение esia_total»).
  */
 export function referencePassports(
-  indicators: readonly (IndicatorPassport & { formula: string | null })[],
+  indicators: readonly IndicatorPassport[],
+  /** Derived indicators (with a formula): computed, so they have no targets to import. */
+  derivedIds: ReadonlySet<number>,
 ): { passports: IndicatorPassport[]; destinations: Map<number, ReferenceDestination> } {
   const taken = new Set(indicators.map((i) => i.code));
   const passports: IndicatorPassport[] = [];
@@ -65,7 +67,7 @@ export function referencePassports(
     destinations.set(id, { kind: c.kind, indicatorId: null, label: c.name });
   }
   for (const i of indicators) {
-    if (i.formula !== null || taken.has(`target:${i.code}`)) continue;
+    if (derivedIds.has(i.id) || taken.has(`target:${i.code}`)) continue;
     const id = next--;
     const label = `Целевое значение «${i.name}»`;
     passports.push({
