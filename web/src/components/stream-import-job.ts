@@ -1,5 +1,5 @@
 import type { ImportJobStatus } from '../../../src/domain/import-job.js';
-import { ApiError } from '../api/fetch-json.js';
+import { ApiError, fetchJson } from '../api/fetch-json.js';
 import { currentCsrfToken } from '../api/session-store.js';
 
 function refusal(status: number, text: string): ApiError {
@@ -16,11 +16,25 @@ function refusal(status: number, text: string): ApiError {
   return new ApiError(message, status, body);
 }
 
+/** Asks for the job's status until it ends: after the stream broke, the job went on. */
+async function pollUntilDone(
+  id: string,
+  onStatus: (status: ImportJobStatus) => void,
+): Promise<ImportJobStatus> {
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const status = await fetchJson<ImportJobStatus>(`/api/imports/jobs/${encodeURIComponent(id)}`);
+    onStatus(status);
+    if (status.state !== 'running') return status;
+  }
+}
+
 /**
  * Starts an import job (preview or commit) and follows it in the same answer, which the
  * server streams as one JSON status per line until the job ends. Reports the upload share
- * (0..1) and every status; resolves with the final one. XMLHttpRequest, since fetch cannot
- * report upload progress.
+ * (0..1) and every status; resolves with the final one. If the answer breaks off after the
+ * job started, polls the job instead. XMLHttpRequest, since fetch cannot report upload
+ * progress.
  */
 export function streamImportJob(
   body: Record<string, unknown>,
@@ -55,8 +69,12 @@ export function streamImportJob(
       }
     };
     xhr.onprogress = readLines;
-    xhr.onerror = () =>
-      reject(new ApiError('сервер недоступен, проверьте подключение к сети', null));
+    // Once the job has started, a broken connection is no reason to give up on it.
+    const lost = (message: string) => {
+      if (last === null) reject(new ApiError(message, null));
+      else pollUntilDone(last.id, onStatus).then(resolve, reject);
+    };
+    xhr.onerror = () => lost('сервер недоступен, проверьте подключение к сети');
     xhr.onload = () => {
       if (xhr.status !== 200) {
         reject(refusal(xhr.status, xhr.responseText));
@@ -64,7 +82,7 @@ export function streamImportJob(
       }
       readLines();
       if (last === null || last.state === 'running')
-        reject(new ApiError('связь с сервером прервалась до конца импорта', null));
+        lost('связь с сервером прервалась до конца импорта');
       else resolve(last);
     };
     xhr.send(JSON.stringify(body));

@@ -63,6 +63,8 @@ export const importJobRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       const stream = new PassThrough();
       stream.write(`${JSON.stringify(status)}\n`);
       jobs.watch(status.id, owner, (next, final) => {
+        // A reader that went away can still poll; the job goes on without it.
+        if (stream.destroyed) return;
         stream.write(`${JSON.stringify(next)}\n`);
         if (final) stream.end();
       });
