@@ -23,6 +23,23 @@ export const PreviewUpdate = Type.Object({
   newValue: Type.Number(),
 });
 
+/** A reference value or annual target an import would add or change (oldValue null: add). */
+export const ReferenceChange = Type.Object({
+  row: Type.Integer({ description: 'строка файла' }),
+  municipality: Type.Object({ code: Type.String(), name: Type.String() }),
+  kind: Type.Union([
+    Type.Literal('population'),
+    Type.Literal('econ_active_14_72'),
+    Type.Literal('target'),
+  ]),
+  indicator: Nullable(Type.String({ description: 'код показателя целевого значения' })),
+  label: Type.String({ description: 'что это: «Численность населения», «Целевое значение …»' }),
+  year: Type.Integer(),
+  oldValue: Nullable(Type.Number()),
+  newValue: Type.Number(),
+});
+export type ReferenceChange = Type.Static<typeof ReferenceChange>;
+
 export const ImportPreview = Type.Object({
   fileName: Type.String(),
   sha256: Type.String(),
@@ -42,6 +59,18 @@ export const ImportPreview = Type.Object({
   }),
   inserts: Type.Array(PreviewInsert, { description: 'первые значения для добавления' }),
   updates: Type.Array(PreviewUpdate, { description: 'первые изменения: было → станет' }),
+  reference: Type.Object(
+    {
+      insert: Type.Integer(),
+      update: Type.Integer(),
+      unchanged: Type.Integer(),
+      changes: Type.Array(ReferenceChange, { description: 'первые добавления и изменения' }),
+    },
+    {
+      description:
+        'справочные данные в файле (численность населения, целевые значения); они входят и в общие счётчики',
+    },
+  ),
   problems: Type.Array(InputProblemSchema),
   unknownNames: Type.Array(
     Type.Object({
@@ -88,3 +117,24 @@ export const ValueRevision = Type.Object({
   ),
 });
 export type ValueRevision = Type.Static<typeof ValueRevision>;
+
+/** One change of a reference value or target: what, old → new, who, when, from which import. */
+export const ReferenceRevision = Type.Object({
+  kind: Type.String({ description: 'population, econ_active_14_72 или target' }),
+  indicator: Nullable(Type.String({ description: 'показатель целевого значения' })),
+  oldValue: Nullable(Type.Number()),
+  newValue: Type.Number(),
+  author: Type.String(),
+  changedAt: Type.String(),
+  source: Type.String(),
+  batch: Nullable(
+    Type.Object({
+      id: Type.Integer(),
+      fileName: Nullable(Type.String()),
+      sha256: Nullable(Type.String()),
+      sourceSystem: Nullable(Type.String()),
+      row: Nullable(Type.Integer()),
+    }),
+  ),
+});
+export type ReferenceRevision = Type.Static<typeof ReferenceRevision>;

@@ -308,6 +308,7 @@ function indicatorLookup(list: IndicatorPassport[], mapping: ColumnMapping): Ind
   for (const i of list) {
     byText.set(normaliseHeader(i.code), i);
     byText.set(normaliseHeader(i.name), i);
+    for (const alias of i.aliases ?? []) byText.set(normaliseHeader(alias), i);
   }
   for (const [name, code] of Object.entries(mapping.indicatorNames ?? {})) {
     const i = byCode.get(code);

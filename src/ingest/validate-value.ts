@@ -9,6 +9,8 @@ export interface IndicatorPassport {
   rangeMin: number | null;
   rangeMax: number | null;
   decimals: number;
+  /** Other header texts that name the same column (e.g. «Численность населения МО»). */
+  aliases?: readonly string[];
 }
 
 export type CheckedValue = { ok: true; value: number | null } | { ok: false; message: string };

@@ -23,6 +23,8 @@ export const HOSTILE_NAME =
   '<b>Жирный</b> <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> район';
 
 const port = Number(process.argv[2] ?? 3199);
+// Writes pause after each chunk, so that a browser test sees a commit's progress bar move.
+process.env.MUNIRANK_IMPORT_CHUNK_DELAY_MS ??= '300';
 const handle = openSqlite(join(mkdtempSync(join(tmpdir(), 'munirank-e2e-')), 'munirank.sqlite'));
 await migrateToLatest(handle.db);
 await loadDemo(handle.db, readDemoDataset());

@@ -42,6 +42,15 @@ const OWN_WRITE = only('officialA', 'analyst', 'administrator');
 /** Region-wide import settings, the import log, computing and publishing ratings. */
 const DEPARTMENT = only('analyst', 'administrator');
 
+/** Officials of any municipality, analysts and administrators: whoever may import at all. */
+const IMPORTERS = only('officialA', 'officialB', 'analyst', 'administrator');
+/** A preview job of a table without rows: it ends with a problem, never with a denial. */
+const EMPTY_IMPORT_JOB = {
+  fileName: 'пусто.txt',
+  text: 'ОМСУ\tПоказатель\tПериод\tЗначение\n',
+  mode: 'preview',
+};
+
 /** A long-format table for municipality A, as pasted text; each call a new value. */
 const importOfA = (url: string) => {
   const value = 100 + Math.floor(Math.random() * 1_000_000);
@@ -138,6 +147,29 @@ const unpublishedRating = async (env: Env) => {
     payload: draft.payload,
   });
   return draft.payload.code;
+};
+
+/** A job started by the acting user (an administrator's for those who cannot import). */
+const ownImportJob = async (env: Env) => {
+  const db = env.instance.handle.db;
+  const user = env.actorUsername
+    ? await db
+        .selectFrom('user_account')
+        .select(['id', 'role'])
+        .where('username', '=', env.actorUsername)
+        .executeTakeFirstOrThrow()
+    : null;
+  const headers =
+    user && user.role !== 'viewer'
+      ? (await openFixtureSession(db, user.id)).headers
+      : (await adminCredentials(env)).headers;
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/imports/jobs',
+    headers,
+    payload: EMPTY_IMPORT_JOB,
+  });
+  return res.json().id as string;
 };
 
 let adminCache: Awaited<ReturnType<typeof openFixtureSession>> | null = null;
@@ -352,7 +384,23 @@ const MATRIX: Record<string, Entry> = {
   },
   'POST /api/imports': { expect: OWN_WRITE, status: 200, request: () => importOfA('/api/imports') },
   'GET /api/imports': { expect: DEPARTMENT, status: 200 },
+  // Anyone who may import starts a job; a foreign municipality's rows end the job as failed.
+  'POST /api/imports/jobs': {
+    expect: IMPORTERS,
+    status: 202,
+    request: () => ({ url: '/api/imports/jobs', payload: EMPTY_IMPORT_JOB }),
+  },
+  'GET /api/imports/jobs/:id': {
+    expect: IMPORTERS,
+    status: 200,
+    request: async (env) => ({ url: `/api/imports/jobs/${await ownImportJob(env)}` }),
+  },
   'GET /api/import-mappings': { expect: DEPARTMENT, status: 200 },
+  'GET /api/municipalities/:code/reference-revisions/:year': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/municipalities/${OWN}/reference-revisions/2017` }),
+  },
   'PUT /api/import-mappings/:name': {
     expect: DEPARTMENT,
     status: 204,

@@ -110,6 +110,18 @@ function buildRequest(file: string, opts: ImportOptions): ImportRequest {
 
 const number = (v: number) => v.toLocaleString('ru-RU', { maximumFractionDigits: 6 });
 
+/** The reference data of an import preview (population, targets), when the file has any. */
+function printReferencePreview(r: ImportPreview['reference'], log: (line: string) => void): void {
+  if (r.insert + r.update + r.unchanged === 0) return;
+  log(
+    `Справочные данные: добавить: ${number(r.insert)}; изменить: ${number(r.update)}; без изменений: ${number(r.unchanged)}`,
+  );
+  for (const c of r.changes)
+    log(
+      `  строка ${c.row}: ${c.municipality.name} · ${c.label} · ${c.year}: ${c.oldValue === null ? '—' : number(c.oldValue)} → ${number(c.newValue)}`,
+    );
+}
+
 export function printPreview(p: ImportPreview, log: (line: string) => void = console.log): void {
   log(`Файл: ${p.fileName} (${p.readAs}), ${number(p.size)} байт, SHA-256 ${p.sha256}`);
   if (p.sourceSystem) log(`Источник: ${p.sourceSystem}`);
@@ -120,6 +132,7 @@ export function printPreview(p: ImportPreview, log: (line: string) => void = con
   log(
     `Значений: ${number(c.valuesRead)}; добавить: ${number(c.insert)}; изменить: ${number(c.update)}; без изменений: ${number(c.unchanged)}; пустых ячеек: ${number(c.missing)}; ошибок: ${number(c.problems)}`,
   );
+  printReferencePreview(p.reference, log);
   if (p.updates.length > 0) {
     log(
       `Изменения (было → станет)${c.update > p.updates.length ? `, первые ${p.updates.length}` : ''}:`,
@@ -158,7 +171,7 @@ export function registerImportCommand(program: Command): void {
       'CSV, XLSX или текст с табуляциями (- — прочитать вставленный текст из stdin)',
     )
     .description(
-      'Импортировать значения показателей: сначала предпросмотр (добавить / изменить / без изменений и все ошибки с файлом, строкой и графой), затем запись одной транзакцией — всё или ничего',
+      'Импортировать значения показателей и справочные данные (численность населения, целевые значения): сначала предпросмотр (добавить / изменить / без изменений и все ошибки с файлом, строкой и графой), затем запись одной транзакцией — всё или ничего',
     )
     .option('--dry-run', 'только предпросмотр, ничего не записывать')
     .option(
@@ -196,6 +209,11 @@ export function registerImportCommand(program: Command): void {
   munirank import esia-2017-03.csv --dry-run --source-system ЕСИА
   munirank import table1.txt --format wide --period 2016-03 --mapping table1.json --save-mapping "Таблица 1"
   munirank import otchet.xlsx --sheet "Лист1" --alias "Гайский муниципальный округ=gayskiy-go"
+  munirank import naselenie.csv --period 2017   (графа «Численность населения»)
+
+Справочные данные распознаются сами: в широкой таблице — графы «Численность населения»,
+«Численность экономически активного населения», «Целевое значение <код показателя>»; в длинной —
+показатели population, econ_active_14_72, target:<код показателя>. Они хранятся по годам.
 
 Код выхода: 0 — записано или изменений нет; 1 — есть ошибки, ничего не записано.`,
     )

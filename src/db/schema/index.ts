@@ -18,7 +18,7 @@ import type {
   PlanMeasureTable,
 } from './plan-measure.js';
 import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-snapshot.js';
-import type { ReferenceValueTable } from './reference-value.js';
+import type { ReferenceRevisionTable, ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
 import type { ResponsibleOfficialTable } from './responsible-official.js';
 import type {
@@ -38,6 +38,7 @@ export interface Database {
   unit_group: UnitGroupTable;
   municipality_group: MunicipalityGroupTable;
   reference_value: ReferenceValueTable;
+  reference_revision: ReferenceRevisionTable;
   indicator: IndicatorTable;
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;

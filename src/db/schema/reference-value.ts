@@ -14,3 +14,21 @@ export interface ReferenceValueTable {
   is_illustrative: number;
   source: string;
 }
+
+/** Append-only: one row per change of a reference value or an annual target. */
+export interface ReferenceRevisionTable {
+  id: Generated<number>;
+  municipality_id: number;
+  year: number;
+  /** A reference kind, or `target` for an annual target (plan_target) of `indicator_id`. */
+  kind: ReferenceKind | 'target';
+  indicator_id: number | null;
+  old_value: number | null;
+  new_value: number;
+  source: string;
+  author: string;
+  changed_at: string;
+  import_batch_id: number | null;
+  /** 1-based row (sheet) or line (text) of the value in the imported file. */
+  source_row: number | null;
+}

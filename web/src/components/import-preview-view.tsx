@@ -1,5 +1,6 @@
 import type { ImportPreview } from '../../../src/domain/import-preview.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
+import { ReferencePreviewView } from './reference-preview-view.js';
 
 const n = (v: number | null) => formatNumberRu(v, v !== null && Number.isInteger(v) ? 0 : 3);
 
@@ -131,6 +132,7 @@ export function ImportPreviewView({
           </table>
         </>
       ) : null}
+      <ReferencePreviewView reference={preview.reference} />
       {preview.updates.length > 0 ? (
         <>
           <h3>Изменения (было → станет)</h3>
@@ -168,7 +170,9 @@ export function ImportPreviewView({
         <>
           <h3>
             Новые значения
-            {preview.inserts.length < c.insert ? ` (первые ${preview.inserts.length})` : ''}
+            {preview.inserts.length < c.insert - preview.reference.insert
+              ? ` (первые ${preview.inserts.length})`
+              : ''}
           </h3>
           <table className="data-table">
             <thead>

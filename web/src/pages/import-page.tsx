@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import type { ImportJobStatus } from '../../../src/domain/import-job.js';
 import { SOURCE_SYSTEMS } from '../../../src/domain/import-mapping.js';
 import type { ImportPreview, ImportResult } from '../../../src/domain/import-preview.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
-import { ApiError } from '../api/fetch-json.js';
-import { sendJson } from '../api/send-json.js';
 import { useSession } from '../api/session-store.js';
+import { ImportJobProgress, type ImportProgressState } from '../components/import-job-progress.js';
 import { ImportPreviewView } from '../components/import-preview-view.js';
+import { streamImportJob } from '../components/stream-import-job.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 import { Link } from '../routing/link.js';
 
@@ -68,7 +69,7 @@ export function ImportPage() {
   const [aliases, setAliases] = useState<{ name: string; municipality: string }[]>([]);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
+  const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   if (session === null) return null;
@@ -88,51 +89,44 @@ export function ImportPage() {
       ? { kind: 'text', text }
       : null;
 
-  async function send(url: string, confirmed = aliases, extra: Record<string, string> = {}) {
+  /** Runs a preview or commit as a server job, showing its phase and percentage meanwhile. */
+  async function runJob(
+    mode: 'preview' | 'commit',
+    confirmed: { name: string; municipality: string }[],
+    extra: Record<string, string> = {},
+  ): Promise<ImportJobStatus | null> {
     if (!source) return null;
     setError(null);
-    setProgress('Подготовка файла…');
-    const body = { ...(await requestBody(source, options, confirmed)), ...extra };
-    return sendJson<unknown>('POST', url, body, (sent) =>
-      setProgress(
-        sent < 1 ? `Передача файла: ${Math.round(sent * 100)} %` : 'Проверка на сервере…',
-      ),
-    );
+    setProgress({ stage: 'preparing' });
+    try {
+      const body = { ...(await requestBody(source, options, confirmed)), ...extra, mode };
+      const status = await streamImportJob(
+        body,
+        (sent) => setProgress({ stage: 'upload', sent }),
+        (next) => setProgress({ stage: 'job', status: next }),
+      );
+      if (status.preview) setPreview(status.preview);
+      if (status.error) setError(status.error.message);
+      return status;
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+      return null;
+    } finally {
+      setProgress(null);
+    }
   }
 
   async function runPreview(confirmed = aliases) {
     setResult(null);
-    try {
-      setPreview((await send('/api/imports/preview', confirmed)) as ImportPreview);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setProgress(null);
-    }
+    setPreview(null);
+    await runJob('preview', confirmed);
   }
 
   async function commit() {
     if (!preview) return;
-    try {
-      // The server refuses a file other than the one previewed (it may have changed on disk).
-      const answer = (await send('/api/imports', aliases, {
-        expectedSha256: preview.sha256,
-      })) as ImportResult;
-      setResult(answer);
-      setPreview(answer.preview);
-    } catch (e) {
-      if (
-        e instanceof ApiError &&
-        e.status === 422 &&
-        e.body &&
-        typeof e.body === 'object' &&
-        'preview' in e.body
-      )
-        setPreview((e.body as { preview: ImportPreview }).preview);
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setProgress(null);
-    }
+    // The server refuses a file other than the one previewed (it may have changed on disk).
+    const status = await runJob('commit', aliases, { expectedSha256: preview.sha256 });
+    if (status?.result) setResult(status.result);
   }
 
   function confirmAlias(name: string, municipality: string) {
@@ -158,7 +152,14 @@ export function ImportPage() {
       <p className="hint">
         CSV (UTF-8 или Windows-1251; разделитель «;», «,» или табуляция), XLSX или таблица,
         вставленная из документа. Сначала — предпросмотр: что будет добавлено и изменено и все
-        ошибки с указанием строки и графы. Запись — только целиком, одной транзакцией.
+        ошибки с указанием строки и графы. Запись — только целиком, одной транзакцией; ход проверки
+        и записи виден на шкале.
+      </p>
+      <p className="hint">
+        Справочные данные распознаются сами: графа «Численность населения» (или «Численность
+        экономически активного населения», «Целевое значение esia_total») в широкой таблице,
+        показатель <code>population</code>, <code>econ_active_14_72</code> или{' '}
+        <code>target:код</code> в длинной. Они хранятся по годам: период 2017-03 означает 2017 год.
       </p>
       <form onSubmit={onSubmit} className="import-form">
         <label>
@@ -258,11 +259,7 @@ export function ImportPage() {
           </button>
         </div>
       </form>
-      {progress ? (
-        <p className="status" role="status" data-testid="import-progress">
-          {progress}
-        </p>
-      ) : null}
+      {progress ? <ImportJobProgress state={progress} /> : null}
       {error ? (
         <p className="status status--error" role="alert">
           {error}

@@ -7,10 +7,13 @@ import {
 import type { Database } from '../../../db/schema/index.js';
 import { buildMunicipalityMatcher } from '../../../ingest/match-municipality.js';
 import type { ImportRegistry } from '../../../ingest/read-observations.js';
+import { type ReferenceDestination, referencePassports } from './reference-passports.js';
 
 export interface LoadedRegistry extends ImportRegistry {
   units: Map<number, { code: string; name: string }>;
   indicatorsById: Map<number, { code: string; name: string }>;
+  /** Pseudo-indicators of reference data (negative ids) and where their values go. */
+  reference: Map<number, ReferenceDestination>;
 }
 
 /**
@@ -37,19 +40,23 @@ export async function loadImportRegistry(
       ...extraAliases.filter((a) => a.code === u.code).map((a) => a.name),
     ],
   }));
+  const passports = indicators.map((i) => ({
+    id: i.id,
+    code: i.code,
+    name: i.name,
+    unit: i.unit,
+    rangeMin: i.range_min,
+    rangeMax: i.range_max,
+    decimals: i.decimals,
+  }));
+  const derived = new Set(indicators.filter((i) => i.formula !== null).map((i) => i.id));
+  const reference = referencePassports(passports, derived);
   return {
     matcher: buildMunicipalityMatcher(matchable),
     unitIds: new Map(units.map((u) => [u.code, u.id])),
     units: new Map(units.map((u) => [u.id, { code: u.code, name: u.name }])),
-    indicators: indicators.map((i) => ({
-      id: i.id,
-      code: i.code,
-      name: i.name,
-      unit: i.unit,
-      rangeMin: i.range_min,
-      rangeMax: i.range_max,
-      decimals: i.decimals,
-    })),
+    indicators: [...passports, ...reference.passports],
+    reference: reference.destinations,
     indicatorsById: new Map(indicators.map((i) => [i.id, { code: i.code, name: i.name }])),
   };
 }

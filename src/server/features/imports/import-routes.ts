@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ColumnMapping } from '../../../domain/import-mapping.js';
@@ -14,44 +13,11 @@ import {
   listMappings,
   saveMapping,
 } from './import-admin-service.js';
-import {
-  commitImport,
-  ImportRejectedError,
-  type ImportRequest,
-  previewImport,
-} from './import-service.js';
+import { FILE_BODY_LIMIT, ImportBody, refuseOtherFile, toRequest } from './import-body.js';
+import { importJobRoutes } from './import-job-routes.js';
+import { commitImport, ImportRejectedError, previewImport } from './import-service.js';
+import { referenceRevisionRoutes } from './reference-revision-routes.js';
 import { listRevisions } from './revision-service.js';
-
-/** A file as JSON: pasted text as is, or any file's bytes in base64. */
-const ImportBody = Type.Object({
-  fileName: Type.String({ minLength: 1, maxLength: 255 }),
-  text: Type.Optional(Type.String({ description: 'вставленный текст (таблица с табуляциями)' })),
-  base64: Type.Optional(Type.String({ description: 'содержимое файла CSV или XLSX в base64' })),
-  type: Type.Optional(
-    Type.Union([Type.Literal('csv'), Type.Literal('xlsx'), Type.Literal('text')]),
-  ),
-  encoding: Type.Optional(Type.Union([Type.Literal('utf8'), Type.Literal('cp1251')])),
-  delimiter: Type.Optional(Type.Union([Type.Literal(';'), Type.Literal(','), Type.Literal('\t')])),
-  sheet: Type.Optional(Type.String({ maxLength: 100 })),
-  format: Type.Optional(Type.Union([Type.Literal('long'), Type.Literal('wide')])),
-  period: Type.Optional(Type.String({ maxLength: 20 })),
-  mapping: Type.Optional(ColumnMapping),
-  mappingName: Type.Optional(Type.String({ maxLength: 100 })),
-  saveMappingAs: Type.Optional(Type.String({ maxLength: 100 })),
-  sourceSystem: Type.Optional(Type.String({ maxLength: 100 })),
-  aliases: Type.Optional(
-    Type.Array(
-      Type.Object({
-        name: Type.String({ maxLength: 300 }),
-        municipality: Type.String({ maxLength: 100 }),
-      }),
-      { maxItems: 200 },
-    ),
-  ),
-  /** Commit only: the SHA-256 the user saw in the preview; another file is refused. */
-  expectedSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
-});
-type ImportBody = Type.Static<typeof ImportBody>;
 
 const RejectedBody = Type.Object({
   error: Type.Literal('import_rejected'),
@@ -59,32 +25,7 @@ const RejectedBody = Type.Object({
   preview: ImportPreview,
 });
 
-function toRequest(body: ImportBody): ImportRequest {
-  const bytes =
-    body.base64 !== undefined
-      ? new Uint8Array(Buffer.from(body.base64, 'base64'))
-      : new TextEncoder().encode(body.text ?? '');
-  return {
-    fileName: body.fileName,
-    bytes,
-    kind: body.type ?? (body.base64 === undefined ? 'text' : undefined),
-    encoding: body.encoding,
-    delimiter: body.delimiter,
-    sheet: body.sheet,
-    format: body.format,
-    period: body.period,
-    mapping: body.mapping,
-    mappingName: body.mappingName,
-    saveMappingAs: body.saveMappingAs,
-    sourceSystem: body.sourceSystem,
-    aliases: body.aliases,
-  };
-}
-
 const badRequest = (message: string) => Object.assign(new Error(message), { statusCode: 400 });
-
-/** A file travels as base64 in JSON: 80 MB of body carries a 50 MB spreadsheet. */
-const FILE_BODY_LIMIT = 80 * 1024 * 1024;
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
 
 /**
@@ -93,6 +34,9 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
  * for their own municipalities; settings and the log for region-wide importers).
  */
 export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  await app.register(importJobRoutes, ctx);
+  await app.register(referenceRevisionRoutes, ctx);
+
   app.post(
     '/api/imports/preview',
     {
@@ -126,9 +70,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
     async (request, reply) => {
       const body = toRequest(request.body);
       const context = auditContextOf(request);
-      const expected = request.body.expectedSha256;
-      if (expected && createHash('sha256').update(body.bytes).digest('hex') !== expected)
-        throw badRequest('Файл отличается от того, что был в предпросмотре: ничего не записано');
+      refuseOtherFile(body, request.body.expectedSha256);
       try {
         return await commitImport(ctx.db, await ctx.regionId(), body, actorLabel(context.actor), {
           context,

@@ -37,6 +37,13 @@ import { type AliasConfirmation, confirmAlias, resolveAliasTarget } from './alia
 import { closedPeriodProblems } from './closed-periods.js';
 import { authorizeImportAtAll, authorizeImportRows } from './import-authorization.js';
 import { type LoadedRegistry, loadImportRegistry } from './import-registry.js';
+import {
+  describeReferencePlan,
+  planReferenceChanges,
+  type ReferencePlan,
+  splitReferenceValues,
+  writeReferenceChanges,
+} from './reference-import.js';
 
 export interface ImportRequest {
   fileName: string;
@@ -87,6 +94,7 @@ interface Analysis {
   inserts: NewValue[];
   updates: ChangedValue[];
   mapping: ColumnMapping | null;
+  reference: ReferencePlan;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -172,6 +180,7 @@ export async function commitImport(
     await insertObservationsBulk(trx, analysis.inserts, provenance, step);
     const base = analysis.inserts.length;
     await updateObservationsBulk(trx, analysis.updates, provenance, (n) => step(base + n));
+    await writeReferenceChanges(trx, analysis.reference, provenance);
     if (options.context)
       await recordAudit(trx, {
         context: options.context,
@@ -274,12 +283,15 @@ async function analyse(
   });
   const earlyCount = problems.length;
   if (read) problems.push(...read.problems);
-  const values = read?.values ?? [];
+  const allValues = read?.values ?? [];
   if (options.context)
     authorizeImportRows(
       options.context.actor,
-      values.map((v) => v.municipalityId),
+      allValues.map((v) => v.municipalityId),
     );
+  const { observations: values, reference } = splitReferenceValues(allValues, registry.reference);
+  const referencePlan = await planReferenceChanges(db, request.fileName, registry, reference);
+  problems.push(...referencePlan.problems);
 
   options.onProgress?.({ phase: 'сравнение', done: 0, total: values.length });
   const indicatorSet = new Set<number>();
@@ -325,12 +337,13 @@ async function analyse(
   const earlier = await findBatchesByHash(db, regionId, hash);
   const limit = options.previewLimit ?? 50;
   const counts = {
-    valuesRead: values.length,
-    insert: inserts.length,
-    update: updates.length,
-    unchanged,
+    valuesRead: allValues.length,
+    insert: inserts.length + referencePlan.inserts.length,
+    update: updates.length + referencePlan.updates.length,
+    unchanged: unchanged + referencePlan.unchanged,
     missing: read?.missing ?? 0,
-    problems: earlyCount + (read?.problemCount ?? 0) + closed.length,
+    problems:
+      earlyCount + (read?.problemCount ?? 0) + closed.length + referencePlan.problems.length,
   };
   const preview: ImportPreview = {
     fileName: request.fileName,
@@ -350,6 +363,7 @@ async function analyse(
       oldValue: c.oldValue,
       newValue: c.newValue,
     })),
+    reference: describeReferencePlan(referencePlan, registry, limit),
     problems,
     unknownNames: read?.unknownNames ?? [],
     earlierImports: earlier.map((b) => ({
@@ -357,11 +371,11 @@ async function analyse(
       importedAt: b.imported_at,
       author: b.author,
     })),
-    noChanges: problems.length === 0 && inserts.length === 0 && updates.length === 0,
+    noChanges: problems.length === 0 && counts.insert === 0 && counts.update === 0,
     summary: '',
   };
   preview.summary = summarise(preview);
-  return { preview, inserts, updates, mapping };
+  return { preview, inserts, updates, mapping, reference: referencePlan };
 }
 
 function describeValue(registry: LoadedRegistry, v: NewValue) {

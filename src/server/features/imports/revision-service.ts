@@ -37,15 +37,25 @@ export async function listRevisions(
     changedAt: r.changed_at,
     source: r.source,
     note: r.note,
-    batch:
-      r.import_batch_id === null
-        ? null
-        : {
-            id: r.import_batch_id,
-            fileName: r.file_name,
-            sha256: r.file_sha256,
-            sourceSystem: r.source_system,
-            row: r.source_row,
-          },
+    batch: batchOf(r),
   }));
+}
+
+/** The import a revision came from, with the row of the file; null for other writers. */
+export function batchOf(r: {
+  import_batch_id: number | null;
+  file_name: string | null;
+  file_sha256: string | null;
+  source_system: string | null;
+  source_row: number | null;
+}): ValueRevision['batch'] {
+  return r.import_batch_id === null
+    ? null
+    : {
+        id: r.import_batch_id,
+        fileName: r.file_name,
+        sha256: r.file_sha256,
+        sourceSystem: r.source_system,
+        row: r.source_row,
+      };
 }
