@@ -278,7 +278,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
     expect(await fingerprintTables(db(), REFERENCE_TABLES)).toEqual(before);
   });
 
-  it("refuses an official another municipality's population, as for indicator values", async () => {
+  it('refuses population to officials, even for their own municipality: the department writes it', async () => {
     const context: AuditContext = {
       actor: {
         kind: 'user',
@@ -293,23 +293,37 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
       userAgent: null,
       at: new Date(),
     };
-    const request = {
-      fileName: 'орск.txt',
-      bytes: utf8('ОМСУ\tПоказатель\tПериод\tЗначение\nг.Орск\tpopulation\t2019\t230 000\n'),
-      kind: 'text' as const,
-    };
-    const error = await previewImport(db(), regionId, request, { context }).catch((e) => e);
-    expect(error).toBeInstanceOf(AccessError);
-    expect((error as AccessError).statusCode).toBe(403);
-    const own = await previewImport(
+    const attempt = (text: string) =>
+      previewImport(
+        db(),
+        regionId,
+        { fileName: 'население.txt', bytes: utf8(text), kind: 'text' as const },
+        { context },
+      ).catch((e) => e);
+    const foreign = await attempt(
+      'ОМСУ\tПоказатель\tПериод\tЗначение\nг.Орск\tpopulation\t2019\t230 000\n',
+    );
+    expect(foreign).toBeInstanceOf(AccessError);
+    expect((foreign as AccessError).statusCode).toBe(403);
+    const own = await attempt(
+      'ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tpopulation\t2019\t91 000\n',
+    );
+    expect(own).toBeInstanceOf(AccessError);
+    expect((own as AccessError).statusCode).toBe(403);
+    expect((own as AccessError).message).toContain(
+      'В файле «население.txt» есть справочные данные (численность населения или целевые значения)',
+    );
+    // the same official still imports the own municipality's indicator values
+    const values = await previewImport(
       db(),
       regionId,
       {
-        ...request,
-        bytes: utf8('ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tpopulation\t2019\t91 000\n'),
+        fileName: 'есиа.txt',
+        bytes: utf8('ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tesia_total\t2019-01\t12 000\n'),
+        kind: 'text' as const,
       },
       { context },
     );
-    expect(own.reference).toMatchObject({ insert: 1, update: 0, unchanged: 0 });
+    expect(values.counts).toMatchObject({ insert: 1, problems: 0 });
   });
 });

@@ -11,6 +11,7 @@ export const ACTIONS = [
   'municipality-data.read',
   'municipality-data.write',
   'import.write',
+  'reference.write',
   'data.approve',
   'rating.compute',
   'rating.publish',
@@ -59,6 +60,10 @@ export const POLICY: Record<Action, Rule> = {
     roles: { official: 'own', analyst: 'any', administrator: 'any' },
     scopes: ['import'],
   },
+  // Population and targets are denominators and yardsticks of the rating itself: an official
+  // who could change them could move the own municipality up, so only the department (and
+  // the region's import tokens) writes them.
+  'reference.write': { roles: { analyst: 'any', administrator: 'any' }, scopes: ['import'] },
   'data.approve': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'rating.compute': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'rating.publish': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },

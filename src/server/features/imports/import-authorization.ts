@@ -1,3 +1,4 @@
+import { accessDenied } from '../access/access-errors.js';
 import type { Actor } from '../access/actor.js';
 import { authorize, isAllowed } from '../access/authorize.js';
 
@@ -22,4 +23,19 @@ export function authorizeImportRows(actor: Actor, municipalityIds: Iterable<numb
       entityId: municipalityId,
     });
   }
+}
+
+/**
+ * Reference data (population, targets) in a file: only the department and import tokens write
+ * it, whatever municipality it is for. Refused with a message that says why.
+ */
+export function authorizeReferenceImport(actor: Actor, fileName: string): void {
+  if (isAllowed(actor, 'reference.write')) return;
+  throw accessDenied(
+    'reference.write',
+    `В файле «${fileName}» есть справочные данные (численность населения или целевые значения): ` +
+      'их загружают аналитик или администратор департамента, так как по ним рассчитывается рейтинг. ' +
+      'Уберите эти графы или передайте файл в департамент.',
+    { entityType: 'import', entityId: fileName },
+  );
 }

@@ -35,7 +35,11 @@ import {
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { type AliasConfirmation, confirmAlias, resolveAliasTarget } from './alias-service.js';
 import { closedPeriodProblems } from './closed-periods.js';
-import { authorizeImportAtAll, authorizeImportRows } from './import-authorization.js';
+import {
+  authorizeImportAtAll,
+  authorizeImportRows,
+  authorizeReferenceImport,
+} from './import-authorization.js';
 import { type LoadedRegistry, loadImportRegistry } from './import-registry.js';
 import {
   describeReferencePlan,
@@ -290,6 +294,8 @@ async function analyse(
       allValues.map((v) => v.municipalityId),
     );
   const { observations: values, reference } = splitReferenceValues(allValues, registry.reference);
+  if (options.context && reference.length > 0)
+    authorizeReferenceImport(options.context.actor, request.fileName);
   const referencePlan = await planReferenceChanges(db, request.fileName, registry, reference);
   problems.push(...referencePlan.problems);
 
