@@ -7,6 +7,18 @@ const METHODOLOGY = methodologyOf('e2e-uncertainty', 'Значение рейт�
   ESIA_PER_1000,
 ]);
 
+/** The page's globals used below (this project's Node type check has no DOM library). */
+interface PageGlobals {
+  document: {
+    body: unknown;
+    querySelector(selector: string): { textContent: string | null } | null;
+  };
+  MutationObserver: new (
+    callback: () => void,
+  ) => { observe(target: unknown, options: Record<string, boolean>): void };
+  progressSeen?: string[];
+}
+
 test('an analyst runs the rank uncertainty of a computed draft and reads the bands', async ({
   page,
 }) => {
@@ -42,12 +54,13 @@ test('an analyst runs the rank uncertainty of a computed draft and reads the ban
   await expect(panel.getByRole('heading')).toHaveText('Неопределённость мест (Монте-Карло)');
   // Remember every percentage the progress line shows while the run goes on.
   await page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
     const seen: string[] = [];
-    (window as unknown as { progressSeen: string[] }).progressSeen = seen;
-    new MutationObserver(() => {
-      const text = document.querySelector('[data-testid="uncertainty-progress"]')?.textContent;
+    w.progressSeen = seen;
+    new w.MutationObserver(() => {
+      const text = w.document.querySelector('[data-testid="uncertainty-progress"]')?.textContent;
       if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }).observe(w.document.body, { subtree: true, childList: true, characterData: true });
   });
 
   // Without weight noise and alternatives every draw repeats the snapshot: bands of width 0.
@@ -61,9 +74,7 @@ test('an analyst runs the rank uncertainty of a computed draft and reads the ban
   // The demo's 42 units and the fixture server's unit with markup in its name.
   await expect(rows).toHaveCount(43);
   await expect(panel.getByTestId('uncertainty-progress')).toHaveCount(0);
-  const seen = await page.evaluate(
-    () => (window as unknown as { progressSeen: string[] }).progressSeen,
-  );
+  const seen = await page.evaluate(() => (globalThis as unknown as PageGlobals).progressSeen ?? []);
   expect(seen[0]).toBe('0 % — испытаний 0 из 3000');
   // The bar moved while the draws streamed in, not only at the end.
   expect(seen.some((text) => /^[1-9]\d? % — испытаний \d+ из 3000$/.test(text))).toBe(true);

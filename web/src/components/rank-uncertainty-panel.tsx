@@ -82,7 +82,11 @@ export function RankUncertaintyPanel({ snapshotCode }: { snapshotCode: string })
         место устойчиво к спорным решениям методики; широкий — что соседние места различаются скорее
         методикой, чем данными. Тот же seed даёт тот же результат. Снимок не меняется.
       </p>
-      <form className="form rating-form uncertainty-form" onSubmit={start} data-testid="uncertainty-form">
+      <form
+        className="form rating-form uncertainty-form"
+        onSubmit={start}
+        data-testid="uncertainty-form"
+      >
         <label>
           Число испытаний (1–10 000)
           <input
