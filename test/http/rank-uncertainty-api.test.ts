@@ -210,6 +210,13 @@ describe.each(testDatabases())('rank uncertainty of a stored snapshot on $name',
     );
   });
 
+  it('is described in the OpenAPI document with its stream and its refusals', async () => {
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const post = doc.paths['/api/ratings/{code}/uncertainty'].post;
+    expect(post.description).toContain('application/x-ndjson');
+    expect(Object.keys(post.responses)).toEqual(['200', '400', '401', '403', '404', '409', '429']);
+  });
+
   it('changes nothing: only the computations are in the audit trail', async () => {
     const actions = await instance.handle.db
       .selectFrom('audit_event')
