@@ -364,6 +364,14 @@ const MATRIX: Record<string, Entry> = {
       url: `/api/ratings/${await unpublishedRating(env)}/explanations/${OWN}`,
     }),
   },
+  'POST /api/ratings/:code/uncertainty': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/ratings/${await unpublishedRating(env)}/uncertainty`,
+      payload: { draws: 10, seed: 1 },
+    }),
+  },
   'GET /api/methodologies': { expect: DEPARTMENT, status: 200 },
   'POST /api/ratings/simulate': {
     expect: DEPARTMENT,

@@ -30,6 +30,7 @@ export interface UncertaintyResult extends RankBands {
 type WorkerReply =
   | { type: 'ready' }
   | { type: 'ranks'; from: number; to: number; ranks: Float64Array }
+  | ({ type: 'summary' } & UncertaintyResult)
   | { type: 'error'; message: string };
 
 /**
@@ -46,8 +47,12 @@ function workerScript(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-/** Sends one request and waits for the worker's next reply. */
-function ask(worker: Worker, request: WorkerRequest): Promise<WorkerReply> {
+/** Sends one request (handing over `transfer`) and waits for the worker's next reply. */
+function ask(
+  worker: Worker,
+  request: WorkerRequest,
+  transfer: ArrayBuffer[] = [],
+): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const settle = () => {
       worker.off('message', onMessage);
@@ -70,7 +75,7 @@ function ask(worker: Worker, request: WorkerRequest): Promise<WorkerReply> {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage(request);
+    worker.postMessage(request, transfer);
   });
 }
 
@@ -120,7 +125,14 @@ export class UncertaintyPool {
         }
       }),
     );
-    return { ranks, ...summariseDraws(ranks, n) };
+    const summary = await ask(
+      this.workers[0] as Worker,
+      { type: 'summarise', ranks, unitCount: n },
+      [ranks.buffer],
+    );
+    if (summary.type !== 'summary') throw new Error('неожиданный ответ потока');
+    const { median, p05, p95 } = summary;
+    return { ranks: summary.ranks, median, p05, p95 };
   }
 
   async close(): Promise<void> {

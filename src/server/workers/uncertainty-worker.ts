@@ -7,6 +7,7 @@ import type { RatingData } from '../../engine/compute-rating.js';
 import {
   computeDraws,
   prepareUncertainty,
+  summariseDraws,
   type UncertaintyModel,
   type UncertaintyOptions,
 } from '../../engine/rank-uncertainty.js';
@@ -18,7 +19,9 @@ export type WorkerRequest =
       data: RatingData;
       options: UncertaintyOptions;
     }
-  | { type: 'draws'; seed: number; from: number; to: number };
+  | { type: 'draws'; seed: number; from: number; to: number }
+  /** Sorting every unit's places takes seconds for thousands of units: not on the main thread. */
+  | { type: 'summarise'; ranks: Float64Array; unitCount: number };
 
 let model: UncertaintyModel | null = null;
 parentPort?.on('message', (msg: WorkerRequest) => {
@@ -26,6 +29,15 @@ parentPort?.on('message', (msg: WorkerRequest) => {
     if (msg.type === 'prepare') {
       model = prepareUncertainty(msg.methodology, msg.data, msg.options);
       parentPort?.postMessage({ type: 'ready' });
+      return;
+    }
+    if (msg.type === 'summarise') {
+      const { median, p05, p95 } = summariseDraws(msg.ranks, msg.unitCount);
+      const reply = { type: 'summary', ranks: msg.ranks, median, p05, p95 };
+      parentPort?.postMessage(
+        reply,
+        [msg.ranks, median, p05, p95].map((a) => a.buffer as ArrayBuffer),
+      );
       return;
     }
     if (!model) throw new Error('модель не подготовлена');

@@ -10,10 +10,14 @@ import { DepartmentOnly } from '../components/department-only.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { MethodologySimulator } from '../components/methodology-simulator.js';
+import { RankUncertaintyPanel } from '../components/rank-uncertainty-panel.js';
 import { SnapshotReview } from '../components/snapshot-review.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 
-/** «Расчёт рейтинга»: snapshots, a new computation, review and publication, the simulator. */
+/**
+ * «Расчёт рейтинга»: snapshots, a new computation, review and publication, the rank
+ * uncertainty of a computed snapshot, the simulator.
+ */
 export function RatingManagePage() {
   useDocumentTitle('Расчёт рейтинга');
   return (
@@ -53,6 +57,9 @@ function RatingManagement() {
           onOpen={setSelected}
           onChanged={changed}
         />
+      ) : null}
+      {chosen && chosen.methodologyCode !== null ? (
+        <RankUncertaintyPanel key={`uncertainty/${chosen.code}`} snapshotCode={chosen.code} />
       ) : null}
       <h2>Новый расчёт по данным базы</h2>
       <ComputeRatingForm

@@ -20,6 +20,7 @@ import {
   publishStoredRating,
 } from './rating-staff-service.js';
 import { simulateStoredRating } from './simulation-service.js';
+import { uncertaintyRoutes } from './uncertainty-routes.js';
 
 const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 /** A year, a quarter, a month or a day (stocks counted on a date, as in Table 1). */
@@ -168,4 +169,6 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     async (request) =>
       simulateStoredRating(ctx.db, await ctx.regionId(), request.body, auditContextOf(request)),
   );
+
+  await app.register(uncertaintyRoutes, ctx);
 };

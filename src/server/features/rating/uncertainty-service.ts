@@ -1,0 +1,116 @@
+import { availableParallelism } from 'node:os';
+import type { Kysely } from 'kysely';
+import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import type { Database } from '../../../db/schema/index.js';
+import type { Methodology } from '../../../domain/methodology.js';
+import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
+import type { RatingData } from '../../../engine/compute-rating.js';
+import { ratingDataOf } from '../../../engine/rating-computation.js';
+import { validateMethodology } from '../../../engine/validate-methodology.js';
+import type { UncertaintyResult as PoolResult } from '../../workers/uncertainty-pool.js';
+import { RequestError } from '../access/access-errors.js';
+import type { AuditContext } from '../access/audit.js';
+import { authorize } from '../access/authorize.js';
+import {
+  UNCERTAINTY_LIMITS,
+  type UncertaintyRequest,
+  type UncertaintyResult,
+  type UncertaintySettings,
+} from './uncertainty-schemas.js';
+
+/** Worker threads a run may use: the machine's cores, at least 2 and at most 4. */
+export const MAX_UNCERTAINTY_WORKERS = Math.max(
+  2,
+  Math.min(UNCERTAINTY_LIMITS.workers.max, availableParallelism()),
+);
+
+/** A stored computed snapshot, ready for Monte Carlo: its own methodology and exact inputs. */
+export interface UncertaintyJob {
+  snapshot: { code: string; title: string };
+  methodology: Methodology;
+  data: RatingData;
+  /** The snapshot's place of each unit, aligned with `data.units`. */
+  places: (number | null)[];
+  settings: UncertaintySettings;
+}
+
+/** The request's settings with defaults filled in and the workers capped by the server. */
+export function uncertaintySettings(request: UncertaintyRequest): UncertaintySettings {
+  const L = UNCERTAINTY_LIMITS;
+  return {
+    draws: request.draws ?? L.draws.default,
+    seed: request.seed ?? L.seed.default,
+    noise: request.noise ?? L.noise.default,
+    alternatives: request.alternatives ?? true,
+    workers: Math.min(request.workers ?? 2, MAX_UNCERTAINTY_WORKERS),
+  };
+}
+
+/**
+ * Everything a rank-uncertainty run of a stored snapshot needs, taken from the snapshot
+ * itself (the methodology and inputs it was computed from, as `munirank verify` uses them),
+ * never from today's data. Staff only: drafts are never shown to anyone else.
+ */
+export async function loadUncertaintyJob(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+  request: UncertaintyRequest,
+  context: AuditContext,
+): Promise<UncertaintyJob> {
+  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
+  const row = await findSnapshotByCode(db, regionId, code);
+  if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
+  const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
+  const checked =
+    computation?.format === 'munirank-computation/1'
+      ? validateMethodology(computation.methodology)
+      : null;
+  if (!computation || !checked?.ok)
+    throw new RequestError(
+      409,
+      'not_computed',
+      `Снимок «${code}» перенесён из документа, а не рассчитан munirank: в нём нет методики и ` +
+        'исходных данных, поэтому неопределённость мест для него оценить нельзя',
+    );
+  return {
+    snapshot: { code: row.code, title: row.title },
+    methodology: checked.methodology,
+    data: ratingDataOf(computation),
+    places: computation.units.map((u) => u.rank),
+    settings: uncertaintySettings(request),
+  };
+}
+
+const placeOrNull = (value: number | undefined) =>
+  value === undefined || Number.isNaN(value) ? null : value;
+
+/** The answer: every unit with its place in the snapshot and its band, in order of place. */
+export function describeUncertainty(
+  job: UncertaintyJob,
+  bands: Pick<PoolResult, 'median' | 'p05' | 'p95'>,
+  seconds: number,
+): UncertaintyResult {
+  const units = job.data.units.map((u, i) => ({
+    code: u.code,
+    name: u.name,
+    place: job.places[i] ?? null,
+    median: placeOrNull(bands.median[i]),
+    p05: placeOrNull(bands.p05[i]),
+    p95: placeOrNull(bands.p95[i]),
+  }));
+  const order = units
+    .map((u, i) => ({ u, i }))
+    .sort(
+      (a, b) =>
+        (a.u.place ?? Number.POSITIVE_INFINITY) - (b.u.place ?? Number.POSITIVE_INFINITY) ||
+        a.i - b.i,
+    );
+  return {
+    snapshot: job.snapshot,
+    methodology: { code: job.methodology.code, version: job.methodology.version },
+    settings: job.settings,
+    seconds,
+    units: order.map(({ u }) => u),
+  };
+}
