@@ -86,7 +86,7 @@ describe.each(testDatabases())('bulk write of a large import on $name', (kind) =
           updated: 0,
           unchanged: 0,
         });
-        await insertObservationsBulk(trx, values, { source: 'тест', author: 'тест', at, batchId });
+        await insertObservationsBulk(trx, values, batchId);
         return batchId;
       });
 

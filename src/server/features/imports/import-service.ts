@@ -156,22 +156,15 @@ export async function commitImport(
       updated: preview.counts.update,
       unchanged: preview.counts.unchanged,
     });
-    const system = request.sourceSystem ? ` (${request.sourceSystem})` : '';
-    const provenance = {
-      source: `импорт №${batchId}: «${request.fileName}»${system}`,
-      author,
-      at,
-      batchId,
-    };
     const total = analysis.inserts.length + analysis.updates.length;
     const step = async (done: number) => {
       options.onProgress?.({ phase: 'запись', done, total });
       if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
     };
     options.onProgress?.({ phase: 'запись', done: 0, total });
-    await insertObservationsBulk(trx, analysis.inserts, provenance, step);
+    await insertObservationsBulk(trx, analysis.inserts, batchId, step);
     const base = analysis.inserts.length;
-    await updateObservationsBulk(trx, analysis.updates, provenance, (n) => step(base + n));
+    await updateObservationsBulk(trx, analysis.updates, batchId, (n) => step(base + n));
     if (options.context)
       await recordAudit(trx, {
         context: options.context,
