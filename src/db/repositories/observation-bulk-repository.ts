@@ -4,6 +4,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { BinaryCopy } from '../binary-copy.js';
 import { dialectOf } from '../dialect-of.js';
 import { rawPostgresClient, rawSqlite } from '../raw-connection.js';
 import type { Database } from '../schema/index.js';
@@ -174,13 +175,7 @@ async function insertObservationsSqlite(
     }
     await onChunk?.(end);
   }
-  const T = performance.now();
-  const C = process.cpuUsage();
   for (const definition of indexes) db.exec(definition);
-  if (process.env.EXP) {
-    const c = process.cpuUsage(C);
-    console.log('ix', performance.now() - T, (c.user + c.system) / 1000);
-  }
 }
 
 /** The same through Kysely, for a SQLite database opened elsewhere. */
@@ -217,14 +212,8 @@ async function insertObservationsSqliteKysely(
   }
 }
 
-/** COPY text format: backslash, tab and line breaks escaped. */
-const copyText = (text: string) =>
-  /[\\\t\n\r]/.test(text)
-    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : text;
-
-async function copyRows(client: pg.PoolClient, statement: string, text: string): Promise<void> {
-  await pipeline(Readable.from([text]), client.query(copyFrom(statement)));
+async function copyRows(client: pg.PoolClient, statement: string, rows: Buffer): Promise<void> {
+  await pipeline(Readable.from([rows]), client.query(copyFrom(statement)));
 }
 
 async function copyObservations(
@@ -243,31 +232,32 @@ async function copyObservations(
   );
   const last = Number(rows[0]?.last);
   const first = last - values.length + 1;
-  const batch = Number(batchId);
   const large = values.length >= SET_WISE_ROWS;
   const suspended = large
     ? await suspendConstraints(client, worthRebuilding(values.length, rows[0]?.stored ?? 0))
     : { foreignKeys: [], indexes: [] };
+  const observations = new BinaryCopy();
+  const revisions = new BinaryCopy();
   for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
     const end = Math.min(values.length, start + PROGRESS_ROWS);
-    const observations: string[] = new Array(end - start);
-    const revisions: string[] = new Array(end - start);
+    observations.start();
+    revisions.start();
     for (let k = start; k < end; k += 1) {
       const v = values[k] as NewValue;
       const id = first + k;
-      observations[k - start] =
-        `${id}\t${v.municipalityId}\t${v.indicatorId}\t${copyText(v.period)}\t${v.value}\n`;
-      revisions[k - start] = `${id}\t1\t${v.value}\t${batch}\t${v.row}\n`;
+      observations.row(5).int4(id).int4(v.municipalityId).int4(v.indicatorId).text(v.period);
+      observations.float8(v.value);
+      revisions.row(5).int4(id).int4(1).float8(v.value).int4(batchId).int4(v.row);
     }
     await copyRows(
       client,
-      'COPY observation (id, municipality_id, indicator_id, period, value) FROM STDIN',
-      observations.join(''),
+      'COPY observation (id, municipality_id, indicator_id, period, value) FROM STDIN BINARY',
+      observations.finish(),
     );
     await copyRows(
       client,
-      `COPY observation_revision ${REVISION_COLUMNS} FROM STDIN`,
-      revisions.join(''),
+      `COPY observation_revision ${REVISION_COLUMNS} FROM STDIN BINARY`,
+      revisions.finish(),
     );
     await onChunk?.(end);
   }
