@@ -216,14 +216,24 @@ async function copyRows(client: pg.PoolClient, statement: string, rows: Buffer):
   await pipeline(Readable.from([rows]), client.query(copyFrom(statement)));
 }
 
+/**
+ * PostgreSQL: keeps every other writer of observation out until the caller's transaction ends
+ * (readers go on). An import takes it before it compares the file with the database, so two
+ * imports commit one after the other, each against what the other wrote, and a large one can
+ * then drop keys without waiting on the other's reads. SQLite: nothing (one writer at a time).
+ */
+export async function lockObservationsForWriting(trx: Kysely<Database>): Promise<void> {
+  if (dialectOf(trx as unknown as Kysely<unknown>) !== 'postgres') return;
+  await sql`LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+}
+
 async function copyObservations(
   client: pg.PoolClient,
   values: NewValue[],
   batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
-  // No other session inserts into observation (nor draws from its sequence) until the commit;
-  // readers are not blocked. Two imports wait for each other.
+  // No other session inserts into observation (nor draws from its sequence) until the commit.
   await client.query('LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE');
   const { rows } = await client.query<{ last: string; stored: number | null }>(
     `SELECT setval(s, nextval(s) + $1 - 1) AS last, (SELECT max(id) FROM observation) AS stored

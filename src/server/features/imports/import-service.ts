@@ -13,6 +13,7 @@ import {
   type ChangedValue,
   findObservationsFor,
   insertObservationsBulk,
+  lockObservationsForWriting,
   type NewValue,
   updateObservationsBulk,
 } from '../../../db/repositories/observation-bulk-repository.js';
@@ -120,6 +121,7 @@ export async function commitImport(
   if (options.context) authorizeImportAtAll(options.context.actor);
   const table = await readTable(request, options);
   return db.transaction().execute(async (trx) => {
+    await lockObservationsForWriting(trx);
     const problems: InputProblem[] = [];
     for (const alias of request.aliases ?? []) {
       try {
