@@ -236,7 +236,8 @@ async function copyObservations(
   // No other session inserts into observation (nor draws from its sequence) until the commit.
   await client.query('LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE');
   const { rows } = await client.query<{ last: string; stored: number | null }>(
-    `SELECT setval(s, nextval(s) + $1 - 1) AS last, (SELECT max(id) FROM observation) AS stored
+    `SELECT setval(s::regclass, nextval(s::regclass) + $1 - 1) AS last,
+       (SELECT max(id) FROM observation) AS stored
      FROM pg_get_serial_sequence('observation', 'id') AS s`,
     [values.length],
   );
