@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertImportBatch } from '../../src/db/repositories/import-batch-repository.js';
 import {
+  findObservationsFor,
   insertObservationsBulk,
   type NewValue,
 } from '../../src/db/repositories/observation-bulk-repository.js';
@@ -114,20 +115,21 @@ describe.each(testDatabases())('bulk write of a large import on $name', (kind) =
   it('writes every value with its first revision naming the batch and row', async () => {
     const keys = await foreignKeys();
     const before = await indexes();
-    const values = valuesFor(100_001);
+    const count = 100_001;
+    const values = valuesFor(count);
     const batchId = await write(values);
-    expect(await written()).toBe(100_001);
+    expect(await written()).toBe(count);
     const revisions = await sql<{ n: number; rows: number }>`
       SELECT count(*) AS n, count(DISTINCT source_row) AS rows FROM observation_revision
       WHERE import_batch_id = ${batchId} AND revision = 1 AND old_value IS NULL`.execute(db());
-    expect(Number(revisions.rows[0]?.n)).toBe(100_001);
-    expect(Number(revisions.rows[0]?.rows)).toBe(100_001);
+    expect(Number(revisions.rows[0]?.n)).toBe(count);
+    expect(Number(revisions.rows[0]?.rows)).toBe(count);
     const joined = await sql<{ n: number }>`
       SELECT count(*) AS n FROM observation o JOIN observation_revision r ON r.observation_id = o.id
       WHERE r.import_batch_id = ${batchId} AND r.new_value = o.value AND o.period >= '2100-01-01'`.execute(
       db(),
     );
-    expect(Number(joined.rows[0]?.n)).toBe(100_001);
+    expect(Number(joined.rows[0]?.n)).toBe(count);
     expect(await foreignKeys()).toBe(keys);
     expect(await indexes()).toEqual(before);
     // The rebuilt index answers the comparison query of the next import.
@@ -143,5 +145,12 @@ describe.each(testDatabases())('bulk write of a large import on $name', (kind) =
       db(),
     );
     expect(Number(texts.rows[0]?.n)).toBe(0);
+    // The next import of the same values reads every one of them back to compare.
+    const periods = [...new Set(values.map((v) => v.period))];
+    const stored = await findObservationsFor(db(), [indicator], periods);
+    expect(stored.length).toBe(count);
+    expect(stored.find((o) => o.period === '2100-01-03' && o.municipality_id === units[0])).toEqual(
+      expect.objectContaining({ value: 2, revision: 1 }),
+    );
   });
 });

@@ -44,16 +44,16 @@ export async function findObservationsFor(
   periods: string[],
 ): Promise<ExistingObservation[]> {
   if (indicatorIds.length === 0 || periods.length === 0) return [];
-  const rows: ExistingObservation[] = [];
+  let rows: ExistingObservation[] = [];
   for (let i = 0; i < periods.length; i += PERIOD_CHUNK) {
-    rows.push(
-      ...(await db
-        .selectFrom('observation')
-        .select(['id', 'municipality_id', 'indicator_id', 'period', 'value', 'revision'])
-        .where('indicator_id', 'in', indicatorIds)
-        .where('period', 'in', periods.slice(i, i + PERIOD_CHUNK))
-        .execute()),
-    );
+    const part = await db
+      .selectFrom('observation')
+      .select(['id', 'municipality_id', 'indicator_id', 'period', 'value', 'revision'])
+      .where('indicator_id', 'in', indicatorIds)
+      .where('period', 'in', periods.slice(i, i + PERIOD_CHUNK))
+      .execute();
+    // Not push(...part): a million arguments overflow the stack.
+    rows = rows.length === 0 ? part : rows.concat(part);
   }
   return rows;
 }

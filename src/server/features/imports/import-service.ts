@@ -11,6 +11,7 @@ import {
 } from '../../../db/repositories/import-mapping-repository.js';
 import {
   type ChangedValue,
+  type ExistingObservation,
   findObservationsFor,
   insertObservationsBulk,
   lockObservationsForWriting,
@@ -287,14 +288,12 @@ async function analyse(
   // Nothing stored yet for these indicators and periods (one set-wise query said so): every
   // value is new, and no value needs looking up.
   const allNew = stored.length === 0;
-  const existing = new Map(
-    stored.map((o) => [`${o.municipality_id}|${o.indicator_id}|${o.period}`, o]),
-  );
+  const storedFor = indexStored(stored);
   const inserts: NewValue[] = allNew ? values : [];
   const updates: ChangedValue[] = [];
   let unchanged = 0;
   for (const v of allNew ? [] : values) {
-    const old = existing.get(`${v.municipalityId}|${v.indicatorId}|${v.period}`);
+    const old = storedFor(v);
     if (!old) inserts.push(v);
     else if (old.value === v.value) unchanged += 1;
     else
@@ -357,6 +356,22 @@ async function analyse(
   };
   preview.summary = summarise(preview);
   return { preview, inserts, updates, mapping };
+}
+
+/**
+ * Looks stored observations up by period, unit and indicator: three map lookups per value
+ * instead of building a string key for each of a million values and stored rows.
+ */
+function indexStored(stored: ExistingObservation[]) {
+  const byPeriod = new Map<string, Map<number, Map<number, ExistingObservation>>>();
+  for (const o of stored) {
+    let units = byPeriod.get(o.period);
+    if (!units) byPeriod.set(o.period, (units = new Map()));
+    let indicators = units.get(o.municipality_id);
+    if (!indicators) units.set(o.municipality_id, (indicators = new Map()));
+    indicators.set(o.indicator_id, o);
+  }
+  return (v: NewValue) => byPeriod.get(v.period)?.get(v.municipalityId)?.get(v.indicatorId);
 }
 
 function describeValue(registry: LoadedRegistry, v: NewValue) {
