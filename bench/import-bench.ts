@@ -4,8 +4,8 @@
 // rows into an unindexed table, measured in the same run, and the CPU time this process spent
 // importing (on a shared machine wall time varies with the load; CPU time much less so; the
 // PostgreSQL server's own CPU time is not in it). Then the same file is imported again: every
-// value is compared with the stored one and nothing is written. PostgreSQL is skipped with a notice when
-// MUNIRANK_TEST_POSTGRES_URL (default: the local test server) is not reachable.
+// value is compared with the stored one and nothing is written. PostgreSQL is skipped with a
+// notice when MUNIRANK_TEST_POSTGRES_URL (default: the local test server) is not reachable.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
