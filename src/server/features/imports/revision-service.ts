@@ -10,7 +10,7 @@ import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 
 /** How a revision written by import batch `batchId` names its source. */
-export function importSource(batchId: number, fileName: string, sourceSystem: string | null) {
+function importSource(batchId: number, fileName: string, sourceSystem: string | null) {
   return `импорт №${batchId}: «${fileName}»${sourceSystem ? ` (${sourceSystem})` : ''}`;
 }
 
