@@ -366,9 +366,15 @@ function indexStored(stored: ExistingObservation[]) {
   const byPeriod = new Map<string, Map<number, Map<number, ExistingObservation>>>();
   for (const o of stored) {
     let units = byPeriod.get(o.period);
-    if (!units) byPeriod.set(o.period, (units = new Map()));
+    if (!units) {
+      units = new Map();
+      byPeriod.set(o.period, units);
+    }
     let indicators = units.get(o.municipality_id);
-    if (!indicators) units.set(o.municipality_id, (indicators = new Map()));
+    if (!indicators) {
+      indicators = new Map();
+      units.set(o.municipality_id, indicators);
+    }
     indicators.set(o.indicator_id, o);
   }
   return (v: NewValue) => byPeriod.get(v.period)?.get(v.municipalityId)?.get(v.indicatorId);
