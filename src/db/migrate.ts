@@ -4,6 +4,7 @@ import { accessSchema } from './migrations/2026-11-25-0002-access.js';
 import { importsSchema } from './migrations/2026-11-25-0003-imports.js';
 import { collectionSchema } from './migrations/2026-11-25-0005-collection.js';
 import { planMeasuresSchema } from './migrations/2026-11-25-0007-plan-measures.js';
+import { provenancePerBatchSchema } from './migrations/2026-11-25-0008-provenance-per-batch.js';
 import { referenceRevisionsSchema } from './migrations/2026-11-25-0009-reference-revisions.js';
 import { dataSetsSchema } from './migrations/2026-11-25-0010-data-sets.js';
 import type { Database } from './schema/index.js';
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0003-imports': importsSchema,
   '2026-11-25-0005-collection': collectionSchema,
   '2026-11-25-0007-plan-measures': planMeasuresSchema,
+  '2026-11-25-0008-provenance-per-batch': provenancePerBatchSchema,
   '2026-11-25-0009-reference-revisions': referenceRevisionsSchema,
   '2026-11-25-0010-data-sets': dataSetsSchema,
 };

@@ -2,14 +2,18 @@ import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/schema/index.js';
 import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 import { assertCliBuilt, runCli, startCli } from '../support/run-cli.js';
 import { fingerprintTables } from '../support/table-fingerprint.js';
 
-const DAYS = 1500;
+// 42 units × 2400 days: above 100,000 values, so that the kill lands after the indexes of
+// observation (and, on PostgreSQL, the foreign keys) were dropped inside the transaction.
+const DAYS = 2400;
 let dir: string;
 let file: string;
 let total: number;
@@ -30,11 +34,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** Indexes and constraints of the tables a large import suspends and restores. */
+async function observationSchema(db: Kysely<Database>, dialect: string): Promise<string[]> {
+  const rows =
+    dialect === 'postgres'
+      ? await sql<{ d: string }>`SELECT indexdef AS d FROM pg_indexes
+          WHERE tablename IN ('observation', 'observation_revision')
+          UNION ALL SELECT pg_get_constraintdef(oid) FROM pg_constraint
+          WHERE conrelid IN ('observation'::regclass, 'observation_revision'::regclass)`.execute(db)
+      : await sql<{ d: string }>`SELECT coalesce(sql, name) AS d FROM sqlite_master
+          WHERE tbl_name IN ('observation', 'observation_revision')`.execute(db);
+  return rows.rows.map((r) => r.d).sort();
+}
+
 describe.each(testDatabases())('import killed with SIGKILL on $name', (kind) => {
   it('leaves the database exactly as before; the next run imports everything once', async () => {
     const instance = await createDemoDatabase(kind);
     try {
       const before = await fingerprintTables(instance.handle.db);
+      const schemaBefore = await observationSchema(instance.handle.db, kind.name);
       // Slow the writes down so that the kill lands while the transaction is open.
       const child = startCli(['import', file, '--author', 'тест', '--source-system', 'ЕСИА'], {
         ...instance.env,
@@ -58,6 +76,7 @@ describe.each(testDatabases())('import killed with SIGKILL on $name', (kind) => 
       await once(child, 'exit');
       expect(stdout).not.toContain('Записано');
       expect(await fingerprintTables(instance.handle.db)).toEqual(before);
+      expect(await observationSchema(instance.handle.db, kind.name)).toEqual(schemaBefore);
 
       const again = await runCli(['import', file, '--author', 'тест'], instance.env);
       expect(again.code).toBe(0);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findObservationId } from '../../src/db/repositories/observation-revision-repository.js';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
@@ -191,12 +192,46 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
       [1, null, 1010, 'демо-данные', null],
       [2, 1010, 1012, 'оператор', 2],
     ]);
+    const batch = await db()
+      .selectFrom('import_batch')
+      .select(['imported_at', 'file_sha256'])
+      .where('id', '=', result.batchId ?? -1)
+      .executeTakeFirstOrThrow();
+    // The batch's provenance, stored once for the batch, read for the revision.
+    expect(history[1]).toEqual({
+      revision: 2,
+      oldValue: 1010,
+      newValue: 1012,
+      author: 'оператор',
+      changedAt: batch.imported_at,
+      source: `импорт №${result.batchId}: «t2.txt» (ЕСИА)`,
+      note: null,
+      batch: {
+        id: result.batchId,
+        fileName: 't2.txt',
+        sha256: batch.file_sha256,
+        sourceSystem: 'ЕСИА',
+        row: 2,
+      },
+    });
+    // The observation names no provenance of its own: it is that of its current revision.
     const row = await db()
       .selectFrom('observation')
-      .select(['value', 'revision', 'author'])
+      .select(['value', 'revision', 'source', 'author', 'recorded_at'])
       .where('id', '=', id ?? -1)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ value: 1012, revision: 2, author: 'оператор' });
+    expect(row).toEqual({
+      value: 1012,
+      revision: 2,
+      source: null,
+      author: null,
+      recorded_at: null,
+    });
+    const own = await sql<{ n: number }>`SELECT count(*) AS n FROM observation_revision
+      WHERE import_batch_id = ${result.batchId} AND (source IS NOT NULL OR author IS NOT NULL)`.execute(
+      db(),
+    );
+    expect(Number(own.rows[0]?.n)).toBe(0);
   });
 
   it('an unknown spelling offers candidates; confirming one saves an alias for the next import', async () => {

@@ -102,6 +102,9 @@ describe.each(testDatabases())('values browser on $name', (kind) => {
     expect(esia.rows.find((r) => r.municipality.code === 'orsk-city')).toMatchObject({
       value: 777,
       author: analystName,
+      // imported values keep their provenance on the batch; the browser names it
+      source: expect.stringMatching(/^импорт №\d+: «орск-есиа\.txt»$/),
+      recordedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       revision: 1,
     });
 

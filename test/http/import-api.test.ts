@@ -73,6 +73,45 @@ describe.each(testDatabases())('imports over HTTP on $name', (kind) => {
       },
     ]);
 
+    // The value's history names the batch's author, time, file and row.
+    const batchId = commit.json().batchId;
+    const observation = await instance.handle.db
+      .selectFrom('observation as o')
+      .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+      .select('o.id')
+      .where('i.code', '=', 'esia_new')
+      .where('o.period', '=', '2017-03')
+      .executeTakeFirstOrThrow();
+    const batch = await instance.handle.db
+      .selectFrom('import_batch')
+      .select(['author', 'imported_at', 'file_sha256'])
+      .where('id', '=', batchId)
+      .executeTakeFirstOrThrow();
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/observations/${observation.id}/revisions`,
+      headers: official,
+    });
+    expect(history.statusCode).toBe(200);
+    expect(history.json()).toEqual([
+      {
+        revision: 1,
+        oldValue: null,
+        newValue: 1200,
+        author: batch.author,
+        changedAt: batch.imported_at,
+        source: `импорт №${batchId}: «март.txt»`,
+        note: null,
+        batch: {
+          id: batchId,
+          fileName: 'март.txt',
+          sha256: batch.file_sha256,
+          sourceSystem: null,
+          row: 2,
+        },
+      },
+    ]);
+
     const again = await app.inject({
       method: 'POST',
       url: '/api/imports',

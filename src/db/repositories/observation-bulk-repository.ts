@@ -4,6 +4,7 @@ import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { BinaryCopy } from '../binary-copy.js';
 import { dialectOf } from '../dialect-of.js';
 import { rawPostgresClient, rawSqlite } from '../raw-connection.js';
 import type { Database } from '../schema/index.js';
@@ -15,14 +16,6 @@ export interface ExistingObservation {
   period: string;
   value: number | null;
   revision: number;
-}
-
-/** Who wrote a set of values and from where: copied to every observation and revision. */
-export interface WriteProvenance {
-  source: string;
-  author: string;
-  at: string;
-  batchId: number;
 }
 
 export interface NewValue {
@@ -51,16 +44,16 @@ export async function findObservationsFor(
   periods: string[],
 ): Promise<ExistingObservation[]> {
   if (indicatorIds.length === 0 || periods.length === 0) return [];
-  const rows: ExistingObservation[] = [];
+  let rows: ExistingObservation[] = [];
   for (let i = 0; i < periods.length; i += PERIOD_CHUNK) {
-    rows.push(
-      ...(await db
-        .selectFrom('observation')
-        .select(['id', 'municipality_id', 'indicator_id', 'period', 'value', 'revision'])
-        .where('indicator_id', 'in', indicatorIds)
-        .where('period', 'in', periods.slice(i, i + PERIOD_CHUNK))
-        .execute()),
-    );
+    const part = await db
+      .selectFrom('observation')
+      .select(['id', 'municipality_id', 'indicator_id', 'period', 'value', 'revision'])
+      .where('indicator_id', 'in', indicatorIds)
+      .where('period', 'in', periods.slice(i, i + PERIOD_CHUNK))
+      .execute();
+    // Not push(...part): a million arguments overflow the stack.
+    rows = rows.length === 0 ? part : rows.concat(part);
   }
   return rows;
 }
@@ -69,34 +62,45 @@ export async function findObservationsFor(
 const SQLITE_ROWS = 6000;
 const POSTGRES_ROWS = 50_000;
 /** Rows written between two progress reports (and, in the crash test, two pauses). */
-const PROGRESS_ROWS = 100_000;
+const PROGRESS_ROWS = 50_000;
 /** Rows per prepared multi-row INSERT on SQLite: prepared once, run again and again. */
 const SQLITE_STATEMENT_ROWS = 200;
+/**
+ * From this many new values on, and when they are at least a quarter of the rows already
+ * stored, the secondary indexes of `observation` are dropped inside the transaction and built
+ * again once the rows are in: one sort instead of a scattered insert per value.
+ */
+const REBUILD_MIN_ROWS = 100_000;
+
+/** Whether building the secondary indexes anew beats inserting into them (see above). */
+const worthRebuilding = (newRows: number, storedRows: number) =>
+  newRows >= REBUILD_MIN_ROWS && newRows * 4 >= storedRows;
 
 /**
- * Inserts new observations with their first revision, naming the import batch and file row
- * (`onChunk` after each part written). Runs inside the caller's transaction, on its own
- * connection. On SQLite: prepared multi-row INSERTs through better-sqlite3, ids assigned from
- * the current maximum (safe: the transaction holds the write lock from its first write on).
- * On PostgreSQL: COPY into a temporary table whose ids come from the identity sequence, then
- * one INSERT … SELECT into each table; large imports check the foreign keys once, set-wise.
+ * Inserts new observations with their first revision, naming the import batch and file row;
+ * their provenance is the batch's (no text per row). `onChunk` after each part written. Runs
+ * inside the caller's transaction, on its own connection. On SQLite: prepared multi-row
+ * INSERTs through better-sqlite3, ids assigned from the current maximum (safe: the transaction
+ * holds the write lock from its first write on). On PostgreSQL: ids reserved from the identity
+ * sequence under a lock that keeps other writers of `observation` out, then COPY straight into
+ * both tables; large imports check the foreign keys once, set-wise.
  */
 export async function insertObservationsBulk(
   trx: Kysely<Database>,
   values: NewValue[],
-  p: WriteProvenance,
+  batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
   if (values.length === 0) return;
   const raw = trx as unknown as Kysely<unknown>;
   if (dialectOf(raw) === 'postgres') {
     const client = await rawPostgresClient(raw);
-    if (client) return copyObservations(trx, client, values, p, onChunk);
-    return insertObservationsUnnest(trx, values, p, onChunk);
+    if (client) return copyObservations(client, values, batchId, onChunk);
+    return insertObservationsUnnest(trx, values, batchId, onChunk);
   }
   const sqlite = rawSqlite(raw);
-  if (sqlite) return insertObservationsSqlite(trx, sqlite, values, p, onChunk);
-  return insertObservationsSqliteKysely(trx, values, p, onChunk);
+  if (sqlite) return insertObservationsSqlite(sqlite, values, batchId, onChunk);
+  return insertObservationsSqliteKysely(trx, values, batchId, onChunk);
 }
 
 async function nextSqliteId(trx: Kysely<Database>): Promise<number> {
@@ -104,14 +108,33 @@ async function nextSqliteId(trx: Kysely<Database>): Promise<number> {
   return Number(max.rows[0]?.m ?? 0) + 1;
 }
 
+const OBSERVATION_COLUMNS =
+  '(id, municipality_id, indicator_id, period, value, revision, is_illustrative)';
+const REVISION_COLUMNS = '(observation_id, revision, new_value, import_batch_id, source_row)';
+
 async function insertObservationsSqlite(
-  trx: Kysely<Database>,
   db: SqliteDatabase.Database,
   values: NewValue[],
-  p: WriteProvenance,
+  batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
-  let nextId = await nextSqliteId(trx);
+  const maxId = db.prepare('SELECT max(id) AS m FROM observation').get() as { m: number | null };
+  let nextId = (maxId.m ?? 0) + 1;
+  // DDL inside the write transaction: other connections keep seeing the committed schema
+  // with its indexes until the commit, and a rollback or a crash restores them.
+  const indexes = worthRebuilding(values.length, nextId - 1)
+    ? (
+        db
+          .prepare(
+            `SELECT name, sql FROM sqlite_master
+             WHERE type = 'index' AND tbl_name = 'observation' AND sql IS NOT NULL`,
+          )
+          .all() as { name: string; sql: string }[]
+      ).map((ix) => {
+        db.exec(`DROP INDEX "${ix.name}"`);
+        return ix.sql;
+      })
+    : [];
   const statements = new Map<
     number,
     { obs: SqliteDatabase.Statement; rev: SqliteDatabase.Statement }
@@ -121,29 +144,26 @@ async function insertObservationsSqlite(
     if (!s) {
       s = {
         obs: db.prepare(
-          `INSERT INTO observation
-            (id, municipality_id, indicator_id, period, value, source, author, recorded_at, revision, is_illustrative)
-          SELECT column1, column2, column3, column4, column5, ?, ?, ?, 1, 0
-          FROM (VALUES ${placeholders(rows, 5)})`,
+          `INSERT INTO observation ${OBSERVATION_COLUMNS} VALUES ${repeat(rows, '(?,?,?,?,?,1,0)')}`,
         ),
         rev: db.prepare(
-          `INSERT INTO observation_revision
-            (observation_id, revision, old_value, new_value, source, author, changed_at, note, import_batch_id, source_row)
-          SELECT column1, 1, NULL, column2, ?, ?, ?, NULL, ?, column3
-          FROM (VALUES ${placeholders(rows, 3)})`,
+          `INSERT INTO observation_revision ${REVISION_COLUMNS}
+           VALUES ${repeat(rows, `(?,1,?,${Number(batchId)},?)`)}`,
         ),
       };
       statements.set(rows, s);
     }
     return s;
   };
+  const obsParams: unknown[] = [];
+  const revParams: unknown[] = [];
   for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
     const end = Math.min(values.length, start + PROGRESS_ROWS);
     for (let from = start; from < end; from += SQLITE_STATEMENT_ROWS) {
       const to = Math.min(end, from + SQLITE_STATEMENT_ROWS);
       const { obs, rev } = prepare(to - from);
-      const obsParams: unknown[] = [p.source, p.author, p.at];
-      const revParams: unknown[] = [p.source, p.author, p.at, p.batchId];
+      obsParams.length = 0;
+      revParams.length = 0;
       for (let k = from; k < to; k += 1) {
         const v = values[k] as NewValue;
         obsParams.push(nextId, v.municipalityId, v.indicatorId, v.period, v.value);
@@ -155,21 +175,21 @@ async function insertObservationsSqlite(
     }
     await onChunk?.(end);
   }
+  for (const definition of indexes) db.exec(definition);
 }
 
 /** The same through Kysely, for a SQLite database opened elsewhere. */
 async function insertObservationsSqliteKysely(
   trx: Kysely<Database>,
   values: NewValue[],
-  p: WriteProvenance,
+  batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
   let nextId = await nextSqliteId(trx);
-  const constants = [p.source, p.author, p.at];
   for (let start = 0; start < values.length; start += SQLITE_ROWS) {
     const chunk = values.slice(start, start + SQLITE_ROWS);
-    const observationParams: unknown[] = [...constants];
-    const revisionParams: unknown[] = [...constants, p.batchId];
+    const observationParams: unknown[] = [];
+    const revisionParams: unknown[] = [];
     for (const v of chunk) {
       observationParams.push(nextId, v.municipalityId, v.indicatorId, v.period, v.value);
       revisionParams.push(nextId, v.value, v.row);
@@ -177,19 +197,14 @@ async function insertObservationsSqliteKysely(
     }
     await trx.executeQuery(
       CompiledQuery.raw(
-        `INSERT INTO observation
-          (id, municipality_id, indicator_id, period, value, source, author, recorded_at, revision, is_illustrative)
-        SELECT column1, column2, column3, column4, column5, ?, ?, ?, 1, 0
-        FROM (VALUES ${placeholders(chunk.length, 5)})`,
+        `INSERT INTO observation ${OBSERVATION_COLUMNS} VALUES ${repeat(chunk.length, '(?,?,?,?,?,1,0)')}`,
         observationParams,
       ),
     );
     await trx.executeQuery(
       CompiledQuery.raw(
-        `INSERT INTO observation_revision
-          (observation_id, revision, old_value, new_value, source, author, changed_at, note, import_batch_id, source_row)
-        SELECT column1, 1, NULL, column2, ?, ?, ?, NULL, ?, column3
-        FROM (VALUES ${placeholders(chunk.length, 3)})`,
+        `INSERT INTO observation_revision ${REVISION_COLUMNS}
+         VALUES ${repeat(chunk.length, `(?,1,?,${Number(batchId)},?)`)}`,
         revisionParams,
       ),
     );
@@ -197,112 +212,134 @@ async function insertObservationsSqliteKysely(
   }
 }
 
-/** COPY text format: backslash, tab and line breaks escaped. */
-const copyText = (text: string) =>
-  /[\\\t\n\r]/.test(text)
-    ? text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r')
-    : text;
+async function copyRows(client: pg.PoolClient, statement: string, rows: Buffer): Promise<void> {
+  await pipeline(Readable.from([rows]), client.query(copyFrom(statement)));
+}
+
+/**
+ * PostgreSQL: keeps every other writer of observation out until the caller's transaction ends
+ * (readers go on). An import takes it before it compares the file with the database, so two
+ * imports commit one after the other, each against what the other wrote, and a large one can
+ * then drop keys without waiting on the other's reads. SQLite: nothing (one writer at a time).
+ */
+export async function lockObservationsForWriting(trx: Kysely<Database>): Promise<void> {
+  if (dialectOf(trx as unknown as Kysely<unknown>) !== 'postgres') return;
+  await sql`LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
+}
 
 async function copyObservations(
-  trx: Kysely<Database>,
   client: pg.PoolClient,
   values: NewValue[],
-  p: WriteProvenance,
+  batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
-  const seq = await sql<{
-    s: string;
-  }>`SELECT pg_get_serial_sequence('observation', 'id') AS s`.execute(trx);
-  const sequence = seq.rows[0]?.s;
-  if (!sequence) throw new Error('observation.id has no sequence');
-  // Ids are drawn from the table's own sequence while the rows are copied, so that the
-  // revisions can name their observation without joining back on the natural key.
-  await client.query(
-    `CREATE TEMPORARY TABLE import_stage (
-      id integer NOT NULL DEFAULT nextval('${sequence.replace(/'/g, "''")}'::regclass),
-      m integer NOT NULL, i integer NOT NULL, p text NOT NULL, v double precision NOT NULL,
-      r integer NOT NULL) ON COMMIT DROP`,
+  // No other session inserts into observation (nor draws from its sequence) until the commit.
+  await client.query('LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE');
+  const { rows } = await client.query<{ last: string; stored: number | null }>(
+    `SELECT setval(s::regclass, nextval(s::regclass) + $1 - 1) AS last,
+       (SELECT max(id) FROM observation) AS stored
+     FROM pg_get_serial_sequence('observation', 'id') AS s`,
+    [values.length],
   );
-  const suspended = values.length >= SET_WISE_ROWS ? await suspendForeignKeys(client) : [];
+  const last = Number(rows[0]?.last);
+  const first = last - values.length + 1;
+  const large = values.length >= SET_WISE_ROWS;
+  const suspended = large
+    ? await suspendConstraints(client, worthRebuilding(values.length, rows[0]?.stored ?? 0))
+    : { foreignKeys: [], indexes: [] };
+  const observations = new BinaryCopy();
+  const revisions = new BinaryCopy();
   for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
     const end = Math.min(values.length, start + PROGRESS_ROWS);
-    if (start > 0) await client.query('TRUNCATE import_stage');
-    const lines: string[] = new Array(end - start);
+    observations.start();
+    revisions.start();
     for (let k = start; k < end; k += 1) {
       const v = values[k] as NewValue;
-      lines[k - start] =
-        `${v.municipalityId}\t${v.indicatorId}\t${copyText(v.period)}\t${v.value}\t${v.row}\n`;
+      const id = first + k;
+      observations.row(5).int4(id).int4(v.municipalityId).int4(v.indicatorId).text(v.period);
+      observations.float8(v.value);
+      revisions.row(5).int4(id).int4(1).float8(v.value).int4(batchId).int4(v.row);
     }
-    const stream = client.query(copyFrom('COPY import_stage (m, i, p, v, r) FROM STDIN'));
-    await pipeline(Readable.from([lines.join('')]), stream);
-    await client.query(
-      `INSERT INTO observation
-        (id, municipality_id, indicator_id, period, value, source, author, recorded_at, revision, is_illustrative)
-      SELECT id, m, i, p, v, $1, $2, $3, 1, 0 FROM import_stage`,
-      [p.source, p.author, p.at],
+    await copyRows(
+      client,
+      'COPY observation (id, municipality_id, indicator_id, period, value) FROM STDIN BINARY',
+      observations.finish(),
     );
-    await client.query(
-      `INSERT INTO observation_revision
-        (observation_id, revision, old_value, new_value, source, author, changed_at, note, import_batch_id, source_row)
-      SELECT id, 1, NULL, v, $1, $2, $3, NULL, $4, r FROM import_stage`,
-      [p.source, p.author, p.at, p.batchId],
+    await copyRows(
+      client,
+      `COPY observation_revision ${REVISION_COLUMNS} FROM STDIN BINARY`,
+      revisions.finish(),
     );
     await onChunk?.(end);
   }
-  await client.query('DROP TABLE import_stage');
+  for (const definition of suspended.indexes) await client.query(definition);
   // Re-created as they were: each validates every row of its table in one set-wise query, and
   // a row that breaks one fails the whole import.
-  for (const fk of suspended)
+  for (const fk of suspended.foreignKeys)
     await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
 }
 
 /** From this many new values on, the foreign keys are checked once set-wise, not per row. */
 const SET_WISE_ROWS = 100_000;
 
-interface ForeignKey {
-  tbl: string;
-  name: string;
-  definition: string;
+interface Suspended {
+  /** Foreign keys of observation and observation_revision, to add again as they were. */
+  foreignKeys: { tbl: string; name: string; definition: string }[];
+  /** `CREATE INDEX` statements of the secondary indexes of observation, to run again. */
+  indexes: string[];
 }
 
 /**
- * Drops the foreign keys of observation and observation_revision inside the import's
- * transaction, to re-create them when the rows are in: four checks per value become four
- * queries per import. The drop locks those tables and the ones they reference until the
- * commit, so nobody sees them without their keys. When another session holds a lock for more
- * than two seconds, nothing is dropped and every row is checked as it is inserted.
+ * Drops the foreign keys of observation and observation_revision (and, with `indexes`, the
+ * secondary indexes of observation) inside the import's transaction, to re-create them when
+ * the rows are in: four checks per value become four queries per import. The drop locks those
+ * tables and the ones they reference until the commit, so nobody sees them without their keys.
+ * When another session holds a lock for more than two seconds, nothing is dropped and every
+ * row is checked as it is inserted.
  */
-async function suspendForeignKeys(client: pg.PoolClient): Promise<ForeignKey[]> {
-  const { rows } = await client.query<ForeignKey>(
+async function suspendConstraints(client: pg.PoolClient, indexes: boolean): Promise<Suspended> {
+  const { rows: foreignKeys } = await client.query<Suspended['foreignKeys'][number]>(
     `SELECT quote_ident(c.conname) AS name, c.conrelid::regclass::text AS tbl,
        pg_get_constraintdef(c.oid) AS definition
      FROM pg_constraint c
      WHERE c.contype = 'f' AND c.conrelid IN ('observation'::regclass, 'observation_revision'::regclass)
      ORDER BY c.conrelid::regclass::text, c.conname`,
   );
+  // Indexes that back no constraint (the unique and primary keys stay).
+  const { rows: secondary } = indexes
+    ? await client.query<{ name: string; definition: string }>(
+        `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i
+         WHERE i.indrelid = 'observation'::regclass
+           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+         ORDER BY 1`,
+      )
+    : { rows: [] };
   const timeout = await client.query<{ lock_timeout: string }>('SHOW lock_timeout');
-  await client.query('SAVEPOINT suspend_foreign_keys');
+  await client.query('SAVEPOINT suspend_constraints');
   try {
     await client.query(`SET LOCAL lock_timeout = '2s'`);
-    for (const fk of rows) await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${fk.name}`);
+    for (const fk of foreignKeys)
+      await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${fk.name}`);
+    for (const ix of secondary) await client.query(`DROP INDEX ${ix.name}`);
   } catch (error) {
     if ((error as { code?: string }).code !== '55P03') throw error;
     // Undoes the drops made so far and the timeout.
-    await client.query('ROLLBACK TO SAVEPOINT suspend_foreign_keys');
-    return [];
+    await client.query('ROLLBACK TO SAVEPOINT suspend_constraints');
+    return { foreignKeys: [], indexes: [] };
   }
-  await client.query('RELEASE SAVEPOINT suspend_foreign_keys');
+  await client.query('RELEASE SAVEPOINT suspend_constraints');
   await client.query(`SELECT set_config('lock_timeout', $1, true)`, [
     timeout.rows[0]?.lock_timeout ?? '0',
   ]);
-  return rows;
+  return { foreignKeys, indexes: secondary.map((ix) => ix.definition) };
 }
 
 /** The same with unnest arrays, for a PostgreSQL database opened elsewhere. */
 async function insertObservationsUnnest(
   trx: Kysely<Database>,
   values: NewValue[],
-  p: WriteProvenance,
+  batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
   for (let start = 0; start < values.length; start += POSTGRES_ROWS) {
@@ -314,34 +351,31 @@ async function insertObservationsUnnest(
           ${chunk.map((v) => v.period)}::text[], ${chunk.map((v) => v.value)}::float8[],
           ${chunk.map((v) => v.row)}::int[]) AS t(m, i, p, v, r)
       ), inserted AS (
-        INSERT INTO observation
-          (municipality_id, indicator_id, period, value, source, author, recorded_at, revision, is_illustrative)
-        SELECT m, i, p, v, ${p.source}, ${p.author}, ${p.at}, 1, 0 FROM input
+        INSERT INTO observation (municipality_id, indicator_id, period, value, revision, is_illustrative)
+        SELECT m, i, p, v, 1, 0 FROM input
         RETURNING id, municipality_id, indicator_id, period, value
       )
-      INSERT INTO observation_revision
-        (observation_id, revision, old_value, new_value, source, author, changed_at, note, import_batch_id, source_row)
-      SELECT o.id, 1, NULL, o.value, ${p.source}, ${p.author}, ${p.at}, NULL, ${p.batchId}::int, input.r
+      INSERT INTO observation_revision ${sql.raw(REVISION_COLUMNS)}
+      SELECT o.id, 1, o.value, ${batchId}::int, input.r
       FROM inserted o JOIN input ON o.municipality_id = input.m AND o.indicator_id = input.i AND o.period = input.p
     `.execute(trx);
     await onChunk?.(start + chunk.length);
   }
 }
 
-/**
- * `(?,?),(?,?)…` for `rows` rows of `width` parameters. Anonymous parameters bind in order of
- * appearance, so the constants in the SELECT list come first.
- */
-function placeholders(rows: number, width: number): string {
-  const row = `(${new Array(width).fill('?').join(',')})`;
+/** `row,row,…`: `rows` copies of one row's VALUES tuple. */
+function repeat(rows: number, row: string): string {
   return new Array(rows).fill(row).join(',');
 }
 
-/** Sets new values on existing observations, bumps their revision and appends old → new. */
+/**
+ * Sets new values on existing observations, bumps their revision and appends old → new naming
+ * the batch and row; the observation's own provenance becomes its new revision's (null).
+ */
 export async function updateObservationsBulk(
   trx: Kysely<Database>,
   changes: ChangedValue[],
-  p: WriteProvenance,
+  batchId: number,
   onChunk?: (written: number) => Promise<void> | void,
 ): Promise<void> {
   const postgres = dialectOf(trx as unknown as Kysely<unknown>) === 'postgres';
@@ -354,13 +388,13 @@ export async function updateObservationsBulk(
       const revs = chunk.map((c) => c.revision);
       await sql`
         UPDATE observation AS o SET value = t.v, revision = t.rev,
-          source = ${p.source}, author = ${p.author}, recorded_at = ${p.at}
+          source = NULL, author = NULL, recorded_at = NULL
         FROM unnest(${ids}::int[], ${news}::float8[], ${revs}::int[]) AS t(id, v, rev)
         WHERE o.id = t.id`.execute(trx);
       await sql`
         INSERT INTO observation_revision
-          (observation_id, revision, old_value, new_value, source, author, changed_at, note, import_batch_id, source_row)
-        SELECT t.id, t.rev, t.old, t.v, ${p.source}, ${p.author}, ${p.at}, NULL, ${p.batchId}::int, t.r
+          (observation_id, revision, old_value, new_value, import_batch_id, source_row)
+        SELECT t.id, t.rev, t.old, t.v, ${batchId}::int, t.r
         FROM unnest(${ids}::int[], ${revs}::int[], ${chunk.map((c) => c.oldValue)}::float8[],
           ${news}::float8[], ${chunk.map((c) => c.row)}::int[]) AS t(id, rev, old, v, r)`.execute(
         trx,
@@ -373,12 +407,12 @@ export async function updateObservationsBulk(
       );
       await sql`
         UPDATE observation SET value = v.column2, revision = v.column3,
-          source = ${p.source}, author = ${p.author}, recorded_at = ${p.at}
+          source = NULL, author = NULL, recorded_at = NULL
         FROM (VALUES ${rows}) AS v WHERE observation.id = v.column1`.execute(trx);
       await sql`
         INSERT INTO observation_revision
-          (observation_id, revision, old_value, new_value, source, author, changed_at, note, import_batch_id, source_row)
-        SELECT column1, column3, column4, column2, ${p.source}, ${p.author}, ${p.at}, NULL, ${p.batchId}, column5
+          (observation_id, revision, old_value, new_value, import_batch_id, source_row)
+        SELECT column1, column3, column4, column2, ${batchId}, column5
         FROM (VALUES ${rows})`.execute(trx);
     }
     await onChunk?.(start + chunk.length);

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.js';
 
-/** Every revision of one observation, oldest first, with the import that wrote it if any. */
+/**
+ * Every revision of one observation, oldest first, with the import that wrote it if any (an
+ * imported revision's own source, author and time are null: they are its batch's).
+ */
 export async function listObservationRevisions(db: Kysely<Database>, observationId: number) {
   return db
     .selectFrom('observation_revision as r')
@@ -19,6 +22,8 @@ export async function listObservationRevisions(db: Kysely<Database>, observation
       'b.file_name',
       'b.file_sha256',
       'b.source_system',
+      'b.author as batch_author',
+      'b.imported_at',
     ])
     .where('r.observation_id', '=', observationId)
     .orderBy('r.revision')

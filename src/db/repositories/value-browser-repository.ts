@@ -38,7 +38,12 @@ export async function listCurrentValues(
   page: { limit: number; offset: number },
 ) {
   if (f.municipalityIds?.length === 0) return [];
+  // An imported value carries no provenance of its own: its current revision names the batch.
   return filtered(db, f)
+    .leftJoin('observation_revision as r', (join) =>
+      join.onRef('r.observation_id', '=', 'o.id').onRef('r.revision', '=', 'o.revision'),
+    )
+    .leftJoin('import_batch as b', 'b.id', 'r.import_batch_id')
     .select([
       'o.id',
       'o.period',
@@ -47,6 +52,11 @@ export async function listCurrentValues(
       'o.author',
       'o.recorded_at',
       'o.revision',
+      'b.id as batch_id',
+      'b.file_name as batch_file_name',
+      'b.source_system as batch_source_system',
+      'b.author as batch_author',
+      'b.imported_at as batch_imported_at',
       'm.id as municipality_id',
       'm.code as municipality_code',
       'm.name as municipality_name',

@@ -10,9 +10,13 @@ export interface ObservationTable {
   indicator_id: number;
   period: string;
   value: number | null;
-  source: string;
-  author: string;
-  recorded_at: string;
+  /**
+   * Who wrote the current value, from where, when. Null (all three) for values written by an
+   * import: they are those of the current revision, i.e. of its import batch.
+   */
+  source: string | null;
+  author: string | null;
+  recorded_at: string | null;
   revision: number;
   is_illustrative: number;
 }
@@ -24,9 +28,13 @@ export interface ObservationRevisionTable {
   revision: number;
   old_value: number | null;
   new_value: number | null;
-  source: string;
-  author: string;
-  changed_at: string;
+  /**
+   * Null (all three) for revisions written by an import: they are the batch's
+   * (`import_batch.author`, `imported_at`, the source «импорт №N: «file» (system)»).
+   */
+  source: string | null;
+  author: string | null;
+  changed_at: string | null;
   note: string | null;
   /** The import that wrote this revision (null for other writers). */
   import_batch_id: number | null;

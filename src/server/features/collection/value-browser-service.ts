@@ -10,6 +10,7 @@ import type { ValuePage, ValueQuery } from '../../../domain/value-browser.js';
 import { NotFoundError } from '../../http-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize, isAllowed, requireSignedIn } from '../access/authorize.js';
+import { importSource } from '../imports/revision-service.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -94,9 +95,13 @@ export async function browseValues(
       },
       period: r.period,
       value: r.value === null ? null : Number(r.value),
-      source: r.source,
-      author: r.author,
-      recordedAt: r.recorded_at,
+      source:
+        r.source ??
+        (r.batch_id === null
+          ? ''
+          : importSource(r.batch_id, r.batch_file_name ?? '', r.batch_source_system)),
+      author: r.author ?? r.batch_author ?? '',
+      recordedAt: r.recorded_at ?? r.batch_imported_at ?? '',
       revision: Number(r.revision),
     })),
   };

@@ -11,8 +11,10 @@ import {
 } from '../../../db/repositories/import-mapping-repository.js';
 import {
   type ChangedValue,
+  type ExistingObservation,
   findObservationsFor,
   insertObservationsBulk,
+  lockObservationsForWriting,
   type NewValue,
   updateObservationsBulk,
 } from '../../../db/repositories/observation-bulk-repository.js';
@@ -48,6 +50,7 @@ import {
   splitReferenceValues,
   writeReferenceChanges,
 } from './reference-import.js';
+import { importSource } from './revision-service.js';
 
 export interface ImportRequest {
   fileName: string;
@@ -132,6 +135,7 @@ export async function commitImport(
   if (options.context) authorizeImportAtAll(options.context.actor);
   const table = await readTable(request, options);
   return db.transaction().execute(async (trx) => {
+    await lockObservationsForWriting(trx);
     const problems: InputProblem[] = [];
     for (const alias of request.aliases ?? []) {
       try {
@@ -168,23 +172,22 @@ export async function commitImport(
       updated: preview.counts.update,
       unchanged: preview.counts.unchanged,
     });
-    const system = request.sourceSystem ? ` (${request.sourceSystem})` : '';
-    const provenance = {
-      source: `импорт №${batchId}: «${request.fileName}»${system}`,
-      author,
-      at,
-      batchId,
-    };
     const total = analysis.inserts.length + analysis.updates.length;
     const step = async (done: number) => {
       options.onProgress?.({ phase: 'запись', done, total });
       if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
     };
     options.onProgress?.({ phase: 'запись', done: 0, total });
-    await insertObservationsBulk(trx, analysis.inserts, provenance, step);
+    await insertObservationsBulk(trx, analysis.inserts, batchId, step);
     const base = analysis.inserts.length;
-    await updateObservationsBulk(trx, analysis.updates, provenance, (n) => step(base + n));
-    await writeReferenceChanges(trx, analysis.reference, provenance);
+    await updateObservationsBulk(trx, analysis.updates, batchId, (n) => step(base + n));
+    // Reference data changes are few: their revisions carry the batch's provenance in full.
+    await writeReferenceChanges(trx, analysis.reference, {
+      source: importSource(batchId, request.fileName, request.sourceSystem ?? null),
+      author,
+      at,
+      batchId,
+    });
     if (options.context)
       await recordAudit(trx, {
         context: options.context,
@@ -310,14 +313,12 @@ async function analyse(
   // Nothing stored yet for these indicators and periods (one set-wise query said so): every
   // value is new, and no value needs looking up.
   const allNew = stored.length === 0;
-  const existing = new Map(
-    stored.map((o) => [`${o.municipality_id}|${o.indicator_id}|${o.period}`, o]),
-  );
+  const storedFor = indexStored(stored);
   const inserts: NewValue[] = allNew ? values : [];
   const updates: ChangedValue[] = [];
   let unchanged = 0;
   for (const v of allNew ? [] : values) {
-    const old = existing.get(`${v.municipalityId}|${v.indicatorId}|${v.period}`);
+    const old = storedFor(v);
     if (!old) inserts.push(v);
     else if (old.value === v.value) unchanged += 1;
     else
@@ -382,6 +383,28 @@ async function analyse(
   };
   preview.summary = summarise(preview);
   return { preview, inserts, updates, mapping, reference: referencePlan };
+}
+
+/**
+ * Looks stored observations up by period, unit and indicator: three map lookups per value
+ * instead of building a string key for each of a million values and stored rows.
+ */
+function indexStored(stored: ExistingObservation[]) {
+  const byPeriod = new Map<string, Map<number, Map<number, ExistingObservation>>>();
+  for (const o of stored) {
+    let units = byPeriod.get(o.period);
+    if (!units) {
+      units = new Map();
+      byPeriod.set(o.period, units);
+    }
+    let indicators = units.get(o.municipality_id);
+    if (!indicators) {
+      indicators = new Map();
+      units.set(o.municipality_id, indicators);
+    }
+    indicators.set(o.indicator_id, o);
+  }
+  return (v: NewValue) => byPeriod.get(v.period)?.get(v.municipalityId)?.get(v.indicatorId);
 }
 
 function describeValue(registry: LoadedRegistry, v: NewValue) {

@@ -9,6 +9,11 @@ import { NotFoundError } from '../../http-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 
+/** How a revision written by import batch `batchId` names its source. */
+export function importSource(batchId: number, fileName: string, sourceSystem: string | null) {
+  return `импорт №${batchId}: «${fileName}»${sourceSystem ? ` (${sourceSystem})` : ''}`;
+}
+
 /**
  * The history of one value, oldest first: each revision's old → new, who, when, from which
  * source, and for imported values the batch, file, hash and row. With a context (HTTP), the
@@ -33,9 +38,14 @@ export async function listRevisions(
     revision: r.revision,
     oldValue: r.old_value,
     newValue: r.new_value,
-    author: r.author,
-    changedAt: r.changed_at,
-    source: r.source,
+    // Revisions written by an import carry no provenance of their own: it is the batch's.
+    author: r.author ?? r.batch_author ?? '',
+    changedAt: r.changed_at ?? r.imported_at ?? '',
+    source:
+      r.source ??
+      (r.import_batch_id === null
+        ? ''
+        : importSource(r.import_batch_id, r.file_name ?? '', r.source_system)),
     note: r.note,
     batch: batchOf(r),
   }));
