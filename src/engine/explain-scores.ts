@@ -32,7 +32,7 @@ function effectiveWeightsOf(
   indicators: readonly IndicatorResult[],
   nodes: readonly { scores: Column; presentWeight: Float64Array }[],
   n: number,
-): Column[] {
+): { weights: Column[]; maxima: Float64Array } {
   // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
   // 20 000 units cost more in garbage collection than the arithmetic.
   const block = new Float64Array(n * (indicators.length + tree.groups.length));
@@ -41,6 +41,9 @@ function effectiveWeightsOf(
     block.subarray((indicators.length + g) * n, (indicators.length + g + 1) * n),
   );
   (groupWeights[0] as Column).fill(1);
+  // Largest |weight| per indicator, for the rounding slack of the improvements: found here
+  // rather than by another pass over every column (each cell is written once).
+  const maxima = new Float64Array(indicators.length);
   for (let g = 0; g < tree.groups.length; g++) {
     const group = tree.groups[g] as TreeGroup;
     const mine = groupWeights[g] as Column;
@@ -62,13 +65,18 @@ function effectiveWeightsOf(
           : (nodes[ref.index] as { scores: Column }).scores;
       const t = (ref.kind === 'indicator' ? out[ref.index] : groupWeights[ref.index]) as Column;
       // A unit without a score here, or without this child, gives the child no weight.
+      let max = 0;
       for (let i = 0; i < n; i++) {
         if (Number.isNaN((own[i] as number) + (child[i] as number))) continue;
-        t[i] = (share[i] as number) * w;
+        const v = (share[i] as number) * w;
+        t[i] = v;
+        const a = Math.abs(v);
+        if (a > max) max = a;
       }
+      if (ref.kind === 'indicator') maxima[ref.index] = max;
     }
   }
-  return out;
+  return { weights: out, maxima };
 }
 
 function overtakesOf(index: Column): Int32Array {
@@ -193,7 +201,7 @@ export function explainScores(
 ): RatingExplanations {
   const index = (nodes[0] as { scores: Column }).scores;
   const n = index.length;
-  const effectiveWeights = effectiveWeightsOf(tree, indicators, nodes, n);
+  const { weights: effectiveWeights, maxima } = effectiveWeightsOf(tree, indicators, nodes, n);
   const overtakes = overtakesOf(index);
   const improvements = findImprovements({
     m,
@@ -201,6 +209,7 @@ export function explainScores(
     indicators,
     nodeScores: nodes.map((node) => node.scores),
     effectiveWeights,
+    effectiveWeightMax: maxima,
     overtakes,
   });
   return { overtakes, effectiveWeights, ...highlightsOf(indicators, n), improvements };

@@ -71,21 +71,18 @@ export function explainUnits(parts: {
     const normalised = ind.normalised;
     const imputed = ind.imputed;
     const problems = new Map(ind.problems.map((p) => [p.row, p.reason]));
+    // The same few sentences for every unit of an indicator: built once, not once per unit.
+    const noValue = `Показатель «${ind.name}» (${ind.code}): нет значения`;
+    const noScore = `Показатель «${ind.name}» (${ind.code}): ${ind.note ?? 'нет оценки'}`;
+    const restored = `Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`;
     for (let i = 0; i < normalised.length; i++) {
       const missing = Number.isNaN(normalised[i] as number);
       if (!missing && imputed[i] !== 1) continue;
       const list = listOf(i);
       const problem = problems.get(i);
       if (problem) list.push(`Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
-      else if (missing) {
-        const why = Number.isNaN(ind.treated[i] as number)
-          ? 'нет значения'
-          : (ind.note ?? 'нет оценки');
-        list.push(`Показатель «${ind.name}» (${ind.code}): ${why}`);
-      }
-      if (ind.imputed[i] === 1) {
-        list.push(`Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`);
-      }
+      else if (missing) list.push(Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
+      if (imputed[i] === 1) list.push(restored);
     }
   }
   const out: UnitResult[] = new Array(parts.units.length);

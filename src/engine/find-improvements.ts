@@ -40,6 +40,8 @@ export function findImprovements(p: Parts): Improvements {
   const kindBlock = new Uint8Array(n * indicators.length);
   // The gap to the unit above, once per unit (NaN for none): ix − ii as the loop computed it.
   const gap = new Float64Array(n);
+  // The units minMaxPass leaves to improveOne, one indicator at a time.
+  const slowUnits = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const x = overtakes[i] as number;
     gap[i] = x < 0 ? Number.NaN : (index[x] as number) - (index[i] as number);
@@ -57,7 +59,11 @@ export function findImprovements(p: Parts): Improvements {
     // One slack per indicator, from the largest index and contribution: a little wider than
     // a per-unit bound, and no per-pair Math.max.
     const slack =
-      slackFactor * Math.max(indexMagnitude, maxAbs(ew) * (maxAbs(ind.normalised) || 1));
+      slackFactor *
+      Math.max(
+        indexMagnitude,
+        (p.effectiveWeightMax?.[k] ?? maxAbs(ew)) * (normalisedMagnitude(p, normaliser, k) || 1),
+      );
     const fast = exact ? fastInverse(p, k) : null;
     const dir = node.direction;
     // Min–max inside the range, inlined: the commonest case, at 20 000 × 60 pairs.
@@ -79,7 +85,7 @@ export function findImprovements(p: Parts): Improvements {
     to.push(target);
     kinds.push(kind);
     if (minMax) {
-      minMaxPass(
+      const slow = minMaxPass(
         gap,
         normalised,
         ew,
@@ -94,9 +100,10 @@ export function findImprovements(p: Parts): Improvements {
         max1,
         stretch,
         minHolderMoves,
+        slowUnits,
       );
-      for (let i = 0; i < n; i++) {
-        if (kind[i] !== SLOW) continue;
+      for (let j = 0; j < slow; j++) {
+        const i = slowUnits[j] as number;
         const need = (normalised[i] as number) + ((gap[i] as number) + slack) / (ew[i] as number);
         kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, true, need, target);
       }
@@ -123,13 +130,11 @@ export function findImprovements(p: Parts): Improvements {
   return { to, kind: kinds };
 }
 
-/** Marks a pair for improveOne; never left in the result. */
-const SLOW = 255;
-
 /**
  * Min–max inside the range, every unit of one indicator: the commonest case, 20 000 × 60
- * pairs, in a small loop of its own that V8 compiles tightly. Pairs it cannot settle (the
- * unit holds a bound, or only the top of the scale would do) are marked SLOW.
+ * pairs, in a small loop of its own that V8 compiles tightly. Units it cannot settle (the
+ * unit holds a bound, or only the top of the scale would do) are listed in `slowUnits`, in
+ * ascending order; returns how many.
  */
 function minMaxPass(
   gap: Float64Array,
@@ -146,8 +151,10 @@ function minMaxPass(
   max1: number,
   stretch: number,
   minHolderMoves: boolean,
-): void {
+  slowUnits: Int32Array,
+): number {
   const n = gap.length;
+  let slow = 0;
   for (let i = 0; i < n; i++) {
     const g = gap[i] as number;
     const s = normalised[i] as number;
@@ -164,8 +171,9 @@ function minMaxPass(
         continue;
       }
     }
-    kind[i] = SLOW;
+    slowUnits[slow++] = i;
   }
+  return slow;
 }
 
 /**
@@ -304,6 +312,22 @@ function childrenOnPath(tree: RatingTree, k: number): number {
   for (let g = tree.indicatorParent[k] as number; g >= 0; g = (tree.groups[g] as TreeGroup).parent)
     count += (tree.groups[g] as TreeGroup).children.length;
   return count;
+}
+
+/**
+ * The largest |normalised score| of indicator k, as maxAbs would find it. Min–max is
+ * monotonic in the value (each of its roundings is), so the extremes are the scores of the
+ * minimum and the maximum: exactly `lower` ((min − min)/range·span = ±0) and `span + lower`
+ * (range/range = 1), with no pass over the column.
+ */
+function normalisedMagnitude(p: Parts, normaliser: WhatIfNormaliser, k: number): number {
+  const spec = (p.tree.indicators[k] as IndicatorNode).normalisation;
+  const b = normaliser.boundsFor(k);
+  if (spec.method !== 'min-max' || !(b.min1 < b.max1))
+    return maxAbs((p.indicators[k] as IndicatorResult).normalised);
+  const lower = spec.lower ?? 0;
+  const span = (spec.upper ?? p.m.outputScale) - lower;
+  return Math.max(0, Math.abs(lower), Math.abs(span + lower));
 }
 
 function maxAbs(column: Column): number {
