@@ -27,12 +27,21 @@ export interface RatingExplanations {
   improvements: Improvements;
 }
 
+/** Per indicator: count, sum and sum of squares of its present normalised scores. */
+interface Moments {
+  present: Float64Array;
+  sum: Float64Array;
+  squares: Float64Array;
+  /** 1 where the three above were gathered. */
+  known: Uint8Array;
+}
+
 function effectiveWeightsOf(
   tree: RatingTree,
   indicators: readonly IndicatorResult[],
   nodes: readonly { scores: Column; presentWeight: Float64Array }[],
   n: number,
-): { weights: Column[]; maxima: Float64Array } {
+): { weights: Column[]; maxima: Float64Array; moments: Moments } {
   // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
   // 20 000 units cost more in garbage collection than the arithmetic.
   const block = new Float64Array(n * (indicators.length + tree.groups.length));
@@ -41,9 +50,17 @@ function effectiveWeightsOf(
     block.subarray((indicators.length + g) * n, (indicators.length + g + 1) * n),
   );
   (groupWeights[0] as Column).fill(1);
-  // Largest |weight| per indicator, for the rounding slack of the improvements: found here
-  // rather than by another pass over every column (each cell is written once).
+  // Gathered while each score column is read anyway: the largest |weight| per indicator (the
+  // rounding slack of the improvements; each cell is written once) and the moments of the
+  // scores (strengths and weaknesses), instead of two more passes over every column.
   const maxima = new Float64Array(indicators.length);
+  const moments: Moments = {
+    present: new Float64Array(indicators.length),
+    sum: new Float64Array(indicators.length),
+    squares: new Float64Array(indicators.length),
+    known: new Uint8Array(indicators.length),
+  };
+  const share = new Float64Array(n);
   for (let g = 0; g < tree.groups.length; g++) {
     const group = tree.groups[g] as TreeGroup;
     const mine = groupWeights[g] as Column;
@@ -53,30 +70,47 @@ function effectiveWeightsOf(
     const isSum = group.method === 'sum';
     // The group's weight per unit of present child weight, once per unit: one division per
     // unit and group instead of one per unit and child.
-    const share = new Float64Array(n);
     for (let i = 0; i < n; i++)
       share[i] = isSum ? (mine[i] as number) : (mine[i] as number) / (pw[i] as number);
     for (let c = 0; c < group.children.length; c++) {
       const ref = group.children[c] as TreeGroup['children'][number];
       const w = group.weights[c] as number;
-      const child =
-        ref.kind === 'indicator'
-          ? (indicators[ref.index] as IndicatorResult).normalised
-          : (nodes[ref.index] as { scores: Column }).scores;
-      const t = (ref.kind === 'indicator' ? out[ref.index] : groupWeights[ref.index]) as Column;
-      // A unit without a score here, or without this child, gives the child no weight.
+      if (ref.kind === 'group') {
+        const child = (nodes[ref.index] as { scores: Column }).scores;
+        const t = groupWeights[ref.index] as Column;
+        // A unit without a score here, or without this child, gives the child no weight.
+        for (let i = 0; i < n; i++) {
+          if (Number.isNaN((own[i] as number) + (child[i] as number))) continue;
+          t[i] = (share[i] as number) * w;
+        }
+        continue;
+      }
+      const child = (indicators[ref.index] as IndicatorResult).normalised;
+      const t = out[ref.index] as Column;
       let max = 0;
+      let present = 0;
+      let sum = 0;
+      let squares = 0;
       for (let i = 0; i < n; i++) {
-        if (Number.isNaN((own[i] as number) + (child[i] as number))) continue;
+        const x = child[i] as number;
+        if (Number.isNaN(x)) continue;
+        present++;
+        sum += x;
+        squares += x * x;
+        if (Number.isNaN((own[i] as number) + x)) continue;
         const v = (share[i] as number) * w;
         t[i] = v;
         const a = Math.abs(v);
         if (a > max) max = a;
       }
-      if (ref.kind === 'indicator') maxima[ref.index] = max;
+      maxima[ref.index] = max;
+      moments.present[ref.index] = present;
+      moments.sum[ref.index] = sum;
+      moments.squares[ref.index] = squares;
+      moments.known[ref.index] = 1;
     }
   }
-  return { weights: out, maxima };
+  return { weights: out, maxima, moments };
 }
 
 function overtakesOf(index: Column): Int32Array {
@@ -99,22 +133,24 @@ function overtakesOf(index: Column): Int32Array {
 }
 
 /** Strengths and weaknesses: the indicators where the unit stands furthest above / below the mean, in standard deviations. */
-function highlightsOf(indicators: readonly IndicatorResult[], n: number) {
+function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments: Moments) {
   const strengths = new Int32Array(n * HIGHLIGHTS).fill(-1);
   const weaknesses = new Int32Array(n * HIGHLIGHTS).fill(-1);
   const best = new Float64Array(n * HIGHLIGHTS);
   const worst = new Float64Array(n * HIGHLIGHTS);
   for (let k = 0; k < indicators.length; k++) {
     const s = (indicators[k] as IndicatorResult).normalised;
-    let present = 0;
-    let sum = 0;
-    let squares = 0;
-    for (let i = 0; i < n; i++) {
-      const v = s[i] as number;
-      if (Number.isNaN(v)) continue;
-      present++;
-      sum += v;
-      squares += v * v;
+    let present = moments.present[k] as number;
+    let sum = moments.sum[k] as number;
+    let squares = moments.squares[k] as number;
+    if (moments.known[k] !== 1) {
+      for (let i = 0; i < n; i++) {
+        const v = s[i] as number;
+        if (Number.isNaN(v)) continue;
+        present++;
+        sum += v;
+        squares += v * v;
+      }
     }
     // One-pass variance is enough to order a unit's indicators by how far it stands out.
     const mean = sum / present;
@@ -201,7 +237,11 @@ export function explainScores(
 ): RatingExplanations {
   const index = (nodes[0] as { scores: Column }).scores;
   const n = index.length;
-  const { weights: effectiveWeights, maxima } = effectiveWeightsOf(tree, indicators, nodes, n);
+  const {
+    weights: effectiveWeights,
+    maxima,
+    moments,
+  } = effectiveWeightsOf(tree, indicators, nodes, n);
   const overtakes = overtakesOf(index);
   const improvements = findImprovements({
     m,
@@ -212,5 +252,5 @@ export function explainScores(
     effectiveWeightMax: maxima,
     overtakes,
   });
-  return { overtakes, effectiveWeights, ...highlightsOf(indicators, n), improvements };
+  return { overtakes, effectiveWeights, ...highlightsOf(indicators, n, moments), improvements };
 }
