@@ -3,6 +3,7 @@ import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
 import { findImprovements, type Improvements } from './find-improvements.js';
 import type { RatingTree, TreeGroup } from './rating-tree.js';
+import { scratchFloat64 } from './scratch.js';
 import { sortOrder } from './sort-order.js';
 
 /** How many strengths and weaknesses each unit gets. */
@@ -44,11 +45,11 @@ function effectiveWeightsOf(
 ): { weights: Column[]; maxima: Float64Array; moments: Moments } {
   // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
   // 20 000 units cost more in garbage collection than the arithmetic.
-  const block = new Float64Array(n * (indicators.length + tree.groups.length));
+  const block = new Float64Array(n * indicators.length);
   const out: Column[] = indicators.map((_, k) => block.subarray(k * n, (k + 1) * n));
-  const groupWeights: Column[] = tree.groups.map((_, g) =>
-    block.subarray((indicators.length + g) * n, (indicators.length + g + 1) * n),
-  );
+  // The groups' own weights are working values: a reused buffer, zeroed as a fresh one.
+  const groupBlock = scratchFloat64('group-weights', n * tree.groups.length).fill(0);
+  const groupWeights: Column[] = tree.groups.map((_, g) => groupBlock.subarray(g * n, (g + 1) * n));
   (groupWeights[0] as Column).fill(1);
   // Gathered while each score column is read anyway: the largest |weight| per indicator (the
   // rounding slack of the improvements; each cell is written once) and the moments of the
@@ -60,7 +61,7 @@ function effectiveWeightsOf(
     squares: new Float64Array(indicators.length),
     known: new Uint8Array(indicators.length),
   };
-  const share = new Float64Array(n);
+  const share = scratchFloat64('group-share', n);
   for (let g = 0; g < tree.groups.length; g++) {
     const group = tree.groups[g] as TreeGroup;
     const mine = groupWeights[g] as Column;
@@ -113,9 +114,8 @@ function effectiveWeightsOf(
   return { weights: out, maxima, moments };
 }
 
-function overtakesOf(index: Column): Int32Array {
+function overtakesOf(index: Column, order: Uint32Array): Int32Array {
   const out = new Int32Array(index.length).fill(-1);
-  const order = sortOrder(index);
   let above = -1;
   let groupFirst = -1;
   let groupValue = Number.NaN;
@@ -136,8 +136,8 @@ function overtakesOf(index: Column): Int32Array {
 function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments: Moments) {
   const strengths = new Int32Array(n * HIGHLIGHTS).fill(-1);
   const weaknesses = new Int32Array(n * HIGHLIGHTS).fill(-1);
-  const best = new Float64Array(n * HIGHLIGHTS);
-  const worst = new Float64Array(n * HIGHLIGHTS);
+  const best = scratchFloat64('highlights-best', n * HIGHLIGHTS).fill(0);
+  const worst = scratchFloat64('highlights-worst', n * HIGHLIGHTS).fill(0);
   for (let k = 0; k < indicators.length; k++) {
     const s = (indicators[k] as IndicatorResult).normalised;
     let present = moments.present[k] as number;
@@ -234,6 +234,8 @@ export function explainScores(
   tree: RatingTree,
   indicators: readonly IndicatorResult[],
   nodes: readonly { scores: Column; presentWeight: Float64Array }[],
+  /** `sortOrder` of the index scores, when the caller has it already. */
+  indexOrder?: Uint32Array,
 ): RatingExplanations {
   const index = (nodes[0] as { scores: Column }).scores;
   const n = index.length;
@@ -242,7 +244,7 @@ export function explainScores(
     maxima,
     moments,
   } = effectiveWeightsOf(tree, indicators, nodes, n);
-  const overtakes = overtakesOf(index);
+  const overtakes = overtakesOf(index, indexOrder ?? sortOrder(index));
   const improvements = findImprovements({
     m,
     tree,

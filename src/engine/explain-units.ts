@@ -70,16 +70,19 @@ export function explainUnits(parts: {
   for (const ind of indicators) {
     const normalised = ind.normalised;
     const imputed = ind.imputed;
-    const problems = new Map(ind.problems.map((p) => [p.row, p.reason]));
+    const problems =
+      ind.problems.length > 0 ? new Map(ind.problems.map((p) => [p.row, p.reason])) : null;
+    // Without imputation nothing is restored: only missing scores need a look.
+    const restores = parts.methodology.missingData.imputation !== 'none';
     // The same few sentences for every unit of an indicator: built once, not once per unit.
     const noValue = `Показатель «${ind.name}» (${ind.code}): нет значения`;
     const noScore = `Показатель «${ind.name}» (${ind.code}): ${ind.note ?? 'нет оценки'}`;
     const restored = `Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`;
     for (let i = 0; i < normalised.length; i++) {
       const missing = Number.isNaN(normalised[i] as number);
-      if (!missing && imputed[i] !== 1) continue;
+      if (!missing && (!restores || imputed[i] !== 1)) continue;
       const list = listOf(i);
-      const problem = problems.get(i);
+      const problem = problems?.get(i);
       if (problem) list.push(`Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
       else if (missing) list.push(Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
       if (imputed[i] === 1) list.push(restored);

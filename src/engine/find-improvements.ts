@@ -3,6 +3,7 @@ import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
 import { bisect, gains, type ImprovementParts as Parts, type Probe } from './probe-improvement.js';
 import { isLinearPath, type RatingTree, type TreeGroup } from './rating-tree.js';
+import { scratchFloat64, scratchInt32 } from './scratch.js';
 import { WhatIfNormaliser } from './what-if-normalise.js';
 
 /** How an improvement was found: 0 none needed or no data, 1 exact, 2 numerical, 3 unreachable. */
@@ -39,9 +40,9 @@ export function findImprovements(p: Parts): Improvements {
   const toBlock = new Float64Array(n * indicators.length);
   const kindBlock = new Uint8Array(n * indicators.length);
   // The gap to the unit above, once per unit (NaN for none): ix − ii as the loop computed it.
-  const gap = new Float64Array(n);
+  const gap = scratchFloat64('improvement-gap', n);
   // The units minMaxPass leaves to improveOne, one indicator at a time.
-  const slowUnits = new Int32Array(n);
+  const slowUnits = scratchInt32('improvement-slow', n);
   for (let i = 0; i < n; i++) {
     const x = overtakes[i] as number;
     gap[i] = x < 0 ? Number.NaN : (index[x] as number) - (index[i] as number);

@@ -1,3 +1,5 @@
+import { scratchUint32 } from './scratch.js';
+
 /**
  * Indices of the non-missing values of `values` in ascending order of value (NaN left out).
  * Large columns use a radix sort on the IEEE-754 bits, which beats a comparator sort by an
@@ -40,11 +42,11 @@ const SHORT_RUN = 16;
  * unsigned order is numeric order.
  */
 function radixOrder(values: ArrayLike<number>, m: number): Uint32Array {
-  const index = new Uint32Array(m);
-  const lo = new Uint32Array(m);
-  let key = new Uint32Array(m);
+  const index = scratchUint32('sort-index', m);
+  const lo = scratchUint32('sort-low', m);
+  let key = scratchUint32('sort-key', m);
   // The three digit histograms of the high words, counted while the keys are built.
-  const histograms = new Uint32Array(3 * BUCKETS);
+  const histograms = scratchUint32('sort-histograms', 3 * BUCKETS).fill(0);
   const mask = BUCKETS - 1;
   let k = 0;
   for (let i = 0; i < values.length; i++) {
@@ -69,10 +71,10 @@ function radixOrder(values: ArrayLike<number>, m: number): Uint32Array {
     k++;
   }
   // Positions 0..m−1 follow the index order, so a stable sort of positions is stable by index.
-  let order = new Uint32Array(m);
+  let order = scratchUint32('sort-order', m);
   for (let j = 0; j < m; j++) order[j] = j;
-  let spareOrder = new Uint32Array(m);
-  let spareKey = new Uint32Array(m);
+  let spareOrder = scratchUint32('sort-spare-order', m);
+  let spareKey = scratchUint32('sort-spare-key', m);
   for (let pass = 0; pass < 3; pass++) {
     const shift = pass * DIGIT_BITS;
     const counts = histograms.subarray(pass * BUCKETS, (pass + 1) * BUCKETS);
@@ -106,8 +108,9 @@ function radixOrder(values: ArrayLike<number>, m: number): Uint32Array {
     } else if (end - start > 1) insertByLow(order, lo, start, end);
     start = end;
   }
-  for (let t = 0; t < m; t++) order[t] = index[order[t] as number] as number;
-  return order;
+  const out = new Uint32Array(m);
+  for (let t = 0; t < m; t++) out[t] = index[order[t] as number] as number;
+  return out;
 }
 
 /** Stable insertion sort of order[start..end) by lo[position]. */

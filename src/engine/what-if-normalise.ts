@@ -6,46 +6,21 @@ import type { RatingTree } from './rating-tree.js';
 import { pointsFor } from './score-points.js';
 import { treatOutliers } from './treat-outliers.js';
 
-/** The bounds every exact inversion reads: extremes of one direction-adjusted column. */
-interface CoreBounds {
-  min1: number;
-  /** How many units hold min1. */
-  min1Count: number;
-  max1: number;
-}
-
 /** Order statistics of one direction-adjusted column, to update bounds when one value moves. */
-interface ColumnBounds extends CoreBounds {
+interface ColumnBounds {
   count: number;
+  min1: number;
+  min1Count: number;
   /** Smallest value above min1 (the minimum once min1's only holder moves); +∞ if none. */
   min2: number;
+  max1: number;
   max1Count: number;
   max2: number;
   mean: number;
-  /** Sum of squared deviations from the mean. */
+  /** Sum of squared deviations from the mean (z-scores only: NaN / 0 for other methods). */
   m2: number;
   /** Ascending values, built on demand for rank normalisations. */
   sorted: Float64Array | null;
-}
-
-/**
- * Extremes only, in a lean pass: the fast paths of every (unit, indicator) pair read no more.
- * Same comparisons in the same order as boundsOf, so the same min1, min1Count and max1.
- */
-function coreBoundsOf(x: Column, direction: number): CoreBounds {
-  let min1 = Number.POSITIVE_INFINITY;
-  let max1 = Number.NEGATIVE_INFINITY;
-  let min1Count = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = (x[i] as number) * direction;
-    // NaN fails every comparison: missing values are skipped without a test of their own.
-    if (v < min1) {
-      min1 = v;
-      min1Count = 1;
-    } else if (v === min1) min1Count++;
-    if (v > max1) max1 = v;
-  }
-  return { min1, min1Count, max1 };
 }
 
 function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBounds {
@@ -61,7 +36,9 @@ function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBoun
     const v = (x[i] as number) * direction;
     if (Number.isNaN(v)) continue;
     count++;
-    sum += v;
+    // The mean is only needed for z-scores: a running sum is a chain of dependent additions,
+    // the slowest part of this pass, so it is skipped otherwise.
+    if (withSpread) sum += v;
     if (v < min1) {
       min2 = min1;
       min1 = v;
@@ -75,7 +52,7 @@ function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBoun
     } else if (v === max1) max1Count++;
     else if (v > max2) max2 = v;
   }
-  const mean = count > 0 ? sum / count : Number.NaN;
+  const mean = count > 0 && withSpread ? sum / count : Number.NaN;
   let m2 = 0;
   // The spread is only needed for z-scores: skip the second pass otherwise.
   for (let i = 0; withSpread && i < x.length; i++) {
@@ -92,32 +69,20 @@ function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBoun
  * units keep their stored scores bit for bit.
  */
 export class WhatIfNormaliser {
-  /** Per indicator, built on first use: the extremes, then all order statistics if asked. */
-  private readonly core: (CoreBounds | undefined)[];
-  private readonly bounds: (ColumnBounds | undefined)[];
+  private readonly bounds: ColumnBounds[];
 
   constructor(
     private readonly m: Methodology,
     private readonly tree: RatingTree,
     private readonly indicators: readonly IndicatorResult[],
   ) {
-    this.core = new Array(indicators.length);
-    this.bounds = new Array(indicators.length);
-  }
-
-  /** All order statistics of indicator k (the slow paths: a unit moving a bound). */
-  private boundsOf(k: number): ColumnBounds {
-    let b = this.bounds[k];
-    if (!b) {
-      const node = this.tree.indicators[k] as IndicatorNode;
-      b = boundsOf(
-        (this.indicators[k] as IndicatorResult).treated,
-        node.direction,
-        node.normalisation.method === 'z-score',
-      );
-      this.bounds[k] = b;
-    }
-    return b;
+    this.bounds = indicators.map((ind, k) =>
+      boundsOf(
+        ind.treated,
+        (tree.indicators[k] as IndicatorNode).direction,
+        (tree.indicators[k] as IndicatorNode).normalisation.method === 'z-score',
+      ),
+    );
   }
 
   /** The value the what-if varies: after imputation, before outlier treatment. */
@@ -145,7 +110,7 @@ export class WhatIfNormaliser {
     const dir = node.direction;
     const spec = node.normalisation;
     const scale = this.m.outputScale;
-    const b = this.boundsOf(k);
+    const b = this.bounds[k] as ColumnBounds;
     const old = (ind.treated[unit] as number) * dir;
     const d = value * dir;
     const stored = other >= 0 ? (ind.normalised[other] as number) : Number.NaN;
@@ -229,7 +194,7 @@ export class WhatIfNormaliser {
   }
 
   private sortedOf(k: number): Float64Array {
-    const b = this.boundsOf(k);
+    const b = this.bounds[k] as ColumnBounds;
     if (b.sorted) return b.sorted;
     const ind = this.indicators[k] as IndicatorResult;
     const dir = (this.tree.indicators[k] as { direction: number }).direction;
@@ -240,16 +205,8 @@ export class WhatIfNormaliser {
   }
 
   /** Bounds of indicator k as used by the exact inversion (direction-adjusted). */
-  boundsFor(k: number): Readonly<CoreBounds> {
-    let c = this.core[k] ?? this.bounds[k];
-    if (!c) {
-      c = coreBoundsOf(
-        (this.indicators[k] as IndicatorResult).treated,
-        (this.tree.indicators[k] as IndicatorNode).direction,
-      );
-      this.core[k] = c;
-    }
-    return c;
+  boundsFor(k: number): Readonly<ColumnBounds> {
+    return this.bounds[k] as ColumnBounds;
   }
 }
 
