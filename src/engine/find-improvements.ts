@@ -1,6 +1,7 @@
 import type { IndicatorNode } from '../domain/methodology.js';
 import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
+import { minMaxMagnitude } from './normalise-min-max.js';
 import { bisect, gains, type ImprovementParts as Parts, type Probe } from './probe-improvement.js';
 import { isLinearPath, type RatingTree, type TreeGroup } from './rating-tree.js';
 import { scratchFloat64, scratchInt32 } from './scratch.js';
@@ -318,20 +319,13 @@ function childrenOnPath(tree: RatingTree, k: number): number {
   return count;
 }
 
-/**
- * The largest |normalised score| of indicator k, as maxAbs would find it. Min–max is
- * monotonic in the value (each of its roundings is), so the extremes are the scores of the
- * minimum and the maximum: exactly `lower` ((min − min)/range·span = ±0) and `span + lower`
- * (range/range = 1), with no pass over the column.
- */
+/** The largest |normalised score| of indicator k, as maxAbs would find it. */
 function normalisedMagnitude(p: Parts, normaliser: WhatIfNormaliser, k: number): number {
   const spec = (p.tree.indicators[k] as IndicatorNode).normalisation;
   const b = normaliser.boundsFor(k);
   if (spec.method !== 'min-max' || !(b.min1 < b.max1))
     return maxAbs((p.indicators[k] as IndicatorResult).normalised);
-  const lower = spec.lower ?? 0;
-  const span = (spec.upper ?? p.m.outputScale) - lower;
-  return Math.max(0, Math.abs(lower), Math.abs(span + lower));
+  return minMaxMagnitude(spec.lower ?? 0, spec.upper ?? p.m.outputScale);
 }
 
 function maxAbs(column: Column): number {
