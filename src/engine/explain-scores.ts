@@ -33,8 +33,6 @@ interface Moments {
   present: Float64Array;
   sum: Float64Array;
   squares: Float64Array;
-  /** 1 where the three above were gathered. */
-  known: Uint8Array;
 }
 
 function effectiveWeightsOf(
@@ -59,7 +57,6 @@ function effectiveWeightsOf(
     present: new Float64Array(indicators.length),
     sum: new Float64Array(indicators.length),
     squares: new Float64Array(indicators.length),
-    known: new Uint8Array(indicators.length),
   };
   const share = scratchFloat64('group-share', n);
   for (let g = 0; g < tree.groups.length; g++) {
@@ -108,7 +105,6 @@ function effectiveWeightsOf(
       moments.present[ref.index] = present;
       moments.sum[ref.index] = sum;
       moments.squares[ref.index] = squares;
-      moments.known[ref.index] = 1;
     }
   }
   return { weights: out, maxima, moments };
@@ -140,18 +136,10 @@ function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments
   const worst = scratchFloat64('highlights-worst', n * HIGHLIGHTS).fill(0);
   for (let k = 0; k < indicators.length; k++) {
     const s = (indicators[k] as IndicatorResult).normalised;
-    let present = moments.present[k] as number;
-    let sum = moments.sum[k] as number;
-    let squares = moments.squares[k] as number;
-    if (moments.known[k] !== 1) {
-      for (let i = 0; i < n; i++) {
-        const v = s[i] as number;
-        if (Number.isNaN(v)) continue;
-        present++;
-        sum += v;
-        squares += v * v;
-      }
-    }
+    // Every indicator is the child of one group, so effectiveWeightsOf gathered them all.
+    const present = moments.present[k] as number;
+    const sum = moments.sum[k] as number;
+    const squares = moments.squares[k] as number;
     // One-pass variance is enough to order a unit's indicators by how far it stands out.
     const mean = sum / present;
     const sd = Math.sqrt(Math.max(squares / present - mean * mean, 0));

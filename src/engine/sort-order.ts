@@ -80,20 +80,7 @@ function radixOrder(values: ArrayLike<number>, m: number): Uint32Array {
     const counts = histograms.subarray(pass * BUCKETS, (pass + 1) * BUCKETS);
     // A digit every key shares sorts nothing: skip the pass.
     if (counts[((key[0] as number) >>> shift) & mask] === m) continue;
-    let sum = 0;
-    for (let d = 0; d < BUCKETS; d++) {
-      const c = counts[d] as number;
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let t = 0; t < m; t++) {
-      const kv = key[t] as number;
-      const d = (kv >>> shift) & mask;
-      const at = counts[d] as number;
-      counts[d] = at + 1;
-      spareOrder[at] = order[t] as number;
-      spareKey[at] = kv;
-    }
+    scatter(counts, shift, order, key, spareOrder, spareKey, 0, m);
     [order, spareOrder] = [spareOrder, order];
     [key, spareKey] = [spareKey, key];
   }
@@ -153,25 +140,43 @@ function sortSegment(
       counts[d] = (counts[d] as number) + 1;
     }
     if (counts[((fromKey[start] as number) >>> shift) & mask] === end - start) continue;
-    let sum = start;
-    for (let d = 0; d < BUCKETS; d++) {
-      const c = counts[d] as number;
-      counts[d] = sum;
-      sum += c;
-    }
-    for (let t = start; t < end; t++) {
-      const kv = fromKey[t] as number;
-      const d = (kv >>> shift) & mask;
-      const at = counts[d] as number;
-      counts[d] = at + 1;
-      to[at] = from[t] as number;
-      toKey[at] = kv;
-    }
+    scatter(counts, shift, from, fromKey, to, toKey, start, end);
     [from, to] = [to, from];
     [fromKey, toKey] = [toKey, fromKey];
   }
   if (from !== order) {
     order.set(from.subarray(start, end), start);
     key.set(fromKey.subarray(start, end), start);
+  }
+}
+
+/**
+ * One radix pass over [start, end): `counts` holds the digit histogram of the segment and
+ * becomes the running positions; positions and keys move from `from` to `to`, stably.
+ */
+function scatter(
+  counts: Uint32Array,
+  shift: number,
+  from: Uint32Array,
+  fromKey: Uint32Array,
+  to: Uint32Array,
+  toKey: Uint32Array,
+  start: number,
+  end: number,
+): void {
+  const mask = BUCKETS - 1;
+  let sum = start;
+  for (let d = 0; d < BUCKETS; d++) {
+    const c = counts[d] as number;
+    counts[d] = sum;
+    sum += c;
+  }
+  for (let t = start; t < end; t++) {
+    const kv = fromKey[t] as number;
+    const d = (kv >>> shift) & mask;
+    const at = counts[d] as number;
+    counts[d] = at + 1;
+    to[at] = from[t] as number;
+    toKey[at] = kv;
   }
 }
