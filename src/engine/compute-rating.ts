@@ -157,6 +157,12 @@ export function computeRating(
   const index = nodes[0] as NodeResult;
   const groupRanks = rankWithinGroups(index.scores, groups, m.tieRule);
   const change = rankChange(unitCodes, index.ranks, data.previousRanks ?? new Map());
+  // Explanations first: they allocate most of the typed arrays, and a garbage collection
+  // they set off then finds no per-unit objects yet to copy.
+  const explanations =
+    options.explain === false
+      ? null
+      : explainScores(m, flattenTree(m), indicators, nodes, indexOrder);
   const units = explainUnits({
     units: data.units,
     methodology: m,
@@ -166,10 +172,6 @@ export function computeRating(
     nodes,
     indicators,
   });
-  const explanations =
-    options.explain === false
-      ? null
-      : explainScores(m, flattenTree(m), indicators, nodes, indexOrder);
   return {
     methodology: { code: m.code, version: m.version },
     units,
