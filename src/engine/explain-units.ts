@@ -51,18 +51,18 @@ export function explainUnits(parts: {
   // 20 000 units × 60 indicators a per-unit double loop costs more than the computation.
   // A list only for a unit with something to report; the rest get theirs at the end.
   const reasons: (string[] | undefined)[] = new Array(parts.units.length);
-  const listOf = (i: number): string[] => {
-    let list = reasons[i];
-    if (list === undefined) {
-      list = [];
-      reasons[i] = list;
-    }
-    return list;
+  // A unit's first reason makes a one-element list: most units with a reason have one, and a
+  // list started empty grows room for seventeen at its first push.
+  const add = (i: number, reason: string): void => {
+    const list = reasons[i];
+    if (list === undefined) reasons[i] = [reason];
+    else list.push(reason);
   };
   for (const node of nodes) {
     for (let i = 0; i < node.belowThreshold.length; i++) {
       if (node.belowThreshold[i] !== 1) continue;
-      listOf(i).push(
+      add(
+        i,
         `«${node.name}»: есть данные для ${percent(node.availability[i] as number)} при пороге ${percent(threshold)}`,
       );
     }
@@ -81,11 +81,10 @@ export function explainUnits(parts: {
     for (let i = 0; i < normalised.length; i++) {
       const missing = Number.isNaN(normalised[i] as number);
       if (!missing && (!restores || imputed[i] !== 1)) continue;
-      const list = listOf(i);
       const problem = problems?.get(i);
-      if (problem) list.push(`Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
-      else if (missing) list.push(Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
-      if (imputed[i] === 1) list.push(restored);
+      if (problem) add(i, `Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
+      else if (missing) add(i, Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
+      if (imputed[i] === 1) add(i, restored);
     }
   }
   const out: UnitResult[] = new Array(parts.units.length);
