@@ -15,7 +15,7 @@ export function toColumn(values: ArrayLike<number | null | undefined>): Column {
   if (values instanceof Float64Array) {
     // Already doubles: one block copy, then only the infinities need replacing (v − v is
     // NaN exactly for ±∞ and NaN, and NaN stays NaN).
-    const out = values.slice();
+    const out = new Float64Array(values);
     for (let i = 0; i < out.length; i++) {
       const v = out[i] as number;
       if (v - v !== 0) out[i] = Number.NaN;
