@@ -84,8 +84,9 @@ console.log(
 
 for (const n of [2_500, 20_000]) {
   const { units, values } = dataset(n);
-  const plain = time(11, () => computeRating(m, { units, values }, { explain: false }));
-  const full = time(11, () => computeRating(m, { units, values }));
+  // 21 runs: on a shared machine the median of 11 still jumps with other processes' load.
+  const plain = time(21, () => computeRating(m, { units, values }, { explain: false }));
+  const full = time(21, () => computeRating(m, { units, values }));
   const naive = time(3, () => naiveRating(m, units, values, true));
   console.log(
     `Полный расчёт ${n} × ${INDICATORS}: с объяснениями ${range(full)} (без объяснений ${range(plain)}); ` +

@@ -1,5 +1,6 @@
 import type { AggregationMethod, MissingDataRule } from '../domain/methodology.js';
 import type { Column } from './column.js';
+import { scratchUint32 } from './scratch.js';
 
 /** A geometric or harmonic mean met a value it cannot take (zero or negative). */
 export class AggregationError extends Error {
@@ -114,7 +115,15 @@ export function aggregateColumns(
     belowThreshold: new Uint8Array(n),
     presentWeight: new Float64Array(n),
   };
-  aggregateInto(children, weights, method, rule, out, new Uint32Array(n), labels);
+  aggregateInto(
+    children,
+    weights,
+    method,
+    rule,
+    out,
+    scratchUint32('aggregate-missing', n),
+    labels,
+  );
   return out;
 }
 

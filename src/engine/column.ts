@@ -12,6 +12,16 @@ export type Column = Float64Array;
  * @example toColumn([1, null, 3]) // Float64Array [1, NaN, 3]
  */
 export function toColumn(values: ArrayLike<number | null | undefined>): Column {
+  if (values instanceof Float64Array) {
+    // Already doubles: one block copy, then only the infinities need replacing (v − v is
+    // NaN exactly for ±∞ and NaN, and NaN stays NaN).
+    const out = new Float64Array(values);
+    for (let i = 0; i < out.length; i++) {
+      const v = out[i] as number;
+      if (v - v !== 0) out[i] = Number.NaN;
+    }
+    return out;
+  }
   const out = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

@@ -214,3 +214,39 @@ describe('computeRating at scale', () => {
     expect(places[n - 1]).toBe(n);
   });
 });
+
+describe('computeRating with reused working buffers', () => {
+  it('gives the same result whatever was computed before, at any size', () => {
+    const codes = ['a', 'b', 'c', 'd'];
+    const m = methodology(
+      codes.map((c, k) => indicator(c, k % 2 === 0 ? 1 : -1)),
+      { tieRule: 'dense' },
+    );
+    const dataOf = (n: number, seed: number): RatingData => {
+      let s = seed;
+      const next = () => {
+        s = (s * 16807) % 2147483647;
+        return s / 2147483647;
+      };
+      return {
+        units: Array.from({ length: n }, (_, i) => ({ code: `u${i}`, name: `u${i}` })),
+        values: Object.fromEntries(
+          codes.map((c) => [
+            c,
+            Array.from({ length: n }, () => (next() < 0.05 ? null : Math.round(next() * 50))),
+          ]),
+        ),
+      };
+    };
+    const small = dataOf(400, 7);
+    const large = dataOf(3000, 11);
+    const first = computeRating(m, small);
+    const other = computeRating(m, large);
+    const again = computeRating(m, small);
+    expect(again).toEqual(first);
+    expect(computeRating(m, large)).toEqual(other);
+    // Something was actually explained and ranked with ties.
+    expect(first.explanations?.overtakes.some((x) => x >= 0)).toBe(true);
+    expect(new Set(first.units.map((u) => u.rank)).size).toBeLessThan(400);
+  });
+});

@@ -4,8 +4,9 @@ import { type Column, toColumn } from './column.js';
 import { computeIndicator, type IndicatorResult } from './compute-indicator.js';
 import { explainScores, type RatingExplanations } from './explain-scores.js';
 import { explainUnits, type UnitResult } from './explain-units.js';
-import { rankChange, rankScores, rankWithinGroups } from './rank.js';
+import { rankChange, rankScores, ranksInOrder, rankWithinGroups } from './rank.js';
 import { flattenTree } from './rating-tree.js';
+import { sortOrder } from './sort-order.js';
 
 export type { IndicatorResult } from './compute-indicator.js';
 export type { UnitResult } from './explain-units.js';
@@ -100,6 +101,12 @@ export function computeRating(
   const indicators: IndicatorResult[] = [];
   const nodes: NodeResult[] = [];
   const rule = m.missingData;
+  // The index's ascending order: its places and the explanations' units to overtake.
+  let indexOrder: Uint32Array | undefined;
+  const indexOrderOf = (scores: Column): Uint32Array => {
+    indexOrder = sortOrder(scores);
+    return indexOrder;
+  };
 
   const visit = (
     node: MethodologyNode,
@@ -138,7 +145,10 @@ export function computeRating(
       availability: aggregated.availability,
       belowThreshold: aggregated.belowThreshold,
       presentWeight: aggregated.presentWeight,
-      ranks: rankScores(aggregated.values, m.tieRule),
+      ranks:
+        slot === 0
+          ? ranksInOrder(aggregated.values, indexOrderOf(aggregated.values), m.tieRule)
+          : rankScores(aggregated.values, m.tieRule),
     };
     return aggregated.values;
   };
@@ -147,6 +157,12 @@ export function computeRating(
   const index = nodes[0] as NodeResult;
   const groupRanks = rankWithinGroups(index.scores, groups, m.tieRule);
   const change = rankChange(unitCodes, index.ranks, data.previousRanks ?? new Map());
+  // Explanations first: they allocate most of the typed arrays, and a garbage collection
+  // they set off then finds no per-unit objects yet to copy.
+  const explanations =
+    options.explain === false
+      ? null
+      : explainScores(m, flattenTree(m), indicators, nodes, indexOrder);
   const units = explainUnits({
     units: data.units,
     methodology: m,
@@ -156,8 +172,6 @@ export function computeRating(
     nodes,
     indicators,
   });
-  const explanations =
-    options.explain === false ? null : explainScores(m, flattenTree(m), indicators, nodes);
   return {
     methodology: { code: m.code, version: m.version },
     units,

@@ -3,6 +3,7 @@ import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
 import { findImprovements, type Improvements } from './find-improvements.js';
 import type { RatingTree, TreeGroup } from './rating-tree.js';
+import { scratchFloat64 } from './scratch.js';
 import { sortOrder } from './sort-order.js';
 
 /** How many strengths and weaknesses each unit gets. */
@@ -27,20 +28,37 @@ export interface RatingExplanations {
   improvements: Improvements;
 }
 
+/** Per indicator: count, sum and sum of squares of its present normalised scores. */
+interface Moments {
+  present: Float64Array;
+  sum: Float64Array;
+  squares: Float64Array;
+}
+
 function effectiveWeightsOf(
   tree: RatingTree,
   indicators: readonly IndicatorResult[],
   nodes: readonly { scores: Column; presentWeight: Float64Array }[],
   n: number,
-): Column[] {
+): { weights: Column[]; maxima: Float64Array; moments: Moments } {
   // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
   // 20 000 units cost more in garbage collection than the arithmetic.
-  const block = new Float64Array(n * (indicators.length + tree.groups.length));
+  const block = new Float64Array(n * indicators.length);
   const out: Column[] = indicators.map((_, k) => block.subarray(k * n, (k + 1) * n));
-  const groupWeights: Column[] = tree.groups.map((_, g) =>
-    block.subarray((indicators.length + g) * n, (indicators.length + g + 1) * n),
-  );
+  // The groups' own weights are working values: a reused buffer, zeroed as a fresh one.
+  const groupBlock = scratchFloat64('group-weights', n * tree.groups.length).fill(0);
+  const groupWeights: Column[] = tree.groups.map((_, g) => groupBlock.subarray(g * n, (g + 1) * n));
   (groupWeights[0] as Column).fill(1);
+  // Gathered while each score column is read anyway: the largest |weight| per indicator (the
+  // rounding slack of the improvements; each cell is written once) and the moments of the
+  // scores (strengths and weaknesses), instead of two more passes over every column.
+  const maxima = new Float64Array(indicators.length);
+  const moments: Moments = {
+    present: new Float64Array(indicators.length),
+    sum: new Float64Array(indicators.length),
+    squares: new Float64Array(indicators.length),
+  };
+  const share = scratchFloat64('group-share', n);
   for (let g = 0; g < tree.groups.length; g++) {
     const group = tree.groups[g] as TreeGroup;
     const mine = groupWeights[g] as Column;
@@ -50,30 +68,50 @@ function effectiveWeightsOf(
     const isSum = group.method === 'sum';
     // The group's weight per unit of present child weight, once per unit: one division per
     // unit and group instead of one per unit and child.
-    const share = new Float64Array(n);
     for (let i = 0; i < n; i++)
       share[i] = isSum ? (mine[i] as number) : (mine[i] as number) / (pw[i] as number);
     for (let c = 0; c < group.children.length; c++) {
       const ref = group.children[c] as TreeGroup['children'][number];
       const w = group.weights[c] as number;
-      const child =
-        ref.kind === 'indicator'
-          ? (indicators[ref.index] as IndicatorResult).normalised
-          : (nodes[ref.index] as { scores: Column }).scores;
-      const t = (ref.kind === 'indicator' ? out[ref.index] : groupWeights[ref.index]) as Column;
-      // A unit without a score here, or without this child, gives the child no weight.
-      for (let i = 0; i < n; i++) {
-        if (Number.isNaN((own[i] as number) + (child[i] as number))) continue;
-        t[i] = (share[i] as number) * w;
+      if (ref.kind === 'group') {
+        const child = (nodes[ref.index] as { scores: Column }).scores;
+        const t = groupWeights[ref.index] as Column;
+        // A unit without a score here, or without this child, gives the child no weight.
+        for (let i = 0; i < n; i++) {
+          if (Number.isNaN((own[i] as number) + (child[i] as number))) continue;
+          t[i] = (share[i] as number) * w;
+        }
+        continue;
       }
+      const child = (indicators[ref.index] as IndicatorResult).normalised;
+      const t = out[ref.index] as Column;
+      let max = 0;
+      let present = 0;
+      let sum = 0;
+      let squares = 0;
+      for (let i = 0; i < n; i++) {
+        const x = child[i] as number;
+        if (Number.isNaN(x)) continue;
+        present++;
+        sum += x;
+        squares += x * x;
+        if (Number.isNaN((own[i] as number) + x)) continue;
+        const v = (share[i] as number) * w;
+        t[i] = v;
+        const a = Math.abs(v);
+        if (a > max) max = a;
+      }
+      maxima[ref.index] = max;
+      moments.present[ref.index] = present;
+      moments.sum[ref.index] = sum;
+      moments.squares[ref.index] = squares;
     }
   }
-  return out;
+  return { weights: out, maxima, moments };
 }
 
-function overtakesOf(index: Column): Int32Array {
+function overtakesOf(index: Column, order: Uint32Array): Int32Array {
   const out = new Int32Array(index.length).fill(-1);
-  const order = sortOrder(index);
   let above = -1;
   let groupFirst = -1;
   let groupValue = Number.NaN;
@@ -91,23 +129,17 @@ function overtakesOf(index: Column): Int32Array {
 }
 
 /** Strengths and weaknesses: the indicators where the unit stands furthest above / below the mean, in standard deviations. */
-function highlightsOf(indicators: readonly IndicatorResult[], n: number) {
+function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments: Moments) {
   const strengths = new Int32Array(n * HIGHLIGHTS).fill(-1);
   const weaknesses = new Int32Array(n * HIGHLIGHTS).fill(-1);
-  const best = new Float64Array(n * HIGHLIGHTS);
-  const worst = new Float64Array(n * HIGHLIGHTS);
+  const best = scratchFloat64('highlights-best', n * HIGHLIGHTS).fill(0);
+  const worst = scratchFloat64('highlights-worst', n * HIGHLIGHTS).fill(0);
   for (let k = 0; k < indicators.length; k++) {
     const s = (indicators[k] as IndicatorResult).normalised;
-    let present = 0;
-    let sum = 0;
-    let squares = 0;
-    for (let i = 0; i < n; i++) {
-      const v = s[i] as number;
-      if (Number.isNaN(v)) continue;
-      present++;
-      sum += v;
-      squares += v * v;
-    }
+    // Every indicator is the child of one group, so effectiveWeightsOf gathered them all.
+    const present = moments.present[k] as number;
+    const sum = moments.sum[k] as number;
+    const squares = moments.squares[k] as number;
     // One-pass variance is enough to order a unit's indicators by how far it stands out.
     const mean = sum / present;
     const sd = Math.sqrt(Math.max(squares / present - mean * mean, 0));
@@ -190,18 +222,25 @@ export function explainScores(
   tree: RatingTree,
   indicators: readonly IndicatorResult[],
   nodes: readonly { scores: Column; presentWeight: Float64Array }[],
+  /** `sortOrder` of the index scores, when the caller has it already. */
+  indexOrder?: Uint32Array,
 ): RatingExplanations {
   const index = (nodes[0] as { scores: Column }).scores;
   const n = index.length;
-  const effectiveWeights = effectiveWeightsOf(tree, indicators, nodes, n);
-  const overtakes = overtakesOf(index);
+  const {
+    weights: effectiveWeights,
+    maxima,
+    moments,
+  } = effectiveWeightsOf(tree, indicators, nodes, n);
+  const overtakes = overtakesOf(index, indexOrder ?? sortOrder(index));
   const improvements = findImprovements({
     m,
     tree,
     indicators,
     nodeScores: nodes.map((node) => node.scores),
     effectiveWeights,
+    effectiveWeightMax: maxima,
     overtakes,
   });
-  return { overtakes, effectiveWeights, ...highlightsOf(indicators, n), improvements };
+  return { overtakes, effectiveWeights, ...highlightsOf(indicators, n, moments), improvements };
 }

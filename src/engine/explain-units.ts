@@ -51,18 +51,18 @@ export function explainUnits(parts: {
   // 20 000 units × 60 indicators a per-unit double loop costs more than the computation.
   // A list only for a unit with something to report; the rest get theirs at the end.
   const reasons: (string[] | undefined)[] = new Array(parts.units.length);
-  const listOf = (i: number): string[] => {
-    let list = reasons[i];
-    if (list === undefined) {
-      list = [];
-      reasons[i] = list;
-    }
-    return list;
+  // A unit's first reason makes a one-element list: most units with a reason have one, and a
+  // list started empty grows room for seventeen at its first push.
+  const add = (i: number, reason: string): void => {
+    const list = reasons[i];
+    if (list === undefined) reasons[i] = [reason];
+    else list.push(reason);
   };
   for (const node of nodes) {
     for (let i = 0; i < node.belowThreshold.length; i++) {
       if (node.belowThreshold[i] !== 1) continue;
-      listOf(i).push(
+      add(
+        i,
         `«${node.name}»: есть данные для ${percent(node.availability[i] as number)} при пороге ${percent(threshold)}`,
       );
     }
@@ -70,22 +70,21 @@ export function explainUnits(parts: {
   for (const ind of indicators) {
     const normalised = ind.normalised;
     const imputed = ind.imputed;
-    const problems = new Map(ind.problems.map((p) => [p.row, p.reason]));
+    const problems =
+      ind.problems.length > 0 ? new Map(ind.problems.map((p) => [p.row, p.reason])) : null;
+    // Without imputation nothing is restored: only missing scores need a look.
+    const restores = parts.methodology.missingData.imputation !== 'none';
+    // The same few sentences for every unit of an indicator: built once, not once per unit.
+    const noValue = `Показатель «${ind.name}» (${ind.code}): нет значения`;
+    const noScore = `Показатель «${ind.name}» (${ind.code}): ${ind.note ?? 'нет оценки'}`;
+    const restored = `Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`;
     for (let i = 0; i < normalised.length; i++) {
       const missing = Number.isNaN(normalised[i] as number);
-      if (!missing && imputed[i] !== 1) continue;
-      const list = listOf(i);
-      const problem = problems.get(i);
-      if (problem) list.push(`Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
-      else if (missing) {
-        const why = Number.isNaN(ind.treated[i] as number)
-          ? 'нет значения'
-          : (ind.note ?? 'нет оценки');
-        list.push(`Показатель «${ind.name}» (${ind.code}): ${why}`);
-      }
-      if (ind.imputed[i] === 1) {
-        list.push(`Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`);
-      }
+      if (!missing && (!restores || imputed[i] !== 1)) continue;
+      const problem = problems?.get(i);
+      if (problem) add(i, `Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
+      else if (missing) add(i, Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
+      if (imputed[i] === 1) add(i, restored);
     }
   }
   const out: UnitResult[] = new Array(parts.units.length);

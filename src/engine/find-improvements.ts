@@ -1,8 +1,10 @@
 import type { IndicatorNode } from '../domain/methodology.js';
 import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
+import { minMaxMagnitude } from './normalise-min-max.js';
 import { bisect, gains, type ImprovementParts as Parts, type Probe } from './probe-improvement.js';
 import { isLinearPath, type RatingTree, type TreeGroup } from './rating-tree.js';
+import { scratchFloat64, scratchInt32 } from './scratch.js';
 import { WhatIfNormaliser } from './what-if-normalise.js';
 
 /** How an improvement was found: 0 none needed or no data, 1 exact, 2 numerical, 3 unreachable. */
@@ -39,7 +41,9 @@ export function findImprovements(p: Parts): Improvements {
   const toBlock = new Float64Array(n * indicators.length);
   const kindBlock = new Uint8Array(n * indicators.length);
   // The gap to the unit above, once per unit (NaN for none): ix − ii as the loop computed it.
-  const gap = new Float64Array(n);
+  const gap = scratchFloat64('improvement-gap', n);
+  // The units minMaxPass leaves to improveOne, one indicator at a time.
+  const slowUnits = scratchInt32('improvement-slow', n);
   for (let i = 0; i < n; i++) {
     const x = overtakes[i] as number;
     gap[i] = x < 0 ? Number.NaN : (index[x] as number) - (index[i] as number);
@@ -57,7 +61,11 @@ export function findImprovements(p: Parts): Improvements {
     // One slack per indicator, from the largest index and contribution: a little wider than
     // a per-unit bound, and no per-pair Math.max.
     const slack =
-      slackFactor * Math.max(indexMagnitude, maxAbs(ew) * (maxAbs(ind.normalised) || 1));
+      slackFactor *
+      Math.max(
+        indexMagnitude,
+        (p.effectiveWeightMax?.[k] ?? maxAbs(ew)) * (normalisedMagnitude(p, normaliser, k) || 1),
+      );
     const fast = exact ? fastInverse(p, k) : null;
     const dir = node.direction;
     // Min–max inside the range, inlined: the commonest case, at 20 000 × 60 pairs.
@@ -79,7 +87,7 @@ export function findImprovements(p: Parts): Improvements {
     to.push(target);
     kinds.push(kind);
     if (minMax) {
-      minMaxPass(
+      const slow = minMaxPass(
         gap,
         normalised,
         ew,
@@ -94,9 +102,10 @@ export function findImprovements(p: Parts): Improvements {
         max1,
         stretch,
         minHolderMoves,
+        slowUnits,
       );
-      for (let i = 0; i < n; i++) {
-        if (kind[i] !== SLOW) continue;
+      for (let j = 0; j < slow; j++) {
+        const i = slowUnits[j] as number;
         const need = (normalised[i] as number) + ((gap[i] as number) + slack) / (ew[i] as number);
         kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, true, need, target);
       }
@@ -123,13 +132,11 @@ export function findImprovements(p: Parts): Improvements {
   return { to, kind: kinds };
 }
 
-/** Marks a pair for improveOne; never left in the result. */
-const SLOW = 255;
-
 /**
  * Min–max inside the range, every unit of one indicator: the commonest case, 20 000 × 60
- * pairs, in a small loop of its own that V8 compiles tightly. Pairs it cannot settle (the
- * unit holds a bound, or only the top of the scale would do) are marked SLOW.
+ * pairs, in a small loop of its own that V8 compiles tightly. Units it cannot settle (the
+ * unit holds a bound, or only the top of the scale would do) are listed in `slowUnits`, in
+ * ascending order; returns how many.
  */
 function minMaxPass(
   gap: Float64Array,
@@ -146,8 +153,10 @@ function minMaxPass(
   max1: number,
   stretch: number,
   minHolderMoves: boolean,
-): void {
+  slowUnits: Int32Array,
+): number {
   const n = gap.length;
+  let slow = 0;
   for (let i = 0; i < n; i++) {
     const g = gap[i] as number;
     const s = normalised[i] as number;
@@ -164,8 +173,9 @@ function minMaxPass(
         continue;
       }
     }
-    kind[i] = SLOW;
+    slowUnits[slow++] = i;
   }
+  return slow;
 }
 
 /**
@@ -296,7 +306,10 @@ function invert(
  * one ulp of the value is a visible share of the score.
  */
 function pushed(v: number, dir: number): number {
-  return v + dir * 2 * Math.max(Math.abs(v) * Number.EPSILON, Number.MIN_VALUE);
+  // Math.max(ulp, Number.MIN_VALUE) spelt out: V8's Math.max checks for NaN and −0 first,
+  // which costs more than the rest of the hot loop. Same value for every input, NaN included.
+  const ulp = Math.abs(v) * Number.EPSILON;
+  return v + dir * 2 * (ulp > Number.MIN_VALUE || Number.isNaN(ulp) ? ulp : Number.MIN_VALUE);
 }
 
 function childrenOnPath(tree: RatingTree, k: number): number {
@@ -304,6 +317,15 @@ function childrenOnPath(tree: RatingTree, k: number): number {
   for (let g = tree.indicatorParent[k] as number; g >= 0; g = (tree.groups[g] as TreeGroup).parent)
     count += (tree.groups[g] as TreeGroup).children.length;
   return count;
+}
+
+/** The largest |normalised score| of indicator k, as maxAbs would find it. */
+function normalisedMagnitude(p: Parts, normaliser: WhatIfNormaliser, k: number): number {
+  const spec = (p.tree.indicators[k] as IndicatorNode).normalisation;
+  const b = normaliser.boundsFor(k);
+  if (spec.method !== 'min-max' || !(b.min1 < b.max1))
+    return maxAbs((p.indicators[k] as IndicatorResult).normalised);
+  return minMaxMagnitude(spec.lower ?? 0, spec.upper ?? p.m.outputScale);
 }
 
 function maxAbs(column: Column): number {

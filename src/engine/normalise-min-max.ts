@@ -43,3 +43,16 @@ export function normaliseMinMax(
     x[i] = (((column[i] as number) * direction - min) / range) * span + lower;
   return { values: x, note: null };
 }
+
+/**
+ * The largest |score| normaliseMinMax gives a column that has a range, without a pass over
+ * it. Each of its roundings is monotonic in the value, so the extremes are the scores of
+ * the minimum and the maximum: exactly `lower` ((min − min)/range·span = ±0) and
+ * `span + lower` (range/range = 1).
+ *
+ * @example minMaxMagnitude(0, 100) // 100
+ */
+export function minMaxMagnitude(lower: number, upper: number): number {
+  const span = upper - lower;
+  return Math.max(0, Math.abs(lower), Math.abs(span + lower));
+}

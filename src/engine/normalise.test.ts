@@ -6,7 +6,7 @@ import { normaliseColumn } from './normalise.js';
 import { normaliseDistanceToTarget } from './normalise-distance-to-target.js';
 import { normaliseFractionOfMax } from './normalise-fraction-of-max.js';
 import { normaliseGoalposts } from './normalise-goalposts.js';
-import { normaliseMinMax } from './normalise-min-max.js';
+import { minMaxMagnitude, normaliseMinMax } from './normalise-min-max.js';
 import { normalisePercentileRank, normaliseRank } from './normalise-rank.js';
 import { normaliseZScore } from './normalise-z-score.js';
 
@@ -25,6 +25,40 @@ describe('min–max (COINr n_minmax)', () => {
   ])('$name', ({ x, dir, l, u, want }) => {
     const r = normaliseMinMax(col(x), dir as Direction, l, u);
     expect(out(r)).toEqual(want);
+  });
+
+  it.each([
+    { l: 0, u: 100, want: 100 },
+    { l: 1, u: 100, want: 100 },
+    { l: -5, u: 3, want: 5 },
+    { l: 100, u: 0, want: 100 },
+  ])('largest |score| on [$l, $u] is $want without reading the column', ({ l, u, want }) => {
+    expect(minMaxMagnitude(l, u)).toBe(want);
+  });
+
+  it('largest |score| equals the largest found by scanning the normalised column', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e300, max: 1e300 }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.constant(Number.NaN),
+    );
+    const bound = fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), fc.constant(0));
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 2, maxLength: 40 }),
+        fc.constantFrom(1, -1),
+        bound,
+        bound,
+        (xs, dir, l, u) => {
+          const r = normaliseMinMax(Float64Array.from(xs), dir as Direction, l, u);
+          let scanned = 0;
+          for (const v of r.values) if (Math.abs(v) > scanned) scanned = Math.abs(v);
+          if (r.note !== null) return; // no range: the caller scans instead
+          expect(minMaxMagnitude(l, u)).toBe(scanned);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('explains a constant column', () => {

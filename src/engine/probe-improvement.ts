@@ -13,6 +13,8 @@ export interface ImprovementParts {
   /** Scores of every group, in tree order (`nodeScores[0]` is the index). */
   nodeScores: readonly Column[];
   effectiveWeights: readonly Column[];
+  /** Largest |effective weight| per indicator, when the caller found it while computing them. */
+  effectiveWeightMax?: Float64Array;
   overtakes: Int32Array;
 }
 

@@ -44,8 +44,21 @@ function rankSubset(scores: Column, members: number[], tieRule: TieRule, out: Fl
  * @example rankScores(new Float64Array([0.9, 0.5, 0.9, 0.1])) // [1, 3, 1, 4]
  */
 export function rankScores(scores: Column, tieRule: TieRule = 'competition'): Float64Array {
+  return ranksInOrder(scores, sortOrder(scores), tieRule);
+}
+
+/**
+ * rankScores with the ascending order of the scores already known (`sortOrder(scores)`),
+ * for callers that need the order too.
+ *
+ * @example ranksInOrder(scores, sortOrder(scores), 'dense')
+ */
+export function ranksInOrder(
+  scores: Column,
+  order: Uint32Array,
+  tieRule: TieRule = 'competition',
+): Float64Array {
   const out = new Float64Array(scores.length).fill(Number.NaN);
-  const order = sortOrder(scores);
   const m = order.length;
   // Walk from the highest score down; a run of equal scores shares the place of its first.
   let place = 0;

@@ -21,6 +21,27 @@ describe('sortOrder', () => {
     expect([...sortOrder(Float64Array.from(values))]).toEqual(want);
   });
 
+  it('keeps equal values (−0 and 0 among them) in index order, to the index', () => {
+    // Values sharing their high 32 bits: runs finished by insertion (short) and by a radix
+    // pass on the low word (long); integers: long runs of equal values; wide doubles.
+    const value = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map((k) => 1 + k * Number.EPSILON),
+      fc.integer({ min: 0, max: 3 }).map((k) => -(2 + k * 2 * Number.EPSILON)),
+      fc.integer({ min: -5, max: 5 }),
+      fc.constantFrom(0, -0, Number.NaN),
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+    );
+    for (const size of [20, 300, 5_000]) {
+      fc.assert(
+        fc.property(fc.array(value, { minLength: size, maxLength: size }), (values) => {
+          const got = [...sortOrder(Float64Array.from(values))];
+          expect(got).toEqual(reference(values.map((v) => (Object.is(v, -0) ? 0 : v))));
+        }),
+        { numRuns: size > 1000 ? 10 : 40 },
+      );
+    }
+  });
+
   it('agrees with a comparator sort on small, radix-sized and large columns with ties', () => {
     const value = fc.oneof(
       fc.integer({ min: -50, max: 50 }),

@@ -17,7 +17,7 @@ interface ColumnBounds {
   max1Count: number;
   max2: number;
   mean: number;
-  /** Sum of squared deviations from the mean. */
+  /** Sum of squared deviations from the mean (z-scores only: NaN / 0 for other methods). */
   m2: number;
   /** Ascending values, built on demand for rank normalisations. */
   sorted: Float64Array | null;
@@ -36,7 +36,9 @@ function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBoun
     const v = (x[i] as number) * direction;
     if (Number.isNaN(v)) continue;
     count++;
-    sum += v;
+    // The mean is only needed for z-scores: a running sum is a chain of dependent additions,
+    // the slowest part of this pass, so it is skipped otherwise.
+    if (withSpread) sum += v;
     if (v < min1) {
       min2 = min1;
       min1 = v;
@@ -50,7 +52,7 @@ function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBoun
     } else if (v === max1) max1Count++;
     else if (v > max2) max2 = v;
   }
-  const mean = count > 0 ? sum / count : Number.NaN;
+  const mean = count > 0 && withSpread ? sum / count : Number.NaN;
   let m2 = 0;
   // The spread is only needed for z-scores: skip the second pass otherwise.
   for (let i = 0; withSpread && i < x.length; i++) {
