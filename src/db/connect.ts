@@ -36,6 +36,10 @@ export function openSqlite(file: string): DatabaseHandle {
 
 export function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, an administrator, a dropped database) is
+  // reported here; the pool has already discarded it and opens a new one for the next query.
+  // Without a listener the event would end the whole process.
+  pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: trackingPostgresDialect(pool) });
   return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }
