@@ -282,30 +282,16 @@ class SeenValues {
       } else slot = new Map();
       byPeriod.set(period, slot);
     }
-    if (slot instanceof Int32Array && unitId >= 0 && unitId < slot.length) {
+    // Unit ids come from the registry, so they fit the arrays.
+    if (slot instanceof Int32Array) {
       const earlier = slot[unitId] as number;
       if (earlier !== 0) return earlier - 1;
       slot[unitId] = index + 1;
       return undefined;
     }
-    const map = slot instanceof Map ? slot : this.overflow(byPeriod, period, slot);
-    const earlier = map.get(unitId);
-    if (earlier === undefined) map.set(unitId, index);
+    const earlier = slot.get(unitId);
+    if (earlier === undefined) slot.set(unitId, index);
     return earlier;
-  }
-
-  /** A unit id beyond the registry's (not expected): the slot moves to a map. */
-  private overflow(
-    byPeriod: Map<string, Int32Array | Map<number, number>>,
-    period: string,
-    array: Int32Array,
-  ): Map<number, number> {
-    const map = new Map<number, number>();
-    array.forEach((v, id) => {
-      if (v !== 0) map.set(id, v - 1);
-    });
-    byPeriod.set(period, map);
-    return map;
   }
 }
 
