@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksMisdecoded } from './decode-text.js';
-import { detectDelimiter, parseDelimitedText } from './delimited-text.js';
+import { type Delimiter, detectDelimiter, parseDelimitedText } from './delimited-text.js';
+import { stripMarkup } from './strip-markup.js';
 
 describe('decodeText', () => {
   it('reads UTF-8 with and without BOM, and Windows-1251 by exclusion', () => {
@@ -80,5 +82,55 @@ describe('parseDelimitedText', () => {
       quoting: false,
     }).rows;
     expect(rows).toEqual([{ line: 1, cells: ['ЗАТО "Комаровский"', '85 199'] }]);
+  });
+});
+
+/** The splitter as it was written first, per line and per cell with regexes: the model. */
+function splitLinesModel(text: string, delimiter: Delimiter) {
+  const rows: { line: number; cells: string[] }[] = [];
+  text.split('\n').forEach((whole, k) => {
+    const raw = whole.endsWith('\r') ? whole.slice(0, -1) : whole;
+    if (raw.trim() === '') return;
+    const cells = raw
+      .split(delimiter)
+      .map((c) => (/[<&\t\r\n]| {2}/.test(c) ? stripMarkup(c) : c.trim()));
+    rows.push({ line: k + 1, cells });
+  });
+  return rows;
+}
+
+describe('parseDelimitedText without quotes', () => {
+  const piece = fc.constantFrom(
+    ...['а', 'b', '7', ',', '5', ' ', '  ', '\u00a0', '\t', '\r', '\r\n', '\n', ';', '<b>', '</b>'],
+    ...['&amp;', '&', '<', '\u2009', 'г.Орск', 'ind_1', '2017-03', '\u3000', '\ufeff'],
+  );
+  const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+
+  it.each([';', '\t', ','] as Delimiter[])(
+    'cuts the same cells as splitting each line (%j)',
+    (delimiter) => {
+      fc.assert(
+        fc.property(text, (t) => {
+          const source = t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+          expect(parseDelimitedText(t, { file: 'f', delimiter, quoting: false }).rows).toEqual(
+            splitLinesModel(source, delimiter),
+          );
+        }),
+        { numRuns: 5000 },
+      );
+    },
+  );
+
+  it('gives a cell repeated from the row above as the same text', () => {
+    const rows = parseDelimitedText('г.Орск;1\nг.Орск ;2\n<b>г.Орск</b>;3\n', {
+      file: 'f',
+      delimiter: ';',
+      quoting: true,
+    }).rows;
+    expect(rows.map((r) => r.cells)).toEqual([
+      ['г.Орск', '1'],
+      ['г.Орск', '2'],
+      ['г.Орск', '3'],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { cleanCell } from './clean-cell.js';
 import type { InputProblem } from './input-problem.js';
 import type { RawRow } from './raw-table.js';
+import { stripMarkup } from './strip-markup.js';
 
 export type Delimiter = ';' | ',' | '\t';
 export const DELIMITERS: Delimiter[] = [';', '\t', ','];
@@ -64,19 +65,19 @@ export function parseDelimitedText(
   const delimiter = options.delimiter ?? detectDelimiter(source);
   const rows: RawRow[] = [];
   const problems: InputProblem[] = [];
+  const splitter = new LineSplitter(source, delimiter);
+  // Where the next quote is: found once and again only after the scan has passed it, so a
+  // file without quotes is searched once, not once per line.
+  let nextQuote = options.quoting ? source.indexOf('"') : -1;
   let pos = 0;
   let line = 1;
   while (pos < source.length) {
     let end = source.indexOf('\n', pos);
     if (end === -1) end = source.length;
-    const raw =
-      source.charCodeAt(end - 1) === 13 ? source.slice(pos, end - 1) : source.slice(pos, end);
-    if (!options.quoting || !raw.includes('"')) {
-      if (raw.trim() !== '') {
-        const cells = raw.split(delimiter);
-        for (let k = 0; k < cells.length; k += 1) cells[k] = cleanCell(cells[k] as string);
-        rows.push({ line, cells });
-      }
+    const stop = source.charCodeAt(end - 1) === 13 && end > pos ? end - 1 : end;
+    if (nextQuote !== -1 && nextQuote < pos) nextQuote = source.indexOf('"', pos);
+    if (nextQuote === -1 || nextQuote >= stop) {
+      if (!isBlank(source, pos, stop)) rows.push({ line, cells: splitter.split(pos, stop) });
       pos = end + 1;
       line += 1;
       continue;
@@ -97,6 +98,110 @@ export function parseDelimitedText(
     pos = quoted.next;
   }
   return { rows, delimiter, problems };
+}
+
+/**
+ * Whether a character is one that `String.prototype.trim` removes (ECMAScript WhiteSpace and
+ * LineTerminator).
+ */
+export function isTrimmedSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whether `text[from, to)` is empty or only spaces: what `trim() === ''` says, without a copy. */
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k += 1) if (!isTrimmedSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
+/**
+ * Splits unquoted lines into clean cells (as `line.split(delimiter).map(cleanCell)` does)
+ * without copying the line: cells are cut straight from the text, and a cell that repeats the
+ * one above it in the same column (unit names, indicator codes, periods of a long-format file)
+ * is the same string, which saves memory and lets later lookups reuse its hash.
+ */
+class LineSplitter {
+  /** Per column, the cell above and whether it is its own text trimmed (no markup, no runs). */
+  private readonly above: string[] = [];
+  private readonly aboveIsPlain: boolean[] = [];
+  /** Cells of the line being split; each row gets an exact-size copy (push would over-allocate). */
+  private readonly scratch: string[] = [];
+  private nextDelimiter: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly delimiter: Delimiter,
+  ) {
+    this.nextDelimiter = text.indexOf(delimiter);
+  }
+
+  split(from: number, to: number): string[] {
+    const cells = this.scratch;
+    cells.length = 0;
+    let start = from;
+    for (;;) {
+      if (this.nextDelimiter !== -1 && this.nextDelimiter < start)
+        this.nextDelimiter = this.text.indexOf(this.delimiter, start);
+      const stop = this.nextDelimiter === -1 || this.nextDelimiter > to ? to : this.nextDelimiter;
+      cells.push(this.cell(cells.length, start, stop));
+      if (stop === to) return cells.slice();
+      start = stop + 1;
+    }
+  }
+
+  private cell(column: number, from: number, to: number): string {
+    const text = this.text;
+    let a = from;
+    let b = to;
+    while (a < b && isTrimmedSpace(text.charCodeAt(a))) a += 1;
+    while (b > a && isTrimmedSpace(text.charCodeAt(b - 1))) b -= 1;
+    const above = this.above[column];
+    if (
+      above !== undefined &&
+      above.length === b - a &&
+      this.aboveIsPlain[column] === true &&
+      text.startsWith(above, a)
+    )
+      return above;
+    const plain = isPlainCell(text, a, b);
+    const cell = plain ? text.slice(a, b) : stripMarkup(text.slice(from, to));
+    this.above[column] = cell;
+    this.aboveIsPlain[column] = plain;
+    return cell;
+  }
+}
+
+/**
+ * Whether the trimmed cell `text[from, to)` needs nothing but trimming: no tag or entity
+ * (`<`, `&`), no tab or line break, no run of spaces. Then `stripMarkup` of the untrimmed cell
+ * would give the same text, since it only removes tags and entities, collapses runs of
+ * spaces, tabs and line breaks, and trims.
+ */
+function isPlainCell(text: string, from: number, to: number): boolean {
+  let space = false;
+  for (let k = from; k < to; k += 1) {
+    const c = text.charCodeAt(k);
+    if (c === 32) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (c === 60 || c === 38 || c === 9 || c === 10 || c === 13) return false;
+  }
+  return true;
 }
 
 /** Reads one RFC 4180 record starting at `start`; quoted cells may span lines. */

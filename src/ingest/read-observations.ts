@@ -121,26 +121,7 @@ export function readObservations(
     );
 
   const unknown = new Map<string, UnknownName>();
-  // Index in result.values of the value given for each unit × indicator × period. The key is
-  // a small integer (indicator × period slot, then unit) where the ids allow, else a string.
-  const seen = new Map<number | string, number>();
-  const slots = new Map<number, Map<string, number>>();
-  let slotCount = 0;
-  const seenKey = (municipalityId: number, indicatorId: number, period: string) => {
-    let byPeriod = slots.get(indicatorId);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      slots.set(indicatorId, byPeriod);
-    }
-    let slot = byPeriod.get(period);
-    if (slot === undefined) {
-      slot = slotCount++;
-      byPeriod.set(period, slot);
-    }
-    return municipalityId < 0x1000 && slot < 0x40000
-      ? slot * 0x1000 + municipalityId
-      : `${municipalityId}|${indicatorId}|${period}`;
-  };
+  const seen = new SeenValues(registry.unitIds);
   const periodCache = new Map<string, string | null>();
   const readPeriod = (text: string) => {
     let p = periodCache.get(text);
@@ -153,6 +134,9 @@ export function readObservations(
   // Names seen before: a unit's id, or TOTAL for a total row. Unknown names are not kept,
   // so that each of their rows is reported.
   const knownUnits = new Map<string, number>();
+  // Rows of one unit usually follow each other: its name is then the same text as above.
+  let lastUnitText: string | undefined;
+  let lastUnitId: number | undefined;
 
   for (let r = header.dataStart; r < table.rows.length; r += 1) {
     const row = table.rows[r];
@@ -162,7 +146,7 @@ export function readObservations(
       problem(row.line, unit.label, 'не указано муниципальное образование');
       continue;
     }
-    let municipalityId = knownUnits.get(unitText);
+    let municipalityId = unitText === lastUnitText ? lastUnitId : knownUnits.get(unitText);
     if (municipalityId === TOTAL) continue;
     if (municipalityId === undefined) {
       if (TOTAL_ROW.test(unitText.toLowerCase())) {
@@ -173,6 +157,8 @@ export function readObservations(
       municipalityId = code === null ? undefined : registry.unitIds.get(code);
       if (municipalityId !== undefined) knownUnits.set(unitText, municipalityId);
     }
+    lastUnitText = unitText;
+    lastUnitId = municipalityId;
     if (municipalityId === undefined) {
       const entry = unknown.get(unitText) ?? {
         name: unitText,
@@ -236,8 +222,7 @@ export function readObservations(
         continue;
       }
       if (municipalityId === undefined) continue;
-      const key = seenKey(municipalityId, indicator.id, period);
-      const earlierIndex = seen.get(key);
+      const earlierIndex = seen.claim(municipalityId, indicator.id, period, result.values.length);
       if (earlierIndex !== undefined) {
         const earlier = result.values[earlierIndex] as ParsedObservation;
         if (earlier.value !== checked.value)
@@ -248,7 +233,6 @@ export function readObservations(
           );
         continue;
       }
-      seen.set(key, result.values.length);
       result.values.push({
         row: row.line,
         municipalityId,
@@ -262,6 +246,53 @@ export function readObservations(
   if (result.values.length === 0 && result.problemCount === 0 && result.missing === 0)
     problem(null, null, 'под строкой заголовка нет ни одной строки с данными');
   return finish(result, table);
+}
+
+/** Slots (indicator × period) per unit id kept in arrays, beyond which a map takes over. */
+const ARRAY_SLOT_BUDGET = 4_000_000;
+
+/**
+ * Which value (index in the result) was first given for each unit × indicator × period. Each
+ * indicator × period pair gets a slot; a slot holds an array indexed by unit id while the
+ * arrays stay within a budget, else a map: no string key or map entry per value.
+ */
+class SeenValues {
+  private readonly slots = new Map<number, Map<string, Int32Array | Map<number, number>>>();
+  private readonly width: number;
+  private arrayCells = 0;
+
+  constructor(unitIds: Map<string, number>) {
+    let max = 0;
+    for (const id of unitIds.values()) if (id > max) max = id;
+    this.width = max + 1;
+  }
+
+  /** The index given earlier for this unit, indicator and period, else records `index`. */
+  claim(unitId: number, indicatorId: number, period: string, index: number): number | undefined {
+    let byPeriod = this.slots.get(indicatorId);
+    if (!byPeriod) {
+      byPeriod = new Map();
+      this.slots.set(indicatorId, byPeriod);
+    }
+    let slot = byPeriod.get(period);
+    if (slot === undefined) {
+      if (this.arrayCells + this.width <= ARRAY_SLOT_BUDGET) {
+        slot = new Int32Array(this.width);
+        this.arrayCells += this.width;
+      } else slot = new Map();
+      byPeriod.set(period, slot);
+    }
+    // Unit ids come from the registry, so they fit the arrays.
+    if (slot instanceof Int32Array) {
+      const earlier = slot[unitId] as number;
+      if (earlier !== 0) return earlier - 1;
+      slot[unitId] = index + 1;
+      return undefined;
+    }
+    const earlier = slot.get(unitId);
+    if (earlier === undefined) slot.set(unitId, index);
+    return earlier;
+  }
 }
 
 function finish(result: ReadObservationsResult, table: RawTable): ReadObservationsResult {

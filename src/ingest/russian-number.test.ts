@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRussianNumber } from './russian-number.js';
+import { parseRussianNumber, parseRussianNumberInFull } from './russian-number.js';
 
 describe('parseRussianNumber', () => {
   it.each([
@@ -24,5 +25,35 @@ describe('parseRussianNumber', () => {
     const result = parseRussianNumber(raw);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('не число');
+  });
+});
+
+describe('the fast path for plain numbers', () => {
+  const digit = fc.constantFrom(...'0123456789');
+  const space = fc.constantFrom(' ', '\u00a0', '\u202f', '\u2009', '  ');
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: digit },
+    { weight: 1, arbitrary: space },
+    { weight: 1, arbitrary: fc.constantFrom(',', '.', '-', '+', '%', '\u2212', 'e', 'x', '\t') },
+  );
+  const cell = fc.array(piece, { maxLength: 20 }).map((parts) => parts.join(''));
+
+  it('agrees with the full parser on generated cells', () => {
+    fc.assert(
+      fc.property(cell, (raw) => {
+        expect(parseRussianNumber(raw)).toEqual(parseRussianNumberInFull(raw));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['85 199', 85199, 0],
+    ['1 234 567,25', 1234567.25, 2],
+    ['0,574', 0.574, 3],
+    ['123456789012345', 123456789012345, 0],
+  ])('%j reads as the full parser reads it', (raw, value, decimals) => {
+    expect(parseRussianNumber(raw)).toEqual(parseRussianNumberInFull(raw));
+    expect(parseRussianNumber(raw)).toEqual({ ok: true, value, percentSign: false, decimals });
   });
 });

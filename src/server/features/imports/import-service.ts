@@ -336,7 +336,7 @@ async function analyse(
   const closed = await closedPeriodProblems(
     db,
     request.fileName,
-    [...inserts, ...(updates as (ChangedValue & NewValue)[])],
+    [inserts, updates as (ChangedValue & NewValue)[]],
     (id) => registry.units.get(id)?.name ?? String(id),
   );
   problems.push(...closed);
