@@ -1,15 +1,7 @@
-import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in.js';
 
 const NBSP = '\u00a0';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
-}
 
 test('an analyst defines the ЕСИА data set with its own deadline and reads the board per set', async ({
   page,

@@ -1,13 +1,5 @@
-import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
-}
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in.js';
 
 test('an official fills the form, is stopped by validation, saves and submits; an analyst approves', async ({
   page,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
 import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
+import { signIn } from './sign-in.js';
 
 /** A CSV of 42 units × 400 days of ЕСИА totals: 16,800 values, three chunks of writes on SQLite. */
 function largeTable(): string {
@@ -14,11 +14,7 @@ function largeTable(): string {
 }
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill('demo-analyst');
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
+  await signIn(page, 'demo-analyst');
   await page.goto('/data/import');
 });
 

@@ -1,14 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { signIn } from './sign-in.js';
 
 test('an official pastes a table, previews it and imports it once; another municipality is refused', async ({
   page,
 }) => {
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill('demo-buzuluk');
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
+  await signIn(page, 'demo-buzuluk');
 
   await page.getByRole('link', { name: 'Импорт' }).click();
   await expect(page).toHaveURL(/\/data\/import$/);
@@ -35,11 +31,7 @@ test('an official pastes a table, previews it and imports it once; another munic
 test('a malformed number is located by row and column, and nothing can be imported', async ({
   page,
 }) => {
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill('demo-analyst');
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
+  await signIn(page, 'demo-analyst');
   await page.goto('/data/import');
   await page
     .getByTestId('import-text')

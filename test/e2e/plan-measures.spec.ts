@@ -1,14 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
+import { expect, test } from '@playwright/test';
 import { tinyPdf } from '../support/tiny-files.js';
-
-async function signIn(page: Page, username: string) {
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill(username);
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
-}
+import { signIn } from './sign-in.js';
 
 test('an official adds a measure, reports its Q1 status with a comment and attaches a PDF; the analyst sees the summary', async ({
   page,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
+import { signIn } from './sign-in.js';
 
 const METHODOLOGY = methodologyOf('e2e-uncertainty', 'Значение рейтинга и ЕСИА', [
   RATING_VALUE,
@@ -23,11 +23,7 @@ test('an analyst runs the rank uncertainty of a computed draft and reads the ban
   page,
 }) => {
   const code = `e2e-mc-${Date.now().toString(36)}`;
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill('demo-analyst');
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
+  await signIn(page, 'demo-analyst');
 
   // The draft is computed through the API (the form has its own test), as the analyst.
   const session = await (await page.request.get('/api/session')).json();

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
+import { signIn } from './sign-in.js';
 
 /** Table 1's two columns equally weighted: its value on goalposts 0..1, ЕСИА per 1000 min–max. */
 const METHODOLOGY = methodologyOf('e2e-table1', 'Проверочная методика по Таблице №1', [
@@ -18,11 +18,7 @@ test('an analyst computes a draft, reads a unit’s explanation, publishes it, f
   writeFileSync(file, JSON.stringify(METHODOLOGY), 'utf8');
   const code = `e2e-${Date.now().toString(36)}`;
 
-  await page.goto('/login');
-  await page.getByLabel('Имя пользователя').fill('demo-analyst');
-  await page.getByLabel('Пароль').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Войти' }).click();
-  await expect(page.getByTestId('whoami')).toBeVisible();
+  await signIn(page, 'demo-analyst');
 
   await page.getByRole('link', { name: 'Расчёт рейтинга' }).click();
   await expect(page).toHaveURL(/\/data\/ratings$/);
