@@ -148,20 +148,14 @@ function overtakesOf(index: Column, order: Uint32Array): Int32Array {
   return out;
 }
 
-/** Units per block of highlightsOf: the block's best and worst three stay in the L1 cache. */
-const HIGHLIGHT_BLOCK = 512;
-
 /** Strengths and weaknesses: the indicators where the unit stands furthest above / below the mean, in standard deviations. */
 function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments: Moments) {
   const strengths = new Int32Array(n * HIGHLIGHTS).fill(-1);
   const weaknesses = new Int32Array(n * HIGHLIGHTS).fill(-1);
-  const best = scratchFloat64('highlights-best', HIGHLIGHT_BLOCK * HIGHLIGHTS);
-  const worst = scratchFloat64('highlights-worst', HIGHLIGHT_BLOCK * HIGHLIGHTS);
-  // Mean and 1/sd per indicator; indicators without spread (sd 0 or no data) are left out.
-  const used: number[] = [];
-  const means = new Float64Array(indicators.length);
-  const perSds = new Float64Array(indicators.length);
+  const best = scratchFloat64('highlights-best', n * HIGHLIGHTS).fill(0);
+  const worst = scratchFloat64('highlights-worst', n * HIGHLIGHTS).fill(0);
   for (let k = 0; k < indicators.length; k++) {
+    const s = (indicators[k] as IndicatorResult).normalised;
     // Every indicator is the child of one group, so effectiveWeightsOf gathered them all.
     const present = moments.present[k] as number;
     const sum = moments.sum[k] as number;
@@ -170,46 +164,19 @@ function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments
     const mean = sum / present;
     const sd = Math.sqrt(Math.max(squares / present - mean * mean, 0));
     if (!(sd > 0)) continue;
-    used.push(k);
-    means[k] = mean;
-    perSds[k] = 1 / sd;
-  }
-  // A block of units at a time through every indicator (in tree order, so a unit sees the
-  // same sequence as indicator by indicator over all units): 60 passes over 20 000 units'
-  // best and worst three would each stream them through the cache.
-  for (let start = 0; start < n; start += HIGHLIGHT_BLOCK) {
-    const end = Math.min(n, start + HIGHLIGHT_BLOCK);
-    best.fill(0);
-    worst.fill(0);
-    for (const k of used) {
-      const s = (indicators[k] as IndicatorResult).normalised;
-      keepExtremes(
-        s,
-        start,
-        end,
-        means[k] as number,
-        perSds[k] as number,
-        k,
-        strengths,
-        best,
-        weaknesses,
-        worst,
-      );
-    }
+    // Indicator by indicator, each unit keeps its best and worst three (z-scores) so far.
+    keepExtremes(s, mean, 1 / sd, k, strengths, best, weaknesses, worst);
   }
   return { strengths, weaknesses };
 }
 
 /**
- * One indicator's z-scores for units start..end − 1 against each unit's best and worst three
- * so far (`best` and `worst` hold the block from `start`), unrolled for HIGHLIGHTS = 3 slots:
- * a later indicator passes an earlier one only when strictly further out, so ties keep tree
- * order.
+ * One indicator's z-scores against every unit's best and worst three so far, unrolled for
+ * HIGHLIGHTS = 3 slots: a later indicator passes an earlier one only when strictly further
+ * out, so ties keep tree order.
  */
 function keepExtremes(
   s: Column,
-  start: number,
-  end: number,
   mean: number,
   perSd: number,
   k: number,
@@ -218,45 +185,45 @@ function keepExtremes(
   weaknesses: Int32Array,
   worst: Float64Array,
 ): void {
-  for (let i = start, base = 0, out = start * 3; i < end; i++, base += 3, out += 3) {
+  for (let i = 0, base = 0; i < s.length; i++, base += 3) {
     const z = ((s[i] as number) - mean) * perSd;
     if (z > (best[base + 2] as number)) {
       const b1 = best[base + 1] as number;
       if (z > b1) {
         best[base + 2] = b1;
-        strengths[out + 2] = strengths[out + 1] as number;
+        strengths[base + 2] = strengths[base + 1] as number;
         const b0 = best[base] as number;
         if (z > b0) {
           best[base + 1] = b0;
-          strengths[out + 1] = strengths[out] as number;
+          strengths[base + 1] = strengths[base] as number;
           best[base] = z;
-          strengths[out] = k;
+          strengths[base] = k;
         } else {
           best[base + 1] = z;
-          strengths[out + 1] = k;
+          strengths[base + 1] = k;
         }
       } else {
         best[base + 2] = z;
-        strengths[out + 2] = k;
+        strengths[base + 2] = k;
       }
     } else if (z < (worst[base + 2] as number)) {
       const w1 = worst[base + 1] as number;
       if (z < w1) {
         worst[base + 2] = w1;
-        weaknesses[out + 2] = weaknesses[out + 1] as number;
+        weaknesses[base + 2] = weaknesses[base + 1] as number;
         const w0 = worst[base] as number;
         if (z < w0) {
           worst[base + 1] = w0;
-          weaknesses[out + 1] = weaknesses[out] as number;
+          weaknesses[base + 1] = weaknesses[base] as number;
           worst[base] = z;
-          weaknesses[out] = k;
+          weaknesses[base] = k;
         } else {
           worst[base + 1] = z;
-          weaknesses[out + 1] = k;
+          weaknesses[base + 1] = k;
         }
       } else {
         worst[base + 2] = z;
-        weaknesses[out + 2] = k;
+        weaknesses[base + 2] = k;
       }
     }
   }
