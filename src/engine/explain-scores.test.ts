@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Methodology, MethodologyNode, Normalisation } from '../domain/methodology.js';
 import { computeRating, type RatingData } from './compute-rating.js';
 import { describeExplanation } from './describe-explanation.js';
+import { findImprovements, startImprovements } from './find-improvements.js';
+import { flattenTree } from './rating-tree.js';
 
 function methodology(children: MethodologyNode[], aggregation = 'arithmetic'): Methodology {
   return {
@@ -294,5 +296,60 @@ describe('explanation boundaries', () => {
     expect(e.improvements.every((x) => x.method === 'numerical')).toBe(true);
     expect(e.improvements.map((x) => x.indicator)).toEqual(['a']);
     expect(e.unreachable).toEqual(['b']);
+  });
+});
+
+describe('improvements searched indicator by indicator', () => {
+  // Tree order a, b, c, d; computeRating searches each right after its effective weights,
+  // group by group: a, d (the index's own indicators), then b, c.
+  const mixed = methodology([
+    indicator('a', 1),
+    {
+      kind: 'group',
+      code: 'G',
+      name: 'G',
+      weight: 2,
+      aggregation: 'arithmetic',
+      children: [indicator('b', -1), indicator('c', 1, { method: 'z-score' })],
+    },
+    indicator('d', 1, { method: 'goalposts', lo: 0, hi: 50 }),
+  ]);
+  const data = {
+    units: ['u1', 'u2', 'u3', 'u4', 'u5'].map((code) => ({ code, name: code })),
+    values: {
+      a: [10, 20, 30, 25, 5],
+      b: [5, 15, 10, 8, 12],
+      c: [1, 4, 2, 8, 3],
+      d: [40, 10, 20, 30, 45],
+    },
+  };
+
+  it('gives the same values in any order of indicators', () => {
+    const r = computeRating(mixed, data);
+    const e = r.explanations as NonNullable<typeof r.explanations>;
+    const parts = {
+      m: mixed,
+      tree: flattenTree(mixed),
+      indicators: r.indicators,
+      nodeScores: r.nodes.map((node) => node.scores),
+      effectiveWeights: e.effectiveWeights,
+      overtakes: e.overtakes,
+    };
+    const inOrder = findImprovements(parts);
+    const reversed = startImprovements(parts);
+    for (let k = r.indicators.length - 1; k >= 0; k--) reversed.indicator(k);
+    for (const found of [inOrder, reversed.improvements]) {
+      expect(found.kind.map((kind) => [...kind])).toEqual(e.improvements.kind.map((k) => [...k]));
+      expect(found.to.map((to) => [...to])).toEqual(e.improvements.to.map((to) => [...to]));
+    }
+    // Places 3, 5, 2, 1, 4: u4 leads and needs nothing (0); exact (1), numerical (2: z-scores,
+    // or past a bound) and unreachable (3) advice all occur.
+    expect([...e.overtakes]).toEqual([2, 4, 3, -1, 0]);
+    expect(e.improvements.kind.map((kind) => [...kind])).toEqual([
+      [1, 1, 3, 0, 2],
+      [1, 2, 3, 0, 1],
+      [2, 2, 2, 0, 2],
+      [3, 1, 3, 0, 1],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Methodology } from '../domain/methodology.js';
 import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
-import { findImprovements, type Improvements } from './find-improvements.js';
+import { type Improvements, startImprovements } from './find-improvements.js';
 import type { RatingTree, TreeGroup } from './rating-tree.js';
 import { scratchFloat64 } from './scratch.js';
 import { sortOrder } from './sort-order.js';
@@ -35,16 +35,42 @@ interface Moments {
   squares: Float64Array;
 }
 
+/** Effective weights with what was gathered beside them, filled by effectiveWeightsOf. */
+interface WeightColumns {
+  weights: Column[];
+  /** Largest |effective weight| per indicator. */
+  maxima: Float64Array;
+  moments: Moments;
+}
+
+function weightColumns(count: number, n: number): WeightColumns {
+  // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
+  // 20 000 units cost more in garbage collection than the arithmetic.
+  const block = new Float64Array(n * count);
+  return {
+    weights: Array.from({ length: count }, (_, k) => block.subarray(k * n, (k + 1) * n)),
+    maxima: new Float64Array(count),
+    moments: {
+      present: new Float64Array(count),
+      sum: new Float64Array(count),
+      squares: new Float64Array(count),
+    },
+  };
+}
+
+/**
+ * Fills `into` group by group from the index down, and calls `done(k)` as soon as indicator
+ * k's column, maximum and moments are complete (in tree order of the groups).
+ */
 function effectiveWeightsOf(
   tree: RatingTree,
   indicators: readonly IndicatorResult[],
   nodes: readonly { scores: Column; presentWeight: Float64Array }[],
   n: number,
-): { weights: Column[]; maxima: Float64Array; moments: Moments } {
-  // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
-  // 20 000 units cost more in garbage collection than the arithmetic.
-  const block = new Float64Array(n * indicators.length);
-  const out: Column[] = indicators.map((_, k) => block.subarray(k * n, (k + 1) * n));
+  into: WeightColumns,
+  done: (k: number) => void,
+): void {
+  const { weights: out, maxima, moments } = into;
   // The groups' own weights are working values: a reused buffer, zeroed as a fresh one.
   const groupBlock = scratchFloat64('group-weights', n * tree.groups.length).fill(0);
   const groupWeights: Column[] = tree.groups.map((_, g) => groupBlock.subarray(g * n, (g + 1) * n));
@@ -52,12 +78,6 @@ function effectiveWeightsOf(
   // Gathered while each score column is read anyway: the largest |weight| per indicator (the
   // rounding slack of the improvements; each cell is written once) and the moments of the
   // scores (strengths and weaknesses), instead of two more passes over every column.
-  const maxima = new Float64Array(indicators.length);
-  const moments: Moments = {
-    present: new Float64Array(indicators.length),
-    sum: new Float64Array(indicators.length),
-    squares: new Float64Array(indicators.length),
-  };
   const share = scratchFloat64('group-share', n);
   for (let g = 0; g < tree.groups.length; g++) {
     const group = tree.groups[g] as TreeGroup;
@@ -105,9 +125,9 @@ function effectiveWeightsOf(
       moments.present[ref.index] = present;
       moments.sum[ref.index] = sum;
       moments.squares[ref.index] = squares;
+      done(ref.index);
     }
   }
-  return { weights: out, maxima, moments };
 }
 
 function overtakesOf(index: Column, order: Uint32Array): Int32Array {
@@ -227,20 +247,24 @@ export function explainScores(
 ): RatingExplanations {
   const index = (nodes[0] as { scores: Column }).scores;
   const n = index.length;
-  const {
-    weights: effectiveWeights,
-    maxima,
-    moments,
-  } = effectiveWeightsOf(tree, indicators, nodes, n);
+  const weights = weightColumns(indicators.length, n);
   const overtakes = overtakesOf(index, indexOrder ?? sortOrder(index));
-  const improvements = findImprovements({
+  const search = startImprovements({
     m,
     tree,
     indicators,
     nodeScores: nodes.map((node) => node.scores),
-    effectiveWeights,
-    effectiveWeightMax: maxima,
+    effectiveWeights: weights.weights,
+    effectiveWeightMax: weights.maxima,
     overtakes,
   });
-  return { overtakes, effectiveWeights, ...highlightsOf(indicators, n, moments), improvements };
+  // Each indicator's improvements right after its effective weights: its columns are still
+  // in cache. The search only reads indicator k's weights and maximum, complete by then.
+  effectiveWeightsOf(tree, indicators, nodes, n, weights, search.indicator);
+  return {
+    overtakes,
+    effectiveWeights: weights.weights,
+    ...highlightsOf(indicators, n, weights.moments),
+    improvements: search.improvements,
+  };
 }

@@ -49,14 +49,14 @@ export function explainUnits(parts: {
   const imputedHow = IMPUTATION_NAMES[parts.methodology.missingData.imputation];
   // Reasons are collected column by column and only where something is wrong: at
   // 20 000 units × 60 indicators a per-unit double loop costs more than the computation.
-  // A list only for a unit with something to report; the rest get theirs at the end.
-  const reasons: (string[] | undefined)[] = new Array(parts.units.length);
-  // A unit's first reason makes a one-element list: most units with a reason have one, and a
-  // list started empty grows room for seventeen at its first push.
+  // Collected as (unit, sentence) pairs in two growing lists and grouped by unit at the end:
+  // filling a list per unit in an array of 20 000 touches it at random and makes every
+  // store a pointer from an old object to a young one, which the garbage collector tracks.
+  const owners: number[] = [];
+  const sentences: string[] = [];
   const add = (i: number, reason: string): void => {
-    const list = reasons[i];
-    if (list === undefined) reasons[i] = [reason];
-    else list.push(reason);
+    owners.push(i);
+    sentences.push(reason);
   };
   for (const node of nodes) {
     for (let i = 0; i < node.belowThreshold.length; i++) {
@@ -87,9 +87,26 @@ export function explainUnits(parts: {
       if (imputed[i] === 1) add(i, restored);
     }
   }
-  const out: UnitResult[] = new Array(parts.units.length);
-  for (let i = 0; i < out.length; i++) {
+  // Counting sort of the pairs by unit, stable: each unit keeps its reasons in the order found.
+  const n = parts.units.length;
+  const starts = new Uint32Array(n + 1);
+  for (let j = 0; j < owners.length; j++) {
+    const at = (owners[j] as number) + 1;
+    starts[at] = (starts[at] as number) + 1;
+  }
+  for (let i = 0; i < n; i++) starts[i + 1] = (starts[i + 1] as number) + (starts[i] as number);
+  const grouped: string[] = new Array(sentences.length);
+  const next = starts.slice(0, n);
+  for (let j = 0; j < owners.length; j++) {
+    const i = owners[j] as number;
+    grouped[next[i] as number] = sentences[j] as string;
+    next[i] = (next[i] as number) + 1;
+  }
+  const out: UnitResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const unit = parts.units[i] as RatingUnit;
+    const from = starts[i] as number;
+    const to = starts[i + 1] as number;
     out[i] = {
       code: unit.code,
       name: unit.name,
@@ -99,7 +116,7 @@ export function explainUnits(parts: {
       groupRank: orNull(parts.groupRanks[i]),
       rankChange: orNull(parts.change[i]),
       availability: index.availability[i] as number,
-      reasons: reasons[i] ?? [],
+      reasons: to > from ? grouped.slice(from, to) : [],
     };
   }
   return out;

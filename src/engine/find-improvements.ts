@@ -30,17 +30,36 @@ const EXACT_METHODS = new Set(['min-max', 'goalposts', 'fraction-of-max', 'dista
  * outlier treatment). Values imputed for other units are held too.
  */
 export function findImprovements(p: Parts): Improvements {
-  const { tree, indicators, overtakes } = p;
+  const search = startImprovements(p);
+  for (let k = 0; k < p.indicators.length; k++) search.indicator(k);
+  return search.improvements;
+}
+
+/**
+ * findImprovements one indicator at a time: `indicator(k)` fills `improvements.to[k]` and
+ * `kind[k]` once indicator k's effective weights (and their maximum, if given) are in `p`,
+ * so a caller computing those column by column searches each while it is still in cache.
+ * Indicators are independent: any order gives the same numbers.
+ *
+ * @example const s = startImprovements(parts); s.indicator(0); s.improvements.kind[0]
+ */
+export function startImprovements(p: Parts): {
+  indicator: (k: number) => void;
+  improvements: Improvements;
+} {
+  const { indicators, overtakes } = p;
   const n = overtakes.length;
   const index = p.nodeScores[0] as Column;
   const indexMagnitude = maxAbs(index);
-  const normaliser = new WhatIfNormaliser(p.m, tree, indicators);
+  const normaliser = new WhatIfNormaliser(p.m, p.tree, indicators);
   const out = new Float64Array(2);
-  const to: Column[] = [];
-  const kinds: Uint8Array[] = [];
   const toBlock = new Float64Array(n * indicators.length);
   const kindBlock = new Uint8Array(n * indicators.length);
+  const to = indicators.map((_, k) => toBlock.subarray(k * n, (k + 1) * n));
+  const kinds = indicators.map((_, k) => kindBlock.subarray(k * n, (k + 1) * n));
   // The gap to the unit above, once per unit (NaN for none): ix − ii as the loop computed it.
+  // Scratch slots of this search alone: the caller's work between indicators uses others,
+  // and the search ends within the caller's synchronous computation.
   const gap = scratchFloat64('improvement-gap', n);
   // The units minMaxPass leaves to improveOne, one indicator at a time.
   const slowUnits = scratchInt32('improvement-slow', n);
@@ -48,88 +67,110 @@ export function findImprovements(p: Parts): Improvements {
     const x = overtakes[i] as number;
     gap[i] = x < 0 ? Number.NaN : (index[x] as number) - (index[i] as number);
   }
-  for (let k = 0; k < indicators.length; k++) {
-    const node = tree.indicators[k] as IndicatorNode;
-    const ind = indicators[k] as IndicatorResult;
-    const ew = p.effectiveWeights[k] as Column;
-    const exact =
-      !node.treatment && EXACT_METHODS.has(node.normalisation.method) && isLinearPath(tree, k);
-    // The gap is widened by a bound on the rounding of both the stored and the recomputed
-    // scores, so the value certainly gains without recomputing anything; it exceeds the
-    // mathematically exact threshold by a few units in the 13th digit.
-    const slackFactor = (childrenOnPath(tree, k) + 8) * 8 * Number.EPSILON;
-    // One slack per indicator, from the largest index and contribution: a little wider than
-    // a per-unit bound, and no per-pair Math.max.
-    const slack =
-      slackFactor *
-      Math.max(
-        indexMagnitude,
-        (p.effectiveWeightMax?.[k] ?? maxAbs(ew)) * (normalisedMagnitude(p, normaliser, k) || 1),
-      );
-    const fast = exact ? fastInverse(p, k) : null;
-    const dir = node.direction;
-    // Min–max inside the range, inlined: the commonest case, at 20 000 × 60 pairs.
-    const spec = node.normalisation;
-    const b = normaliser.boundsFor(k);
-    const minMax = exact && spec.method === 'min-max';
-    const lower = spec.method === 'min-max' ? (spec.lower ?? 0) : 0;
-    const upper = spec.method === 'min-max' ? (spec.upper ?? p.m.outputScale) : 1;
-    const span = upper - lower;
-    const { min1, max1 } = b;
-    // (need − l)·(range/span) instead of a division per pair; the slack covers the rounding.
-    const stretch = (max1 - min1) / span;
-    const minHolderMoves = b.min1Count === 1;
-    const treated = ind.treated;
-    const normalised = ind.normalised;
-    const filled = ind.filled;
-    const target = toBlock.subarray(k * n, (k + 1) * n);
-    const kind = kindBlock.subarray(k * n, (k + 1) * n);
-    to.push(target);
-    kinds.push(kind);
-    if (minMax) {
-      const slow = minMaxPass(
-        gap,
-        normalised,
-        ew,
-        treated,
-        target,
-        kind,
-        slack,
-        dir,
-        upper,
-        lower,
-        min1,
-        max1,
-        stretch,
-        minHolderMoves,
-        slowUnits,
-      );
-      for (let j = 0; j < slow; j++) {
-        const i = slowUnits[j] as number;
-        const need = (normalised[i] as number) + ((gap[i] as number) + slack) / (ew[i] as number);
-        kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, true, need, target);
-      }
-      continue;
+  const indicator = (k: number): void =>
+    improveIndicator(p, normaliser, k, {
+      indexMagnitude,
+      out,
+      gap,
+      slowUnits,
+      target: to[k] as Column,
+      kind: kinds[k] as Uint8Array,
+    });
+  return { indicator, improvements: { to, kind: kinds } };
+}
+
+/** One indicator's improvements for every unit, into `w.target` and `w.kind`. */
+function improveIndicator(
+  p: Parts,
+  normaliser: WhatIfNormaliser,
+  k: number,
+  w: {
+    indexMagnitude: number;
+    out: Float64Array;
+    gap: Float64Array;
+    slowUnits: Int32Array;
+    target: Float64Array;
+    kind: Uint8Array;
+  },
+): void {
+  const { tree, indicators, overtakes } = p;
+  const { indexMagnitude, out, gap, slowUnits, target, kind } = w;
+  const n = overtakes.length;
+  const node = tree.indicators[k] as IndicatorNode;
+  const ind = indicators[k] as IndicatorResult;
+  const ew = p.effectiveWeights[k] as Column;
+  const exact =
+    !node.treatment && EXACT_METHODS.has(node.normalisation.method) && isLinearPath(tree, k);
+  // The gap is widened by a bound on the rounding of both the stored and the recomputed
+  // scores, so the value certainly gains without recomputing anything; it exceeds the
+  // mathematically exact threshold by a few units in the 13th digit.
+  const slackFactor = (childrenOnPath(tree, k) + 8) * 8 * Number.EPSILON;
+  // One slack per indicator, from the largest index and contribution: a little wider than
+  // a per-unit bound, and no per-pair Math.max.
+  const slack =
+    slackFactor *
+    Math.max(
+      indexMagnitude,
+      (p.effectiveWeightMax?.[k] ?? maxAbs(ew)) * (normalisedMagnitude(p, normaliser, k) || 1),
+    );
+  const fast = exact ? fastInverse(p, k) : null;
+  const dir = node.direction;
+  // Min–max inside the range, inlined: the commonest case, at 20 000 × 60 pairs.
+  const spec = node.normalisation;
+  const b = normaliser.boundsFor(k);
+  const minMax = exact && spec.method === 'min-max';
+  const lower = spec.method === 'min-max' ? (spec.lower ?? 0) : 0;
+  const upper = spec.method === 'min-max' ? (spec.upper ?? p.m.outputScale) : 1;
+  const span = upper - lower;
+  const { min1, max1 } = b;
+  // (need − l)·(range/span) instead of a division per pair; the slack covers the rounding.
+  const stretch = (max1 - min1) / span;
+  const minHolderMoves = b.min1Count === 1;
+  const treated = ind.treated;
+  const normalised = ind.normalised;
+  const filled = ind.filled;
+  if (minMax) {
+    const slow = minMaxPass(
+      gap,
+      normalised,
+      ew,
+      treated,
+      target,
+      kind,
+      slack,
+      dir,
+      upper,
+      lower,
+      min1,
+      max1,
+      stretch,
+      minHolderMoves,
+      slowUnits,
+    );
+    for (let j = 0; j < slow; j++) {
+      const i = slowUnits[j] as number;
+      const need = (normalised[i] as number) + ((gap[i] as number) + slack) / (ew[i] as number);
+      kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, true, need, target);
     }
-    for (let i = 0; i < n; i++) {
-      const g = gap[i] as number;
-      const s = normalised[i] as number;
-      const w = ew[i] as number;
-      if (Number.isNaN(g + s) || !(w > 0)) continue;
-      const need = exact ? s + (g + slack) / w : Number.NaN;
-      if (fast) {
-        // Goalposts below the top: one division.
-        const v = fast(need);
-        if (!Number.isNaN(v) && (v - (filled[i] as number)) * dir > 0) {
-          target[i] = pushed(v, dir);
-          kind[i] = IMPROVEMENT_EXACT;
-          continue;
-        }
-      }
-      kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, exact, need, target);
-    }
+    return;
   }
-  return { to, kind: kinds };
+  for (let i = 0; i < n; i++) {
+    const g = gap[i] as number;
+    const s = normalised[i] as number;
+    const w = ew[i] as number;
+    if (Number.isNaN(g + s) || !(w > 0)) continue;
+    const need = exact ? s + (g + slack) / w : Number.NaN;
+    if (fast) {
+      // Goalposts below the top: one division.
+      const v = fast(need);
+      if (!Number.isNaN(v) && (v - (filled[i] as number)) * dir > 0) {
+        target[i] = pushed(v, dir);
+        kind[i] = IMPROVEMENT_EXACT;
+        continue;
+      }
+    }
+    kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, exact, need, target);
+  }
 }
 
 /**

@@ -69,20 +69,15 @@ function boundsOf(x: Column, direction: number, withSpread: boolean): ColumnBoun
  * units keep their stored scores bit for bit.
  */
 export class WhatIfNormaliser {
-  private readonly bounds: ColumnBounds[];
+  /** Built on first use: a search going indicator by indicator reads each column while warm. */
+  private readonly bounds: (ColumnBounds | undefined)[];
 
   constructor(
     private readonly m: Methodology,
     private readonly tree: RatingTree,
     private readonly indicators: readonly IndicatorResult[],
   ) {
-    this.bounds = indicators.map((ind, k) =>
-      boundsOf(
-        ind.treated,
-        (tree.indicators[k] as IndicatorNode).direction,
-        (tree.indicators[k] as IndicatorNode).normalisation.method === 'z-score',
-      ),
-    );
+    this.bounds = new Array(indicators.length);
   }
 
   /** The value the what-if varies: after imputation, before outlier treatment. */
@@ -110,7 +105,7 @@ export class WhatIfNormaliser {
     const dir = node.direction;
     const spec = node.normalisation;
     const scale = this.m.outputScale;
-    const b = this.bounds[k] as ColumnBounds;
+    const b = this.boundsAt(k);
     const old = (ind.treated[unit] as number) * dir;
     const d = value * dir;
     const stored = other >= 0 ? (ind.normalised[other] as number) : Number.NaN;
@@ -194,7 +189,7 @@ export class WhatIfNormaliser {
   }
 
   private sortedOf(k: number): Float64Array {
-    const b = this.bounds[k] as ColumnBounds;
+    const b = this.boundsAt(k);
     if (b.sorted) return b.sorted;
     const ind = this.indicators[k] as IndicatorResult;
     const dir = (this.tree.indicators[k] as { direction: number }).direction;
@@ -206,7 +201,20 @@ export class WhatIfNormaliser {
 
   /** Bounds of indicator k as used by the exact inversion (direction-adjusted). */
   boundsFor(k: number): Readonly<ColumnBounds> {
-    return this.bounds[k] as ColumnBounds;
+    return this.boundsAt(k);
+  }
+
+  private boundsAt(k: number): ColumnBounds {
+    const known = this.bounds[k];
+    if (known) return known;
+    const node = this.tree.indicators[k] as IndicatorNode;
+    const b = boundsOf(
+      (this.indicators[k] as IndicatorResult).treated,
+      node.direction,
+      node.normalisation.method === 'z-score',
+    );
+    this.bounds[k] = b;
+    return b;
   }
 }
 
