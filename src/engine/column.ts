@@ -31,6 +31,23 @@ export function toColumn(values: ArrayLike<number | null | undefined>): Column {
 }
 
 /**
+ * toColumn without the copy where none is needed: a Float64Array without infinities is
+ * returned itself. The engine never writes to its input columns, but the result then reads
+ * the caller's array (a rating's `raw`, and `filled` and `treated` where nothing is imputed
+ * or treated), so the caller must not change it while the result is in use.
+ *
+ * @example const v = new Float64Array([1, NaN]); toSharedColumn(v) === v // true
+ */
+export function toSharedColumn(values: ArrayLike<number | null | undefined>): Column {
+  if (!(values instanceof Float64Array)) return toColumn(values);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) return toColumn(values);
+  }
+  return values;
+}
+
+/**
  * Converts a column back to plain numbers with null for missing (for JSON and tests).
  *
  * @example fromColumn(new Float64Array([1, NaN])) // [1, null]

@@ -35,12 +35,14 @@ export interface IndicatorInputs {
   columns: Readonly<Record<string, Column>>;
   groups: ReadonlyArray<string | null | undefined>;
   history: ReadonlyArray<Readonly<Record<string, Column>>>;
+  /** All zeros, rowCount long: every indicator's `imputed` when nothing is imputed, shared. */
+  unimputed?: Uint8Array;
 }
 
 function impute(raw: Column, code: string, m: Methodology, inputs: IndicatorInputs): ImputedColumn {
   switch (m.missingData.imputation) {
     case 'none':
-      return { values: raw, imputed: new Uint8Array(raw.length) };
+      return { values: raw, imputed: inputs.unimputed ?? new Uint8Array(raw.length) };
     case 'mean':
       return imputeMean(raw);
     case 'group-mean':

@@ -66,6 +66,18 @@ describe('computeRating', () => {
     expect(r.nodes.map((n) => [n.code, n.weight, n.globalWeight])).toEqual([['INDEX', 1, 1]]);
   });
 
+  it('reads a Float64Array input in place unless it holds infinities', () => {
+    const m = methodology([indicator('a', 1)]);
+    const units = ['u1', 'u2', 'u3'].map((code) => ({ code, name: code }));
+    const plain = new Float64Array([1, Number.NaN, 3]);
+    expect(computeRating(m, { units, values: { a: plain } }).indicators[0]?.raw).toBe(plain);
+    const infinite = new Float64Array([1, Number.POSITIVE_INFINITY, 3]);
+    const raw = computeRating(m, { units, values: { a: infinite } }).indicators[0]?.raw;
+    expect(raw).not.toBe(infinite);
+    expect(fromColumn(raw ?? [])).toEqual([1, null, 3]);
+    expect(infinite[1]).toBe(Number.POSITIVE_INFINITY);
+  });
+
   it('derives an indicator from a formula and explains what is missing', () => {
     const m = methodology(
       [

@@ -1,6 +1,6 @@
 import type { GroupNode, Methodology, MethodologyNode } from '../domain/methodology.js';
 import { aggregateColumns } from './aggregate.js';
-import { type Column, toColumn } from './column.js';
+import { type Column, toSharedColumn } from './column.js';
 import { computeIndicator, type IndicatorResult } from './compute-indicator.js';
 import { explainScores, type RatingExplanations } from './explain-scores.js';
 import { explainUnits, type UnitResult } from './explain-units.js';
@@ -21,7 +21,10 @@ type Values = Readonly<Record<string, ArrayLike<number | null>>>;
 
 export interface RatingData {
   units: readonly RatingUnit[];
-  /** Raw values by indicator code, aligned with `units`; null for missing. */
+  /**
+   * Raw values by indicator code, aligned with `units`; null (or NaN) for missing. A
+   * Float64Array is read in place, not copied: leave it unchanged while the result is used.
+   */
   values: Values;
   /** Reference values for formulas (e.g. population), aligned with `units`. */
   reference?: Values;
@@ -93,10 +96,18 @@ export function computeRating(
 ): RatingResult {
   const rowCount = data.units.length;
   const columns: Record<string, Column> = {};
-  for (const [name, v] of Object.entries(data.reference ?? {})) columns[name] = toColumn(v);
-  for (const [code, v] of Object.entries(data.values)) columns[code] = toColumn(v);
+  // The caller's Float64Arrays are used as they are, not copied (see toSharedColumn).
+  for (const [name, v] of Object.entries(data.reference ?? {})) columns[name] = toSharedColumn(v);
+  for (const [code, v] of Object.entries(data.values)) columns[code] = toSharedColumn(v);
   const groups = data.units.map((u) => u.group ?? null);
-  const inputs = { rowCount, columns, groups, history: alignHistory(data) };
+  const inputs = {
+    rowCount,
+    columns,
+    groups,
+    history: alignHistory(data),
+    // One read-only zero column for all indicators' `imputed` when the rule imputes nothing.
+    unimputed: new Uint8Array(rowCount),
+  };
   const unitCodes = data.units.map((u) => u.code);
   const indicators: IndicatorResult[] = [];
   const nodes: NodeResult[] = [];

@@ -1,6 +1,6 @@
 import type { Column } from './column.js';
 import type { RatingExplanations } from './explain-scores.js';
-import { HIGHLIGHTS } from './explain-scores.js';
+import { HIGHLIGHTS, effectiveWeight as weightOf } from './explain-scores.js';
 import { IMPROVEMENT_EXACT, IMPROVEMENT_UNREACHABLE } from './find-improvements.js';
 
 /** One unit's explanation as plain JSON, for snapshots, the API and the CLI. */
@@ -73,7 +73,7 @@ export function describeExplanation(
     overtakes: over >= 0 ? (unitCodes[over] as string) : null,
     contributions: indicatorCodes.map((code, k) => {
       const score = (normalised[k] as Column)[i] as number;
-      const effectiveWeight = (e.effectiveWeights[k] as Column)[i] as number;
+      const effectiveWeight = weightOf(e.effectiveWeights, k, i);
       return {
         indicator: code,
         score: orNull(score),

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Methodology, MethodologyNode, Normalisation } from '../domain/methodology.js';
 import { computeRating, type RatingData } from './compute-rating.js';
 import { describeExplanation } from './describe-explanation.js';
+import { effectiveWeight } from './explain-scores.js';
 import { findImprovements, startImprovements } from './find-improvements.js';
 import { flattenTree } from './rating-tree.js';
 
@@ -60,6 +61,18 @@ describe('explanations', () => {
   // a min–max: 0, .5, 1; b lower-is-better: 1, 0, .5; index .5, .25, .75 → places 2, 3, 1
   const m = methodology([indicator('a', 1), indicator('b', -1)]);
   const data = { units, values: { a: [10, 20, 30], b: [5, 15, 10] } };
+
+  it('keeps one row of effective weights for complete units and a row for each other unit', () => {
+    const m = methodology([indicator('a', 1), indicator('b', 1)]);
+    const r = computeRating(m, { units, values: { a: [1, 2, 3], b: [1, null, 3] } });
+    const w = (r.explanations as NonNullable<typeof r.explanations>).effectiveWeights;
+    // u2 lacks b: a alone carries the index (weight 1), b none
+    expect([...w.shared]).toEqual([0.5, 0.5]);
+    expect([...w.rowOf]).toEqual([-1, 0, -1]);
+    expect(w.rowCount).toBe(1);
+    expect([...w.rows]).toEqual([1, 0]);
+    expect([0, 1, 2].map((i) => effectiveWeight(w, 1, i))).toEqual([0.5, 0, 0.5]);
+  });
 
   it('splits the index into contributions and names strengths and weaknesses', () => {
     const e = explain(m, data, 0);
@@ -332,7 +345,9 @@ describe('improvements searched indicator by indicator', () => {
       tree: flattenTree(mixed),
       indicators: r.indicators,
       nodeScores: r.nodes.map((node) => node.scores),
-      effectiveWeights: e.effectiveWeights,
+      effectiveWeights: r.indicators.map((_, k) =>
+        Float64Array.from(r.units, (_, i) => effectiveWeight(e.effectiveWeights, k, i)),
+      ),
       overtakes: e.overtakes,
     };
     const inOrder = findImprovements(parts);

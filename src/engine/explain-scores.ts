@@ -3,7 +3,7 @@ import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
 import { type Improvements, startImprovements } from './find-improvements.js';
 import type { RatingTree, TreeGroup } from './rating-tree.js';
-import { scratchFloat64 } from './scratch.js';
+import { scratchFloat64, scratchInt32 } from './scratch.js';
 import { sortOrder } from './sort-order.js';
 
 /** How many strengths and weaknesses each unit gets. */
@@ -19,13 +19,39 @@ export const HIGHLIGHTS = 3;
 export interface RatingExplanations {
   /** The unit with the next higher index score, −1 for the leaders and units without a score. */
   overtakes: Int32Array;
-  /** Contribution of indicator k for unit i = effectiveWeights[k][i] × normalised score. */
-  effectiveWeights: Column[];
+  /** Contribution of indicator k for unit i = effectiveWeight(e, k, i) × normalised score. */
+  effectiveWeights: EffectiveWeights;
   /** HIGHLIGHTS indicator indices per unit (−1 for none), best first. */
   strengths: Int32Array;
   /** HIGHLIGHTS indicator indices per unit (−1 for none), worst first. */
   weaknesses: Int32Array;
   improvements: Improvements;
+}
+
+/**
+ * Effective weights without a full column per indicator: every unit with all its scores
+ * present has the same weights, stored once in `shared`; only the other units get a row of
+ * their own. Read through effectiveWeight.
+ */
+export interface EffectiveWeights {
+  /** Per indicator: the weight of every unit that has no row of its own. */
+  shared: Float64Array;
+  /** Per unit: its row in `rows`, or −1 for the shared weights. */
+  rowOf: Int32Array;
+  /** How many units have a row of their own. */
+  rowCount: number;
+  /** Indicator k's weight for the unit in row r at `rows[k * rowCount + r]`. */
+  rows: Float64Array;
+}
+
+/**
+ * Unit i's effective weight on indicator k.
+ *
+ * @example effectiveWeight(rating.explanations.effectiveWeights, 0, 5)
+ */
+export function effectiveWeight(w: EffectiveWeights, k: number, i: number): number {
+  const r = w.rowOf[i] as number;
+  return r < 0 ? (w.shared[k] as number) : (w.rows[k * w.rowCount + r] as number);
 }
 
 /** Per indicator: count, sum and sum of squares of its present normalised scores. */
@@ -37,18 +63,25 @@ interface Moments {
 
 /** Effective weights with what was gathered beside them, filled by effectiveWeightsOf. */
 interface WeightColumns {
+  /** Working columns, valid until the computation returns (the improvement search reads them). */
   weights: Column[];
+  /** The weights of a unit with every score present, computed as its column cells are. */
+  shared: Float64Array;
+  /** 1 for the units whose weights differ from `shared` somewhere. */
+  own: Uint8Array;
   /** Largest |effective weight| per indicator. */
   maxima: Float64Array;
   moments: Moments;
 }
 
 function weightColumns(count: number, n: number): WeightColumns {
-  // One allocation per kind of array, sliced into columns: 60 separate 160 kB buffers at
-  // 20 000 units cost more in garbage collection than the arithmetic.
-  const block = new Float64Array(n * count);
+  // One reused block sliced into columns, every cell written by effectiveWeightsOf: the
+  // result keeps only the rows that differ from the shared ones (compactWeights).
+  const block = scratchFloat64('effective-weights', n * count);
   return {
     weights: Array.from({ length: count }, (_, k) => block.subarray(k * n, (k + 1) * n)),
+    shared: new Float64Array(count),
+    own: new Uint8Array(n),
     maxima: new Float64Array(count),
     moments: {
       present: new Float64Array(count),
@@ -70,11 +103,15 @@ function effectiveWeightsOf(
   into: WeightColumns,
   done: (k: number) => void,
 ): void {
-  const { weights: out, maxima, moments } = into;
+  const { weights: out, maxima, moments, shared, own: differs } = into;
   // The groups' own weights are working values: a reused buffer, zeroed as a fresh one.
   const groupBlock = scratchFloat64('group-weights', n * tree.groups.length).fill(0);
   const groupWeights: Column[] = tree.groups.map((_, g) => groupBlock.subarray(g * n, (g + 1) * n));
   (groupWeights[0] as Column).fill(1);
+  // The same arithmetic for a unit with every score present, whose present weight is every
+  // group's full weight (summed as aggregateInto sums it): the shared weights.
+  const sharedGroup = new Float64Array(tree.groups.length);
+  sharedGroup[0] = 1;
   // Gathered while each score column is read anyway: the largest |weight| per indicator (the
   // rounding slack of the improvements; each cell is written once) and the moments of the
   // scores (strengths and weaknesses), instead of two more passes over every column.
@@ -86,6 +123,11 @@ function effectiveWeightsOf(
     const own = node.scores;
     const pw = node.presentWeight;
     const isSum = group.method === 'sum';
+    let fullWeight = 0;
+    for (const w of group.weights) if (w !== 0) fullWeight += w;
+    const sharedShare = isSum
+      ? (sharedGroup[g] as number)
+      : (sharedGroup[g] as number) / fullWeight;
     // The group's weight per unit of present child weight, once per unit: one division per
     // unit and group instead of one per unit and child.
     for (let i = 0; i < n; i++)
@@ -94,6 +136,7 @@ function effectiveWeightsOf(
       const ref = group.children[c] as TreeGroup['children'][number];
       const w = group.weights[c] as number;
       if (ref.kind === 'group') {
+        sharedGroup[ref.index] = sharedShare * w;
         const child = (nodes[ref.index] as { scores: Column }).scores;
         const t = groupWeights[ref.index] as Column;
         // A unit without a score here, or without this child, gives the child no weight.
@@ -105,19 +148,32 @@ function effectiveWeightsOf(
       }
       const child = (indicators[ref.index] as IndicatorResult).normalised;
       const t = out[ref.index] as Column;
+      const s = sharedShare * w;
+      shared[ref.index] = s;
+      // Units whose weight is not the shared one, to the bit (a zero's sign included).
+      const zeroDiffers = !Object.is(s, 0);
       let max = 0;
       let present = 0;
       let sum = 0;
       let squares = 0;
       for (let i = 0; i < n; i++) {
         const x = child[i] as number;
-        if (Number.isNaN(x)) continue;
+        if (Number.isNaN(x)) {
+          t[i] = 0;
+          if (zeroDiffers) differs[i] = 1;
+          continue;
+        }
         present++;
         sum += x;
         squares += x * x;
-        if (Number.isNaN((own[i] as number) + x)) continue;
+        if (Number.isNaN((own[i] as number) + x)) {
+          t[i] = 0;
+          if (zeroDiffers) differs[i] = 1;
+          continue;
+        }
         const v = (share[i] as number) * w;
         t[i] = v;
+        if (v !== s || (v === 0 && !Object.is(v, s))) differs[i] = 1;
         const a = Math.abs(v);
         if (a > max) max = a;
       }
@@ -128,6 +184,26 @@ function effectiveWeightsOf(
       done(ref.index);
     }
   }
+}
+
+/** The result's copy of the working columns: the shared weights and the rows that differ. */
+function compactWeights(into: WeightColumns, n: number): EffectiveWeights {
+  const rowOf = new Int32Array(n);
+  const units = scratchInt32('effective-weight-units', n);
+  let rowCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (into.own[i] === 1) {
+      units[rowCount] = i;
+      rowOf[i] = rowCount++;
+    } else rowOf[i] = -1;
+  }
+  const rows = new Float64Array(rowCount * into.weights.length);
+  for (let k = 0; k < into.weights.length; k++) {
+    const column = into.weights[k] as Column;
+    const base = k * rowCount;
+    for (let r = 0; r < rowCount; r++) rows[base + r] = column[units[r] as number] as number;
+  }
+  return { shared: into.shared, rowOf, rowCount, rows };
 }
 
 function overtakesOf(index: Column, order: Uint32Array): Int32Array {
@@ -263,7 +339,7 @@ export function explainScores(
   effectiveWeightsOf(tree, indicators, nodes, n, weights, search.indicator);
   return {
     overtakes,
-    effectiveWeights: weights.weights,
+    effectiveWeights: compactWeights(weights, n),
     ...highlightsOf(indicators, n, weights.moments),
     improvements: search.improvements,
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeRating } from '../../src/engine/compute-rating.js';
+import { effectiveWeight } from '../../src/engine/explain-scores.js';
 import { validateMethodology } from '../../src/engine/validate-methodology.js';
 import { hasAsem, readAsem } from './read-asem.js';
 
@@ -34,7 +35,7 @@ describe.skipIf(!hasAsem)('ASEM cross-check against COINr', () => {
     r.units.forEach((u, i) => {
       let sum = 0;
       r.indicators.forEach((ind, k) => {
-        const w = e.effectiveWeights[k]?.[i] ?? 0;
+        const w = effectiveWeight(e.effectiveWeights, k, i);
         if (w > 0) sum += w * (ind.normalised[i] as number);
       });
       expect(sum).toBeCloseTo(u.score as number, 9);
