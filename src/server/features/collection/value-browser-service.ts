@@ -10,7 +10,7 @@ import type { ValuePage, ValueQuery } from '../../../domain/value-browser.js';
 import { NotFoundError } from '../../http-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize, isAllowed, requireSignedIn } from '../access/authorize.js';
-import { importSource } from '../imports/revision-service.js';
+import { provenanceOf } from '../imports/revision-service.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -79,30 +79,40 @@ export async function browseValues(
     total,
     page,
     pageSize,
-    rows: rows.map((r) => ({
-      observationId: r.id,
-      municipality: {
-        id: r.municipality_id,
-        code: r.municipality_code,
-        name: r.municipality_name,
-        kind: r.municipality_kind,
-      },
-      indicator: {
-        code: r.indicator_code,
-        name: r.indicator_name,
-        unit: r.indicator_unit,
-        decimals: Number(r.indicator_decimals),
-      },
-      period: r.period,
-      value: r.value === null ? null : Number(r.value),
-      source:
-        r.source ??
-        (r.batch_id === null
-          ? ''
-          : importSource(r.batch_id, r.batch_file_name ?? '', r.batch_source_system)),
-      author: r.author ?? r.batch_author ?? '',
-      recordedAt: r.recorded_at ?? r.batch_imported_at ?? '',
-      revision: Number(r.revision),
-    })),
+    rows: rows.map((r) => {
+      const { source, author, at } = provenanceOf({
+        source: r.source,
+        author: r.author,
+        at: r.recorded_at,
+        batch: {
+          id: r.batch_id,
+          fileName: r.batch_file_name,
+          sourceSystem: r.batch_source_system,
+          author: r.batch_author,
+          importedAt: r.batch_imported_at,
+        },
+      });
+      return {
+        observationId: r.id,
+        municipality: {
+          id: r.municipality_id,
+          code: r.municipality_code,
+          name: r.municipality_name,
+          kind: r.municipality_kind,
+        },
+        indicator: {
+          code: r.indicator_code,
+          name: r.indicator_name,
+          unit: r.indicator_unit,
+          decimals: Number(r.indicator_decimals),
+        },
+        period: r.period,
+        value: r.value === null ? null : Number(r.value),
+        source,
+        author,
+        recordedAt: at,
+        revision: Number(r.revision),
+      };
+    }),
   };
 }

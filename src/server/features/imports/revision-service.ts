@@ -15,6 +15,32 @@ export function importSource(batchId: number, fileName: string, sourceSystem: st
 }
 
 /**
+ * Who wrote a value or revision, when and from which source. Rows written by an import carry
+ * none of their own (it is stored once, on the batch); other writers' rows carry their own.
+ */
+export function provenanceOf(own: {
+  source: string | null;
+  author: string | null;
+  at: string | null;
+  batch: {
+    id: number | null;
+    fileName: string | null;
+    sourceSystem: string | null;
+    author: string | null;
+    importedAt: string | null;
+  };
+}): { source: string; author: string; at: string } {
+  const { batch } = own;
+  return {
+    source:
+      own.source ??
+      (batch.id === null ? '' : importSource(batch.id, batch.fileName ?? '', batch.sourceSystem)),
+    author: own.author ?? batch.author ?? '',
+    at: own.at ?? batch.importedAt ?? '',
+  };
+}
+
+/**
  * The history of one value, oldest first: each revision's old → new, who, when, from which
  * source, and for imported values the batch, file, hash and row. With a context (HTTP), the
  * caller must be allowed to read that municipality's unpublished data.
@@ -34,21 +60,30 @@ export async function listRevisions(
     });
   }
   const rows = await listObservationRevisions(db, observationId);
-  return rows.map((r) => ({
-    revision: r.revision,
-    oldValue: r.old_value,
-    newValue: r.new_value,
-    // Revisions written by an import carry no provenance of their own: it is the batch's.
-    author: r.author ?? r.batch_author ?? '',
-    changedAt: r.changed_at ?? r.imported_at ?? '',
-    source:
-      r.source ??
-      (r.import_batch_id === null
-        ? ''
-        : importSource(r.import_batch_id, r.file_name ?? '', r.source_system)),
-    note: r.note,
-    batch: batchOf(r),
-  }));
+  return rows.map((r) => {
+    const { source, author, at } = provenanceOf({
+      source: r.source,
+      author: r.author,
+      at: r.changed_at,
+      batch: {
+        id: r.import_batch_id,
+        fileName: r.file_name,
+        sourceSystem: r.source_system,
+        author: r.batch_author,
+        importedAt: r.imported_at,
+      },
+    });
+    return {
+      revision: r.revision,
+      oldValue: r.old_value,
+      newValue: r.new_value,
+      author,
+      changedAt: at,
+      source,
+      note: r.note,
+      batch: batchOf(r),
+    };
+  });
 }
 
 /** The import a revision came from, with the row of the file; null for other writers. */
