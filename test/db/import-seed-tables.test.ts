@@ -8,7 +8,7 @@ import { DEMO_ROOT } from '../../src/demo/read-demo-dataset.js';
 import { commitImport, previewImport } from '../../src/server/features/imports/import-service.js';
 import { listRevisions } from '../../src/server/features/imports/revision-service.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { createDemoDatabase, municipalityIdOf } from '../support/demo-database.js';
 import { TABLE1_MAPPING, TABLE2_MAPPING, utf8, xlsx } from '../support/import-fixtures.js';
 import { fingerprintTables } from '../support/table-fingerprint.js';
 
@@ -26,14 +26,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
   });
   afterAll(async () => instance?.dispose());
   const db = () => instance.handle.db;
-  const unitId = async (code: string) =>
-    (
-      await db()
-        .selectFrom('municipality')
-        .select('id')
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const unitId = (code: string) => municipalityIdOf(db(), code);
   const indicatorId = async (code: string) =>
     (
       await db()

@@ -15,7 +15,7 @@ import {
 import { getPlanReport } from '../../src/server/features/plans/plan-service.js';
 import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { createDemoDatabase, municipalityIdOf } from '../support/demo-database.js';
 import { TABLE2_MAPPING, utf8 } from '../support/import-fixtures.js';
 import { fingerprintTables } from '../support/table-fingerprint.js';
 
@@ -60,14 +60,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
   });
   afterAll(async () => instance?.dispose());
   const db = () => instance.handle.db;
-  const unitId = async (code: string) =>
-    (
-      await db()
-        .selectFrom('municipality')
-        .select('id')
-        .where('code', '=', code)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const unitId = (code: string) => municipalityIdOf(db(), code);
   const per1000 = async (code: string) => {
     const data = await loadRatingData(db(), regionId, PER_1000, '2017-03-01');
     const result = computeRating(PER_1000, data);
