@@ -121,7 +121,7 @@ async function measure(name: string, handle: DatabaseHandle, csv: Uint8Array) {
   const first = await timedImport(handle, regionId, csv);
   const written = await sql<{
     n: number;
-  }>`SELECT count(*) AS n FROM observation_revision WHERE import_batch_id IS NOT NULL`.execute(
+  }>`SELECT count(*) AS n FROM observation WHERE import_batch_id IS NOT NULL AND source_row IS NOT NULL`.execute(
     handle.db,
   );
   if (first.result.preview.counts.insert !== TOTAL || Number(written.rows[0]?.n) !== TOTAL)

@@ -1,7 +1,9 @@
 /**
  * Rows in PostgreSQL's binary COPY format (`COPY … FROM STDIN BINARY`): no number is turned
  * into text on our side nor parsed back on the server's. Each field is written with the exact
- * type of its column (int4 = `integer`, float8 = `double precision`, text).
+ * type of its column (int4 = `integer`, float8 = `double precision`, text). A payload is
+ * `start`, rows, then `finish`; `take` hands over the rows so far in between, so a large
+ * payload streams in parts while the server reads the previous one.
  */
 export class BinaryCopy {
   private buffer = Buffer.allocUnsafe(1 << 20);
@@ -49,7 +51,18 @@ export class BinaryCopy {
     return this;
   }
 
-  /** The payload with its trailer; valid until the next `start`. */
+  /**
+   * The bytes written since the last `take` (the payload's first part includes its signature).
+   * The caller owns them: writing goes on into a new buffer of the same size.
+   */
+  take(): Buffer {
+    const part = this.buffer.subarray(0, this.at);
+    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    this.at = 0;
+    return part;
+  }
+
+  /** The rest of the payload with its trailer; valid until the next `start`. */
   finish(): Buffer {
     this.reserve(2);
     this.buffer.writeInt16BE(-1, this.at);

@@ -7,6 +7,7 @@ import { planMeasuresSchema } from './migrations/2026-11-25-0007-plan-measures.j
 import { provenancePerBatchSchema } from './migrations/2026-11-25-0008-provenance-per-batch.js';
 import { referenceRevisionsSchema } from './migrations/2026-11-25-0009-reference-revisions.js';
 import { dataSetsSchema } from './migrations/2026-11-25-0010-data-sets.js';
+import { firstRevisionInPlaceSchema } from './migrations/2026-11-26-0011-first-revision-in-place.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -19,6 +20,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0008-provenance-per-batch': provenancePerBatchSchema,
   '2026-11-25-0009-reference-revisions': referenceRevisionsSchema,
   '2026-11-25-0010-data-sets': dataSetsSchema,
+  '2026-11-26-0011-first-revision-in-place': firstRevisionInPlaceSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

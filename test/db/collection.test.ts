@@ -122,6 +122,31 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(after.lines.find((l) => l.code === 'esia_new')?.value).toBeNull();
   });
 
+  it('a form changing an imported value first writes out its revision 1 from the import', async () => {
+    const imported = await call('POST', '/api/imports', official, {
+      fileName: 'апрель.txt',
+      text: 'ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tesia_new\t2017-04\t1150',
+    });
+    expect(imported.statusCode).toBe(200);
+    const batchId = imported.json().batchId;
+    const path = `${form('2017-04')}/values/esia_new/revisions`;
+    const before = (await call('GET', path, official)).json();
+    expect(before).toMatchObject([{ revision: 1, newValue: 1150, batch: { id: batchId, row: 2 } }]);
+    const saved = await call('PUT', form('2017-04'), official, { values: { esia_new: 1160 } });
+    expect(saved.statusCode).toBe(200);
+    const after = (await call('GET', path, official)).json();
+    expect(after).toHaveLength(2);
+    expect(after[0]).toEqual(before[0]);
+    expect(after[1]).toMatchObject({
+      revision: 2,
+      oldValue: 1150,
+      newValue: 1160,
+      author: officialName,
+      source: 'форма ввода',
+      batch: null,
+    });
+  });
+
   it('saves a commented jump as a revision with author, time and source «форма ввода»', async () => {
     const res = await call('PUT', form('2017-03'), official, {
       values: { esia_new: 2000 },

@@ -1,6 +1,6 @@
 import { type Kysely, Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateToLatest } from '../../src/db/migrate.js';
+import { MIGRATIONS } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema/index.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
@@ -106,7 +106,8 @@ describe.each(testDatabases())(
       before = await listRevisions(db(), observationId);
       fingerprint = await fingerprintTables(db());
       objects = await schemaObjects(db(), kind.name);
-      await migrateToLatest(db());
+      const done = await migrator.migrateTo('2026-11-25-0008-provenance-per-batch');
+      if (done.error) throw done.error;
     });
     afterAll(async () => instance?.dispose());
 

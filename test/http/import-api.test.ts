@@ -119,6 +119,54 @@ describe.each(testDatabases())('imports over HTTP on $name', (kind) => {
       payload,
     });
     expect(again.json().outcome).toBe('no-changes');
+
+    // A later file changes the value: revision 1, kept in the value's row until now, is
+    // written out with its first batch and row, then revision 2 with the new ones.
+    const revisionRows = async () =>
+      (
+        await instance.handle.db
+          .selectFrom('observation_revision')
+          .select('revision')
+          .where('observation_id', '=', observation.id)
+          .execute()
+      ).map((r) => r.revision);
+    expect(await revisionRows()).toEqual([]);
+    const changed = await app.inject({
+      method: 'POST',
+      url: '/api/imports',
+      headers: official,
+      payload: {
+        fileName: 'март-уточнение.txt',
+        text: table([
+          ['г.Бузулук', 'esia_new', '2017-02', 1100],
+          ['г.Бузулук', 'esia_new', '2017-03', 1234],
+        ]),
+      },
+    });
+    expect(changed.statusCode).toBe(200);
+    const secondBatch = changed.json().batchId;
+    expect(await revisionRows()).toEqual([1, 2]);
+    const after = await app.inject({
+      method: 'GET',
+      url: `/api/observations/${observation.id}/revisions`,
+      headers: official,
+    });
+    expect(
+      after
+        .json()
+        .map(
+          (r: {
+            revision: number;
+            oldValue: number | null;
+            newValue: number;
+            batch: { id: number; row: number };
+          }) => [r.revision, r.oldValue, r.newValue, r.batch.id, r.batch.row],
+        ),
+    ).toEqual([
+      [1, null, 1200, batchId, 2],
+      [2, 1200, 1234, secondBatch, 3],
+    ]);
+    expect(after.json()[0]).toEqual(history.json()[0]);
   });
 
   it("refuses an official's file that touches another municipality, writing nothing", async () => {

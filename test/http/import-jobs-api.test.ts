@@ -118,10 +118,7 @@ describe.each(testDatabases())('import jobs over HTTP on $name', (kind) => {
       .selectFrom('observation as o')
       .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
       // an imported value's author is its batch's (provenance is stored once per batch)
-      .innerJoin('observation_revision as r', (j) =>
-        j.onRef('r.observation_id', '=', 'o.id').onRef('r.revision', '=', 'o.revision'),
-      )
-      .innerJoin('import_batch as b', 'b.id', 'r.import_batch_id')
+      .innerJoin('import_batch as b', 'b.id', 'o.import_batch_id')
       .select(['o.period', 'o.value', 'b.author'])
       .where('i.code', '=', 'esia_new')
       .where('o.period', 'in', ['2017-04', '2017-05'])

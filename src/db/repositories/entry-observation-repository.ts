@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.js';
+import { materializeFirstRevisions } from './observation-revision-repository.js';
 
 /** Current values of one municipality for the given indicators and periods. */
 export async function findMunicipalityObservations(
@@ -42,9 +43,18 @@ export async function writeEnteredValue(db: Kysely<Database>, v: EnteredValue): 
   if (v.existing) {
     observationId = v.existing.id;
     revision = v.existing.revision + 1;
+    if (revision === 2) await materializeFirstRevisions(db, [observationId]);
     await db
       .updateTable('observation')
-      .set({ value: v.value, revision, source: v.source, author: v.author, recorded_at: v.at })
+      .set({
+        value: v.value,
+        revision,
+        source: v.source,
+        author: v.author,
+        recorded_at: v.at,
+        import_batch_id: null,
+        source_row: null,
+      })
       .where('id', '=', observationId)
       .execute();
   } else {

@@ -8,6 +8,7 @@ import { BinaryCopy } from '../binary-copy.js';
 import { dialectOf } from '../dialect-of.js';
 import { rawPostgresClient, rawSqlite } from '../raw-connection.js';
 import type { Database } from '../schema/index.js';
+import { materializeFirstRevisions } from './observation-revision-repository.js';
 
 export interface ExistingObservation {
   id: number;
@@ -59,7 +60,7 @@ export async function findObservationsFor(
 }
 
 // SQLite binds at most 32,766 parameters per statement; PostgreSQL takes whole arrays.
-const SQLITE_ROWS = 6000;
+const SQLITE_ROWS = 5000;
 const POSTGRES_ROWS = 50_000;
 /** Rows written between two progress reports (and, in the crash test, two pauses). */
 const PROGRESS_ROWS = 50_000;
@@ -77,13 +78,14 @@ const worthRebuilding = (newRows: number, storedRows: number) =>
   newRows >= REBUILD_MIN_ROWS && newRows * 4 >= storedRows;
 
 /**
- * Inserts new observations with their first revision, naming the import batch and file row;
- * their provenance is the batch's (no text per row). `onChunk` after each part written. Runs
- * inside the caller's transaction, on its own connection. On SQLite: prepared multi-row
- * INSERTs through better-sqlite3, ids assigned from the current maximum (safe: the transaction
- * holds the write lock from its first write on). On PostgreSQL: ids reserved from the identity
- * sequence under a lock that keeps other writers of `observation` out, then COPY straight into
- * both tables; large imports check the foreign keys once, set-wise.
+ * Inserts new observations naming the import batch and file row; their provenance is the
+ * batch's (no text per row), and their first revision stays in the row until the value first
+ * changes (`materializeFirstRevisions`). `onChunk` after each part written. Runs inside the
+ * caller's transaction, on its own connection. On SQLite: prepared multi-row INSERTs through
+ * better-sqlite3, ids assigned from the current maximum (safe: the transaction holds the write
+ * lock from its first write on). On PostgreSQL: ids reserved from the identity sequence under
+ * a lock that keeps other writers of `observation` out, then one COPY streamed in parts; large
+ * imports check keys once, set-wise.
  */
 export async function insertObservationsBulk(
   trx: Kysely<Database>,
@@ -109,8 +111,7 @@ async function nextSqliteId(trx: Kysely<Database>): Promise<number> {
 }
 
 const OBSERVATION_COLUMNS =
-  '(id, municipality_id, indicator_id, period, value, revision, is_illustrative)';
-const REVISION_COLUMNS = '(observation_id, revision, new_value, import_batch_id, source_row)';
+  '(id, municipality_id, indicator_id, period, value, revision, is_illustrative, import_batch_id, source_row)';
 
 async function insertObservationsSqlite(
   db: SqliteDatabase.Database,
@@ -135,43 +136,30 @@ async function insertObservationsSqlite(
         return ix.sql;
       })
     : [];
-  const statements = new Map<
-    number,
-    { obs: SqliteDatabase.Statement; rev: SqliteDatabase.Statement }
-  >();
+  const statements = new Map<number, SqliteDatabase.Statement>();
   const prepare = (rows: number) => {
-    let s = statements.get(rows);
-    if (!s) {
-      s = {
-        obs: db.prepare(
-          `INSERT INTO observation ${OBSERVATION_COLUMNS} VALUES ${repeat(rows, '(?,?,?,?,?,1,0)')}`,
-        ),
-        rev: db.prepare(
-          `INSERT INTO observation_revision ${REVISION_COLUMNS}
-           VALUES ${repeat(rows, `(?,1,?,${Number(batchId)},?)`)}`,
-        ),
-      };
-      statements.set(rows, s);
+    let statement = statements.get(rows);
+    if (!statement) {
+      statement = db.prepare(
+        `INSERT INTO observation ${OBSERVATION_COLUMNS}
+         VALUES ${repeat(rows, `(?,?,?,?,?,1,0,${Number(batchId)},?)`)}`,
+      );
+      statements.set(rows, statement);
     }
-    return s;
+    return statement;
   };
-  const obsParams: unknown[] = [];
-  const revParams: unknown[] = [];
+  const params: unknown[] = [];
   for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
     const end = Math.min(values.length, start + PROGRESS_ROWS);
     for (let from = start; from < end; from += SQLITE_STATEMENT_ROWS) {
       const to = Math.min(end, from + SQLITE_STATEMENT_ROWS);
-      const { obs, rev } = prepare(to - from);
-      obsParams.length = 0;
-      revParams.length = 0;
+      params.length = 0;
       for (let k = from; k < to; k += 1) {
         const v = values[k] as NewValue;
-        obsParams.push(nextId, v.municipalityId, v.indicatorId, v.period, v.value);
-        revParams.push(nextId, v.value, v.row);
+        params.push(nextId, v.municipalityId, v.indicatorId, v.period, v.value, v.row);
         nextId += 1;
       }
-      obs.run(obsParams);
-      rev.run(revParams);
+      prepare(to - from).run(params);
     }
     await onChunk?.(end);
   }
@@ -188,32 +176,20 @@ async function insertObservationsSqliteKysely(
   let nextId = await nextSqliteId(trx);
   for (let start = 0; start < values.length; start += SQLITE_ROWS) {
     const chunk = values.slice(start, start + SQLITE_ROWS);
-    const observationParams: unknown[] = [];
-    const revisionParams: unknown[] = [];
+    const params: unknown[] = [];
     for (const v of chunk) {
-      observationParams.push(nextId, v.municipalityId, v.indicatorId, v.period, v.value);
-      revisionParams.push(nextId, v.value, v.row);
+      params.push(nextId, v.municipalityId, v.indicatorId, v.period, v.value, v.row);
       nextId += 1;
     }
     await trx.executeQuery(
       CompiledQuery.raw(
-        `INSERT INTO observation ${OBSERVATION_COLUMNS} VALUES ${repeat(chunk.length, '(?,?,?,?,?,1,0)')}`,
-        observationParams,
-      ),
-    );
-    await trx.executeQuery(
-      CompiledQuery.raw(
-        `INSERT INTO observation_revision ${REVISION_COLUMNS}
-         VALUES ${repeat(chunk.length, `(?,1,?,${Number(batchId)},?)`)}`,
-        revisionParams,
+        `INSERT INTO observation ${OBSERVATION_COLUMNS}
+         VALUES ${repeat(chunk.length, `(?,?,?,?,?,1,0,${Number(batchId)},?)`)}`,
+        params,
       ),
     );
     await onChunk?.(start + chunk.length);
   }
-}
-
-async function copyRows(client: pg.PoolClient, statement: string, rows: Buffer): Promise<void> {
-  await pipeline(Readable.from([rows]), client.query(copyFrom(statement)));
 }
 
 /**
@@ -243,70 +219,91 @@ async function copyObservations(
   );
   const last = Number(rows[0]?.last);
   const first = last - values.length + 1;
-  const large = values.length >= SET_WISE_ROWS;
-  const suspended = large
-    ? await suspendConstraints(client, worthRebuilding(values.length, rows[0]?.stored ?? 0))
-    : { foreignKeys: [], indexes: [] };
-  const observations = new BinaryCopy();
-  const revisions = new BinaryCopy();
-  for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
-    const end = Math.min(values.length, start + PROGRESS_ROWS);
-    observations.start();
-    revisions.start();
-    for (let k = start; k < end; k += 1) {
-      const v = values[k] as NewValue;
-      const id = first + k;
-      observations.row(5).int4(id).int4(v.municipalityId).int4(v.indicatorId).text(v.period);
-      observations.float8(v.value);
-      revisions.row(5).int4(id).int4(1).float8(v.value).int4(batchId).int4(v.row);
+  const stored = rows[0]?.stored ?? 0;
+  const suspended =
+    values.length >= SET_WISE_ROWS
+      ? await suspendKeys(client, {
+          indexes: worthRebuilding(values.length, stored),
+          keys: values.length >= stored,
+        })
+      : NOTHING_SUSPENDED;
+  // One COPY, handed over in parts: the server stores one part while the next is encoded.
+  const payload = new BinaryCopy().start();
+  async function* parts() {
+    for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
+      const end = Math.min(values.length, start + PROGRESS_ROWS);
+      for (let k = start; k < end; k += 1) {
+        const v = values[k] as NewValue;
+        payload
+          .row(7)
+          .int4(first + k)
+          .int4(v.municipalityId)
+          .int4(v.indicatorId);
+        payload.text(v.period).float8(v.value).int4(batchId).int4(v.row);
+      }
+      yield end < values.length ? payload.take() : payload.finish();
+      await onChunk?.(end);
     }
-    await copyRows(
-      client,
-      'COPY observation (id, municipality_id, indicator_id, period, value) FROM STDIN BINARY',
-      observations.finish(),
-    );
-    await copyRows(
-      client,
-      `COPY observation_revision ${REVISION_COLUMNS} FROM STDIN BINARY`,
-      revisions.finish(),
-    );
-    await onChunk?.(end);
   }
-  for (const definition of suspended.indexes) await client.query(definition);
-  // Re-created as they were: each validates every row of its table in one set-wise query, and
-  // a row that breaks one fails the whole import.
-  for (const fk of suspended.foreignKeys)
-    await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
+  await pipeline(
+    Readable.from(parts()),
+    client.query(
+      copyFrom(
+        `COPY observation (id, municipality_id, indicator_id, period, value, import_batch_id, source_row)
+         FROM STDIN BINARY`,
+      ),
+    ),
+  );
+  await restoreKeys(client, suspended);
 }
 
 /** From this many new values on, the foreign keys are checked once set-wise, not per row. */
 const SET_WISE_ROWS = 100_000;
 
 interface Suspended {
-  /** Foreign keys of observation and observation_revision, to add again as they were. */
+  /** Foreign keys dropped, to add again as they were (`ALTER TABLE tbl ADD CONSTRAINT …`). */
   foreignKeys: { tbl: string; name: string; definition: string }[];
+  /** Primary and unique keys of observation dropped, to add again as they were. */
+  keys: { name: string; definition: string }[];
   /** `CREATE INDEX` statements of the secondary indexes of observation, to run again. */
   indexes: string[];
 }
 
+const NOTHING_SUSPENDED: Suspended = { foreignKeys: [], keys: [], indexes: [] };
+
 /**
- * Drops the foreign keys of observation and observation_revision (and, with `indexes`, the
- * secondary indexes of observation) inside the import's transaction, to re-create them when
- * the rows are in: four checks per value become four queries per import. The drop locks those
- * tables and the ones they reference until the commit, so nobody sees them without their keys.
- * When another session holds a lock for more than two seconds, nothing is dropped and every
- * row is checked as it is inserted.
+ * Drops, inside the import's transaction, what makes each inserted row expensive, to re-create
+ * it once the rows are in (`restoreKeys`): the foreign keys of observation (three trigger
+ * checks per value become three set-wise queries); with `indexes`, its secondary indexes;
+ * with `keys`, its primary and unique keys (an index entry and its WAL record per value
+ * become one sorted build) and the foreign key that points at the primary key. The drop
+ * locks those tables and the ones they reference until the commit, so nobody sees them
+ * without their keys. When another session holds a lock for more than two seconds, nothing
+ * is dropped and every row is checked as it is inserted.
  */
-async function suspendConstraints(client: pg.PoolClient, indexes: boolean): Promise<Suspended> {
+async function suspendKeys(
+  client: pg.PoolClient,
+  what: { indexes: boolean; keys: boolean },
+): Promise<Suspended> {
   const { rows: foreignKeys } = await client.query<Suspended['foreignKeys'][number]>(
     `SELECT quote_ident(c.conname) AS name, c.conrelid::regclass::text AS tbl,
        pg_get_constraintdef(c.oid) AS definition
      FROM pg_constraint c
-     WHERE c.contype = 'f' AND c.conrelid IN ('observation'::regclass, 'observation_revision'::regclass)
+     WHERE c.contype = 'f'
+       AND (c.conrelid = 'observation'::regclass OR ($1 AND c.confrelid = 'observation'::regclass))
      ORDER BY c.conrelid::regclass::text, c.conname`,
+    [what.keys],
   );
-  // Indexes that back no constraint (the unique and primary keys stay).
-  const { rows: secondary } = indexes
+  const { rows: keys } = what.keys
+    ? await client.query<Suspended['keys'][number]>(
+        `SELECT quote_ident(c.conname) AS name, pg_get_constraintdef(c.oid) AS definition
+         FROM pg_constraint c
+         WHERE c.contype IN ('p', 'u') AND c.conrelid = 'observation'::regclass
+         ORDER BY c.contype, c.conname`,
+      )
+    : { rows: [] };
+  // Indexes that back no constraint.
+  const { rows: secondary } = what.indexes
     ? await client.query<{ name: string; definition: string }>(
         `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
          FROM pg_index i
@@ -316,23 +313,42 @@ async function suspendConstraints(client: pg.PoolClient, indexes: boolean): Prom
       )
     : { rows: [] };
   const timeout = await client.query<{ lock_timeout: string }>('SHOW lock_timeout');
-  await client.query('SAVEPOINT suspend_constraints');
+  await client.query('SAVEPOINT suspend_keys');
   try {
     await client.query(`SET LOCAL lock_timeout = '2s'`);
     for (const fk of foreignKeys)
       await client.query(`ALTER TABLE ${fk.tbl} DROP CONSTRAINT ${fk.name}`);
+    for (const key of keys)
+      await client.query(`ALTER TABLE observation DROP CONSTRAINT ${key.name}`);
     for (const ix of secondary) await client.query(`DROP INDEX ${ix.name}`);
   } catch (error) {
     if ((error as { code?: string }).code !== '55P03') throw error;
     // Undoes the drops made so far and the timeout.
-    await client.query('ROLLBACK TO SAVEPOINT suspend_constraints');
-    return { foreignKeys: [], indexes: [] };
+    await client.query('ROLLBACK TO SAVEPOINT suspend_keys');
+    return NOTHING_SUSPENDED;
   }
-  await client.query('RELEASE SAVEPOINT suspend_constraints');
+  await client.query('RELEASE SAVEPOINT suspend_keys');
   await client.query(`SELECT set_config('lock_timeout', $1, true)`, [
     timeout.rows[0]?.lock_timeout ?? '0',
   ]);
-  return { foreignKeys, indexes: secondary.map((ix) => ix.definition) };
+  return { foreignKeys, keys, indexes: secondary.map((ix) => ix.definition) };
+}
+
+/**
+ * Re-creates what `suspendKeys` dropped, as it was: each key and foreign key checks every row
+ * of its table in one set-wise pass, and a row that breaks one fails the whole import. The
+ * primary key comes back before the foreign key that points at it.
+ */
+async function restoreKeys(client: pg.PoolClient, suspended: Suspended): Promise<void> {
+  if (suspended.keys.length + suspended.indexes.length > 0)
+    // The default (64 MB, shared by the parallel workers) sends a million-row build to disk;
+    // for this transaction only.
+    await client.query(`SET LOCAL maintenance_work_mem = '256MB'`);
+  for (const key of suspended.keys)
+    await client.query(`ALTER TABLE observation ADD CONSTRAINT ${key.name} ${key.definition}`);
+  for (const definition of suspended.indexes) await client.query(definition);
+  for (const fk of suspended.foreignKeys)
+    await client.query(`ALTER TABLE ${fk.tbl} ADD CONSTRAINT ${fk.name} ${fk.definition}`);
 }
 
 /** The same with unnest arrays, for a PostgreSQL database opened elsewhere. */
@@ -345,20 +361,12 @@ async function insertObservationsUnnest(
   for (let start = 0; start < values.length; start += POSTGRES_ROWS) {
     const chunk = values.slice(start, start + POSTGRES_ROWS);
     await sql`
-      WITH input AS (
-        SELECT * FROM unnest(
-          ${chunk.map((v) => v.municipalityId)}::int[], ${chunk.map((v) => v.indicatorId)}::int[],
-          ${chunk.map((v) => v.period)}::text[], ${chunk.map((v) => v.value)}::float8[],
-          ${chunk.map((v) => v.row)}::int[]) AS t(m, i, p, v, r)
-      ), inserted AS (
-        INSERT INTO observation (municipality_id, indicator_id, period, value, revision, is_illustrative)
-        SELECT m, i, p, v, 1, 0 FROM input
-        RETURNING id, municipality_id, indicator_id, period, value
-      )
-      INSERT INTO observation_revision ${sql.raw(REVISION_COLUMNS)}
-      SELECT o.id, 1, o.value, ${batchId}::int, input.r
-      FROM inserted o JOIN input ON o.municipality_id = input.m AND o.indicator_id = input.i AND o.period = input.p
-    `.execute(trx);
+      INSERT INTO observation
+        (municipality_id, indicator_id, period, value, revision, is_illustrative, import_batch_id, source_row)
+      SELECT m, i, p, v, 1, 0, ${batchId}::int, r FROM unnest(
+        ${chunk.map((v) => v.municipalityId)}::int[], ${chunk.map((v) => v.indicatorId)}::int[],
+        ${chunk.map((v) => v.period)}::text[], ${chunk.map((v) => v.value)}::float8[],
+        ${chunk.map((v) => v.row)}::int[]) AS t(m, i, p, v, r)`.execute(trx);
     await onChunk?.(start + chunk.length);
   }
 }
@@ -370,7 +378,8 @@ function repeat(rows: number, row: string): string {
 
 /**
  * Sets new values on existing observations, bumps their revision and appends old → new naming
- * the batch and row; the observation's own provenance becomes its new revision's (null).
+ * the batch and row (after writing out revision 1 where it was still in place); the
+ * observation's provenance becomes the batch's and row's.
  */
 export async function updateObservationsBulk(
   trx: Kysely<Database>,
@@ -382,23 +391,28 @@ export async function updateObservationsBulk(
   const size = postgres ? POSTGRES_ROWS : SQLITE_ROWS;
   for (let start = 0; start < changes.length; start += size) {
     const chunk = changes.slice(start, start + size);
+    await materializeFirstRevisions(
+      trx,
+      chunk.filter((c) => c.revision === 2).map((c) => c.observationId),
+    );
     if (postgres) {
       const ids = chunk.map((c) => c.observationId);
       const news = chunk.map((c) => c.newValue);
       const revs = chunk.map((c) => c.revision);
+      const sourceRows = chunk.map((c) => c.row);
       await sql`
         UPDATE observation AS o SET value = t.v, revision = t.rev,
-          source = NULL, author = NULL, recorded_at = NULL
-        FROM unnest(${ids}::int[], ${news}::float8[], ${revs}::int[]) AS t(id, v, rev)
+          source = NULL, author = NULL, recorded_at = NULL,
+          import_batch_id = ${batchId}::int, source_row = t.r
+        FROM unnest(${ids}::int[], ${news}::float8[], ${revs}::int[], ${sourceRows}::int[])
+          AS t(id, v, rev, r)
         WHERE o.id = t.id`.execute(trx);
       await sql`
         INSERT INTO observation_revision
           (observation_id, revision, old_value, new_value, import_batch_id, source_row)
         SELECT t.id, t.rev, t.old, t.v, ${batchId}::int, t.r
         FROM unnest(${ids}::int[], ${revs}::int[], ${chunk.map((c) => c.oldValue)}::float8[],
-          ${news}::float8[], ${chunk.map((c) => c.row)}::int[]) AS t(id, rev, old, v, r)`.execute(
-        trx,
-      );
+          ${news}::float8[], ${sourceRows}::int[]) AS t(id, rev, old, v, r)`.execute(trx);
     } else {
       const rows = sql.join(
         chunk.map(
@@ -407,7 +421,8 @@ export async function updateObservationsBulk(
       );
       await sql`
         UPDATE observation SET value = v.column2, revision = v.column3,
-          source = NULL, author = NULL, recorded_at = NULL
+          source = NULL, author = NULL, recorded_at = NULL,
+          import_batch_id = ${batchId}, source_row = v.column5
         FROM (VALUES ${rows}) AS v WHERE observation.id = v.column1`.execute(trx);
       await sql`
         INSERT INTO observation_revision

@@ -38,12 +38,9 @@ export async function listCurrentValues(
   page: { limit: number; offset: number },
 ) {
   if (f.municipalityIds?.length === 0) return [];
-  // An imported value carries no provenance of its own: its current revision names the batch.
+  // An imported value carries no provenance text of its own: it names its batch.
   return filtered(db, f)
-    .leftJoin('observation_revision as r', (join) =>
-      join.onRef('r.observation_id', '=', 'o.id').onRef('r.revision', '=', 'o.revision'),
-    )
-    .leftJoin('import_batch as b', 'b.id', 'r.import_batch_id')
+    .leftJoin('import_batch as b', 'b.id', 'o.import_batch_id')
     .select([
       'o.id',
       'o.period',

@@ -2,7 +2,8 @@ import type { Generated } from 'kysely';
 
 /**
  * One value: unit × indicator × period. Periods are `YYYY`, `YYYY-MM`, `YYYY-Qn` or a date
- * `YYYY-MM-DD` for stocks counted on a day. Every change appends an observation_revision.
+ * `YYYY-MM-DD` for stocks counted on a day. Every change appends an observation_revision
+ * (an imported value's first version is kept in place until it first changes).
  */
 export interface ObservationTable {
   id: Generated<number>;
@@ -12,13 +13,20 @@ export interface ObservationTable {
   value: number | null;
   /**
    * Who wrote the current value, from where, when. Null (all three) for values written by an
-   * import: they are those of the current revision, i.e. of its import batch.
+   * import: they are those of its import batch (`import_batch_id`).
    */
   source: string | null;
   author: string | null;
   recorded_at: string | null;
   revision: number;
   is_illustrative: number;
+  /**
+   * The import that wrote the current value, and its 1-based row in the file; null for
+   * other writers. An imported value that never changed has no observation_revision rows:
+   * its revision 1 is this row (written out before its first change).
+   */
+  import_batch_id: number | null;
+  source_row: number | null;
 }
 
 /** Append-only: the database refuses UPDATE and DELETE on this table. */
