@@ -1,11 +1,9 @@
-import { Migrator } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS, migrateToLatest } from '../../src/db/migrate.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
 import { listCurrentValues } from '../../src/db/repositories/value-browser-repository.js';
-import { loadDemo } from '../../src/demo/load-demo.js';
-import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { listRevisions } from '../../src/server/features/imports/revision-service.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
+import { demoDatabaseAt, insertPastBatch, writePastChange } from '../support/migration-fixture.js';
 
 const BEFORE = '2026-11-25-0010-data-sets';
 
@@ -19,16 +17,7 @@ describe.each(testDatabases())(
     const db = () => instance.handle.db;
 
     beforeAll(async () => {
-      instance = await kind.create({ migrate: false });
-      const migrator = new Migrator({
-        db: db(),
-        provider: { getMigrations: async () => MIGRATIONS },
-        migrationTableName: 'schema_migration',
-        migrationLockTableName: 'schema_migration_lock',
-      });
-      const up = await migrator.migrateTo(BEFORE);
-      if (up.error) throw up.error;
-      await loadDemo(db(), readDemoDataset());
+      ({ instance } = await demoDatabaseAt(kind, BEFORE));
       // An imported change as 0008–0010 stored it: no provenance on the value, the batch and
       // row on its current revision.
       const observation = await db()
@@ -37,48 +26,20 @@ describe.each(testDatabases())(
         .orderBy('id')
         .executeTakeFirstOrThrow();
       observationId = observation.id;
-      const regionId = (await db().selectFrom('region').select('id').executeTakeFirstOrThrow()).id;
-      batchId = (
-        await db()
-          .insertInto('import_batch')
-          .values({
-            region_id: regionId,
-            file_name: 'уточнение.csv',
-            file_sha256: 'cd'.repeat(32),
-            file_size: 10,
-            source_system: 'ЕСИА',
-            read_as: 'CSV',
-            mapping_name: null,
-            author: 'аналитик',
-            imported_at: '2026-04-01T09:00:00.000Z',
-            values_read: 1,
-            inserted: 0,
-            updated: 1,
-            unchanged: 0,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      await db()
-        .updateTable('observation')
-        .set({ value: 777, revision: 2, source: null, author: null, recorded_at: null })
-        .where('id', '=', observationId)
-        .execute();
-      await db()
-        .insertInto('observation_revision')
-        .values({
-          observation_id: observationId,
-          revision: 2,
-          old_value: observation.value,
-          new_value: 777,
-          source: null,
-          author: null,
-          changed_at: null,
-          note: null,
-          import_batch_id: batchId,
-          source_row: 5,
-        })
-        .execute();
+      batchId = await insertPastBatch(db(), {
+        fileName: 'уточнение.csv',
+        sha256: 'cd'.repeat(32),
+        author: 'аналитик',
+        importedAt: '2026-04-01T09:00:00.000Z',
+      });
+      await writePastChange(db(), {
+        observationId,
+        oldValue: observation.value,
+        newValue: 777,
+        batchId,
+        row: 5,
+        provenance: null,
+      });
       before = await listRevisions(db(), observationId);
       await migrateToLatest(db());
     });

@@ -1,11 +1,9 @@
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src/db/migrate.js';
 import type { Database } from '../../src/db/schema/index.js';
-import { loadDemo } from '../../src/demo/load-demo.js';
-import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { listRevisions } from '../../src/server/features/imports/revision-service.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
+import { demoDatabaseAt, insertPastBatch, writePastChange } from '../support/migration-fixture.js';
 import { fingerprintTables } from '../support/table-fingerprint.js';
 
 const BEFORE = '2026-11-25-0007-plan-measures';
@@ -40,16 +38,8 @@ describe.each(testDatabases())(
     const db = () => instance.handle.db;
 
     beforeAll(async () => {
-      instance = await kind.create({ migrate: false });
-      const migrator = new Migrator({
-        db: db(),
-        provider: { getMigrations: async () => MIGRATIONS },
-        migrationTableName: 'schema_migration',
-        migrationLockTableName: 'schema_migration_lock',
-      });
-      const up = await migrator.migrateTo(BEFORE);
-      if (up.error) throw up.error;
-      await loadDemo(db(), readDemoDataset());
+      let migrateTo: (name: string) => Promise<void>;
+      ({ instance, migrateTo } = await demoDatabaseAt(kind, BEFORE));
       // An import as the schema before 0008 stored it: provenance text on every row.
       const observation = await db()
         .selectFrom('observation')
@@ -57,57 +47,29 @@ describe.each(testDatabases())(
         .orderBy('id')
         .executeTakeFirstOrThrow();
       observationId = observation.id;
-      const regionId = (await db().selectFrom('region').select('id').executeTakeFirstOrThrow()).id;
       const at = '2026-03-01T10:00:00.000Z';
-      batchId = (
-        await db()
-          .insertInto('import_batch')
-          .values({
-            region_id: regionId,
-            file_name: 'старый.csv',
-            file_sha256: 'ab'.repeat(32),
-            file_size: 10,
-            source_system: 'ЕСИА',
-            read_as: 'CSV',
-            mapping_name: null,
-            author: 'старый импорт',
-            imported_at: at,
-            values_read: 1,
-            inserted: 0,
-            updated: 1,
-            unchanged: 0,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id;
-      const provenance = {
-        source: `импорт №${batchId}: «старый.csv» (ЕСИА)`,
+      batchId = await insertPastBatch(db(), {
+        fileName: 'старый.csv',
+        sha256: 'ab'.repeat(32),
         author: 'старый импорт',
-      };
-      await db()
-        .updateTable('observation')
-        .set({ value: 4242, revision: 2, ...provenance, recorded_at: at })
-        .where('id', '=', observationId)
-        .execute();
-      await db()
-        .insertInto('observation_revision')
-        .values({
-          observation_id: observationId,
-          revision: 2,
-          old_value: observation.value,
-          new_value: 4242,
-          ...provenance,
-          changed_at: at,
-          note: null,
-          import_batch_id: batchId,
-          source_row: 7,
-        })
-        .execute();
+        importedAt: at,
+      });
+      await writePastChange(db(), {
+        observationId,
+        oldValue: observation.value,
+        newValue: 4242,
+        batchId,
+        row: 7,
+        provenance: {
+          source: `импорт №${batchId}: «старый.csv» (ЕСИА)`,
+          author: 'старый импорт',
+          at,
+        },
+      });
       before = await listRevisions(db(), observationId);
       fingerprint = await fingerprintTables(db());
       objects = await schemaObjects(db(), kind.name);
-      const done = await migrator.migrateTo('2026-11-25-0008-provenance-per-batch');
-      if (done.error) throw done.error;
+      await migrateTo('2026-11-25-0008-provenance-per-batch');
     });
     afterAll(async () => instance?.dispose());
 
