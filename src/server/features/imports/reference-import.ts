@@ -187,8 +187,9 @@ export function describeReferencePlan(
 
 /**
  * Writes the planned reference values inside the import's transaction: new reference values
- * and targets, changed ones updated in place, and a revision for each (old → new, author,
- * time, batch, row of the file).
+ * and targets (with the file's start value of the same year), changed ones and start values
+ * of stored targets updated in place, and a revision for each (old → new, author, time,
+ * batch, row of the file).
  */
 export async function writeReferenceChanges(
   trx: Kysely<Database>,
@@ -221,7 +222,7 @@ export async function writeReferenceChanges(
       municipality_id: w.municipalityId,
       indicator_id: w.destination.indicatorId as number,
       year: w.year,
-      start_value: startOf.get(keyOf(w.municipalityId, w.destination, w.year))?.value ?? null,
+      start_value: startOf.get(targetKeyOf(w))?.value ?? null,
       target_value: w.value,
       rule: null,
       source,
