@@ -23,7 +23,10 @@ export const PreviewUpdate = Type.Object({
   newValue: Type.Number(),
 });
 
-/** A reference value or annual target an import would add or change (oldValue null: add). */
+/**
+ * A reference value, annual target or a target's start-of-year value an import would add or
+ * change (oldValue null: add).
+ */
 export const ReferenceChange = Type.Object({
   row: Type.Integer({ description: 'строка файла' }),
   municipality: Type.Object({ code: Type.String(), name: Type.String() }),
@@ -31,9 +34,13 @@ export const ReferenceChange = Type.Object({
     Type.Literal('population'),
     Type.Literal('econ_active_14_72'),
     Type.Literal('target'),
+    Type.Literal('target_start'),
   ]),
   indicator: Nullable(Type.String({ description: 'код показателя целевого значения' })),
-  label: Type.String({ description: 'что это: «Численность населения», «Целевое значение …»' }),
+  label: Type.String({
+    description:
+      'что это: «Численность населения», «Целевое значение …», «Значение на начало года …»',
+  }),
   year: Type.Integer(),
   oldValue: Nullable(Type.Number()),
   newValue: Type.Number(),
@@ -68,7 +75,7 @@ export const ImportPreview = Type.Object({
     },
     {
       description:
-        'справочные данные в файле (численность населения, целевые значения); они входят и в общие счётчики',
+        'справочные данные в файле (численность населения, целевые значения и значения на начало года); они входят и в общие счётчики',
     },
   ),
   problems: Type.Array(InputProblemSchema),
@@ -120,7 +127,10 @@ export type ValueRevision = Type.Static<typeof ValueRevision>;
 
 /** One change of a reference value or target: what, old → new, who, when, from which import. */
 export const ReferenceRevision = Type.Object({
-  kind: Type.String({ description: 'population, econ_active_14_72 или target' }),
+  kind: Type.String({
+    description:
+      'population, econ_active_14_72, target (целевое значение) или target_start (значение на начало года, от которого отсчитывается цель)',
+  }),
   indicator: Nullable(Type.String({ description: 'показатель целевого значения' })),
   oldValue: Nullable(Type.Number()),
   newValue: Type.Number(),

@@ -9,6 +9,7 @@ import { AccessError, RequestError } from './features/access/access-errors.js';
 import { registerAccessControl } from './features/access/access-hooks.js';
 import { accessRoutes } from './features/access/access-routes.js';
 import { collectionRoutes } from './features/collection/collection-routes.js';
+import type { ImportJobs } from './features/imports/import-jobs.js';
 import { importRoutes } from './features/imports/import-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Session and login-throttling settings over those read from the environment (tests move the clock). */
   access?: Partial<AccessConfig>;
+  /** The store of import jobs with its limits; by default one with limits from the environment. */
+  importJobs?: ImportJobs;
 }
 
 /** Framework errors that would otherwise answer in English. */
@@ -93,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(responsibleOfficialRoutes, ctx);
   await app.register(collectionRoutes, ctx);
   await app.register(measureRoutes, ctx);
-  await app.register(importRoutes, ctx);
+  await app.register(importRoutes, { ...ctx, importJobs: options.importJobs });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

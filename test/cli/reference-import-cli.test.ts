@@ -5,9 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
+import { fingerprintTables } from '../support/table-fingerprint.js';
+
+const REFERENCE_TABLES = ['reference_value', 'plan_target', 'reference_revision', 'import_batch'];
 
 let dir: string;
 let file: string;
+let startFile: string;
+let badStartFile: string;
 beforeAll(() => {
   assertCliBuilt();
   dir = mkdtempSync(join(tmpdir(), 'munirank-reference-cli-'));
@@ -16,6 +21,13 @@ beforeAll(() => {
     file,
     'ОМСУ;Численность населения МО;Всего граждан, зарегистрированных в ЕСИА\nг.Бузулук;90 000;10 500\nБузулукский район;30 589;\n',
   );
+  startFile = join(dir, 'начало года.csv');
+  writeFileSync(
+    startFile,
+    'ОМСУ;Показатель;Период;Значение\nг.Бузулук;start:esia_total;2017;8 000\nг.Орск;target:esia_total;2017;40 000\nг.Орск;start:esia_total;2017;21 500\n',
+  );
+  badStartFile = join(dir, 'плохое начало.csv');
+  writeFileSync(badStartFile, 'ОМСУ;На начало года esia_total\nг.Бузулук;восемь тысяч\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -46,6 +58,33 @@ describe.each(testDatabases())('munirank import of reference data on $name', (ki
       expect(stored).toEqual([
         { old_value: 85199, new_value: 90000, author: 'тест', source_row: 2 },
       ]);
+    } finally {
+      await instance.dispose();
+    }
+  });
+
+  it('previews start-of-year values with --dry-run and names a bad cell by file, row and column', async () => {
+    const instance = await createDemoDatabase(kind);
+    try {
+      const before = await fingerprintTables(instance.handle.db, REFERENCE_TABLES);
+      const dry = await runCli(['import', startFile, '--dry-run'], instance.env);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toContain('Справочные данные: добавить: 2; изменить: 1; без изменений: 0');
+      const start = 'Значение на начало года «Всего граждан, зарегистрированных в ЕСИА»';
+      expect(dry.stdout).toContain(
+        `  строка 3: г.Орск · Целевое значение «Всего граждан, зарегистрированных в ЕСИА» · 2017: — → 40\u00a0000`,
+      );
+      expect(dry.stdout).toContain(`  строка 4: г.Орск · ${start} · 2017: — → 21\u00a0500`);
+      expect(dry.stdout).toContain(
+        `  строка 2: г.Бузулук · ${start} · 2017: 7\u00a0694 → 8\u00a0000`,
+      );
+
+      const bad = await runCli(['import', badStartFile, '--period', '2017'], instance.env);
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toContain(
+        '  плохое начало.csv, строка 2, графа «На начало года esia_total»: «восемь тысяч»',
+      );
+      expect(await fingerprintTables(instance.handle.db, REFERENCE_TABLES)).toEqual(before);
     } finally {
       await instance.dispose();
     }

@@ -74,7 +74,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
     return { increment: figure('year_increment'), registered: figure('registered_percent') };
   };
 
-  it('reads the population and the targets of Table 2 as pasted: all already in the demo', async () => {
+  it('reads the population, targets and start values of Table 2 as pasted: all already in the demo', async () => {
     const mapping = {
       ...TABLE2_MAPPING,
       columns: [
@@ -85,6 +85,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
           indicator: 'target:esia_total',
           period: '2017',
         },
+        { column: 'Кол-во регистраций за 2016 год', indicator: 'start:esia_total', period: '2017' },
       ],
     };
     const preview = await previewImport(db(), regionId, {
@@ -94,8 +95,8 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
       mapping,
     });
     expect(preview.problems).toEqual([]);
-    expect(preview.reference).toEqual({ insert: 0, update: 0, unchanged: 8, changes: [] });
-    expect(preview.counts).toMatchObject({ valuesRead: 20, unchanged: 20, insert: 0, update: 0 });
+    expect(preview.reference).toEqual({ insert: 0, update: 0, unchanged: 12, changes: [] });
+    expect(preview.counts).toMatchObject({ valuesRead: 24, unchanged: 24, insert: 0, update: 0 });
     expect(preview.noChanges).toBe(true);
   });
 

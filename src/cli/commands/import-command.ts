@@ -110,7 +110,7 @@ function buildRequest(file: string, opts: ImportOptions): ImportRequest {
 
 const number = (v: number) => v.toLocaleString('ru-RU', { maximumFractionDigits: 6 });
 
-/** The reference data of an import preview (population, targets), when the file has any. */
+/** The reference data of an import preview (population, targets, start values), if any. */
 function printReferencePreview(r: ImportPreview['reference'], log: (line: string) => void): void {
   if (r.insert + r.update + r.unchanged === 0) return;
   log(
@@ -171,7 +171,7 @@ export function registerImportCommand(program: Command): void {
       'CSV, XLSX или текст с табуляциями (- — прочитать вставленный текст из stdin)',
     )
     .description(
-      'Импортировать значения показателей и справочные данные (численность населения, целевые значения): сначала предпросмотр (добавить / изменить / без изменений и все ошибки с файлом, строкой и графой), затем запись одной транзакцией — всё или ничего',
+      'Импортировать значения показателей и справочные данные (численность населения, целевые значения и значения на начало года): сначала предпросмотр (добавить / изменить / без изменений и все ошибки с файлом, строкой и графой), затем запись одной транзакцией — всё или ничего',
     )
     .option('--dry-run', 'только предпросмотр, ничего не записывать')
     .option(
@@ -212,8 +212,10 @@ export function registerImportCommand(program: Command): void {
   munirank import naselenie.csv --period 2017   (графа «Численность населения»)
 
 Справочные данные распознаются сами: в широкой таблице — графы «Численность населения»,
-«Численность экономически активного населения», «Целевое значение <код показателя>»; в длинной —
-показатели population, econ_active_14_72, target:<код показателя>. Они хранятся по годам.
+«Численность экономически активного населения», «Целевое значение <код показателя>»,
+«Значение на начало года <код показателя>»; в длинной — показатели population,
+econ_active_14_72, target:<код показателя>, start:<код показателя>. Они хранятся по годам;
+значение на начало года — при целевом значении того же года (в базе или в том же файле).
 
 Код выхода: 0 — записано или изменений нет; 1 — есть ошибки, ничего не записано.`,
     )

@@ -33,7 +33,7 @@ export async function findReferenceValuesFor(
     .execute();
 }
 
-/** Stored annual targets of these indicators in these years. */
+/** Stored annual targets (and their start-of-year values) of these indicators in these years. */
 export async function findPlanTargetsFor(
   db: Kysely<Database>,
   indicatorIds: number[],
@@ -42,7 +42,7 @@ export async function findPlanTargetsFor(
   if (indicatorIds.length === 0 || years.length === 0) return [];
   return db
     .selectFrom('plan_target')
-    .select(['id', 'municipality_id', 'indicator_id', 'year', 'target_value'])
+    .select(['id', 'municipality_id', 'indicator_id', 'year', 'start_value', 'target_value'])
     .where('indicator_id', 'in', indicatorIds)
     .where('year', 'in', years)
     .execute();
@@ -83,6 +83,19 @@ export async function updatePlanTarget(
   await db
     .updateTable('plan_target')
     .set({ target_value: targetValue, source, is_illustrative: 0 })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updatePlanTargetStart(
+  db: Kysely<Database>,
+  id: number,
+  startValue: number,
+  source: string,
+): Promise<void> {
+  await db
+    .updateTable('plan_target')
+    .set({ start_value: startValue, source, is_illustrative: 0 })
     .where('id', '=', id)
     .execute();
 }

@@ -20,8 +20,11 @@ export interface ReferenceRevisionTable {
   id: Generated<number>;
   municipality_id: number;
   year: number;
-  /** A reference kind, or `target` for an annual target (plan_target) of `indicator_id`. */
-  kind: ReferenceKind | 'target';
+  /**
+   * A reference kind; `target` for the annual target of `indicator_id` (plan_target's
+   * target_value), `target_start` for its start-of-year value (start_value).
+   */
+  kind: ReferenceKind | 'target' | 'target_start';
   indicator_id: number | null;
   old_value: number | null;
   new_value: number;

@@ -3,13 +3,13 @@ import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 
 const n = (v: number | null) => formatNumberRu(v, v !== null && Number.isInteger(v) ? 0 : 3);
 
-/** The reference data in a file (population, targets): counts and the first changes. */
+/** The reference data in a file (population, targets, start values): counts and the first changes. */
 export function ReferencePreviewView({ reference }: { reference: ImportPreview['reference'] }) {
   const { insert, update, unchanged, changes } = reference;
   if (insert + update + unchanged === 0) return null;
   return (
     <section data-testid="import-reference" aria-label="Справочные данные">
-      <h3>Справочные данные (численность населения, целевые значения)</h3>
+      <h3>Справочные данные (численность населения, целевые значения и значения на начало года)</h3>
       <p>
         Добавить: <span data-testid="reference-insert">{formatNumberRu(insert, 0)}</span>, изменить:{' '}
         <span data-testid="reference-update">{formatNumberRu(update, 0)}</span>, без изменений:{' '}

@@ -19,7 +19,8 @@ export interface AccessConfig {
   now: () => Date;
 }
 
-const positive = (value: string | undefined, fallback: number, name: string): number => {
+/** A positive number from the environment, or the fallback when unset. */
+export const positive = (value: string | undefined, fallback: number, name: string): number => {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new Error(`Недопустимое значение ${name}: ${value}`);

@@ -26,7 +26,7 @@ export function authorizeImportRows(actor: Actor, municipalityIds: Iterable<numb
 }
 
 /**
- * Reference data (population, targets) in a file: only the department and import tokens write
+ * Reference data (population, targets, start values) in a file: only the department and import tokens write
  * it, whatever municipality it is for. Refused with a message that says why.
  */
 export function authorizeReferenceImport(actor: Actor, fileName: string): void {

@@ -2,7 +2,6 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ImportJobMode, ImportJobStatus } from '../../../domain/import-job.js';
-import type { AppContext } from '../../app-context.js';
 import { ErrorBody, NotFoundError } from '../../http-errors.js';
 import { type Actor, actorLabel } from '../access/actor.js';
 import { auditContextOf } from '../access/audit.js';
@@ -10,6 +9,7 @@ import { authorizeImportAtAll } from './import-authorization.js';
 import { FILE_BODY_LIMIT, ImportBody, refuseOtherFile, toRequest } from './import-body.js';
 import { runImportJob } from './import-job-runner.js';
 import { ImportJobs } from './import-jobs.js';
+import type { ImportRoutesContext } from './import-routes-context.js';
 
 /** Whose a job is: the account or the API token that started it. */
 function ownerOf(actor: Actor): string {
@@ -25,14 +25,15 @@ function ownerOf(actor: Actor): string {
 
 const NDJSON = 'application/x-ndjson';
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+const busy = { 429: ErrorBody, 503: ErrorBody };
 
 /**
  * Long previews and commits as jobs in this server process: the browser starts one, polls
  * its phase and progress and reads the outcome. The synchronous routes stay for programs
  * that prefer to wait for the answer.
  */
-export const importJobRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
-  const jobs = new ImportJobs();
+export const importJobRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = async (app, ctx) => {
+  const jobs = ctx.importJobs ?? new ImportJobs();
 
   app.post(
     '/api/imports/jobs',
@@ -41,9 +42,9 @@ export const importJobRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       schema: {
         tags: ['Импорт'],
         summary:
-          'Запустить предпросмотр (mode=preview) или импорт (mode=commit) заданием на сервере; ход и итог — GET /api/imports/jobs/{id}, или с Accept: application/x-ndjson — строками JSON в этом же ответе до конца задания',
+          'Запустить предпросмотр (mode=preview) или импорт (mode=commit) заданием на сервере; ход и итог — GET /api/imports/jobs/{id}, или с Accept: application/x-ndjson — строками JSON в этом же ответе до конца задания. 429 — у пользователя уже выполняются два задания, 503 — файлы выполняющихся заданий заняли память сервера (оба с Retry-After)',
         body: Type.Intersect([ImportBody, Type.Object({ mode: ImportJobMode })]),
-        response: { 202: ImportJobStatus, ...errors },
+        response: { 202: ImportJobStatus, ...errors, ...busy },
       },
     },
     async (request, reply) => {
@@ -54,8 +55,17 @@ export const importJobRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       if (mode === 'commit') refuseOtherFile(body, request.body.expectedSha256);
       const regionId = await ctx.regionId();
       const owner = ownerOf(context.actor);
-      const status = jobs.start(owner, mode, (onProgress) =>
-        runImportJob(ctx.db, regionId, mode, body, context, onProgress, request.log),
+      const refused = jobs.refusal(owner, body.bytes.byteLength);
+      if (refused)
+        return reply
+          .code(refused.status)
+          .header('retry-after', String(refused.retryAfterSeconds))
+          .send({ error: refused.error, message: refused.message });
+      // The job refers to the file only through `body`, not the request, so a 202 answer
+      // leaves one copy in memory and a finished job none.
+      const { log } = request;
+      const status = jobs.start(owner, mode, body.bytes.byteLength, (onProgress) =>
+        runImportJob(ctx.db, regionId, mode, body, context, onProgress, log),
       );
       if (!request.headers.accept?.includes(NDJSON)) return reply.code(202).send(status);
       // The status as it changes, a JSON line each, in this same answer: no further request

@@ -2,6 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { ImportJobMode, ImportJobStatus } from '../../../domain/import-job.js';
 import { phasePercent } from '../../../domain/import-job.js';
 import type { ImportPreview, ImportResult } from '../../../domain/import-preview.js';
+import {
+  type ImportJobLimits,
+  type ImportJobRefusal,
+  readImportJobLimits,
+  refuseImportJob,
+} from './import-job-limits.js';
 import type { ImportProgress } from './import-service.js';
 
 /** What a finished job hands back: a preview, a commit's result, or why it stopped. */
@@ -16,6 +22,8 @@ export type ImportJobWatcher = (status: ImportJobStatus, final: boolean) => void
 interface Job {
   status: ImportJobStatus;
   owner: string;
+  /** Bytes of the file the running job holds; 0 once it has ended. */
+  heldBytes: number;
   finishedAtMs: number | null;
   watchers: Set<ImportJobWatcher>;
   lastNotifiedMs: number;
@@ -24,34 +32,64 @@ interface Job {
 /** Watchers hear of progress within a phase at most this often; phase changes at once. */
 const NOTIFY_EVERY_MS = 100;
 
+const INTERNAL = 'Внутренняя ошибка сервера. Подробности записаны в журнал.';
+
 /** Finished jobs are kept this long for their owner to read the outcome, then dropped. */
 export const FINISHED_JOB_TTL_MS = 15 * 60 * 1000;
+
+export interface ImportJobsOptions {
+  /** How long a finished job's status stays readable. */
+  ttlMs?: number;
+  now?: () => number;
+  limits?: ImportJobLimits;
+}
 
 /**
  * Imports running in this server process, by a random id, each visible only to its owner.
  * Nothing here is persisted: after a restart the jobs are gone, and so is any unfinished
  * commit (it was one transaction, never committed), so the database stays as it was.
+ * A job holds its file only while it runs (only `run` refers to it): a finished job keeps
+ * its status and outcome, and its bytes no longer count against the limits.
  */
 export class ImportJobs {
   readonly #jobs = new Map<string, Job>();
+  readonly #ttlMs: number;
+  readonly #now: () => number;
+  readonly #limits: ImportJobLimits;
+  #heldBytes = 0;
 
-  constructor(
-    private readonly ttlMs = FINISHED_JOB_TTL_MS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: ImportJobsOptions = {}) {
+    this.#ttlMs = options.ttlMs ?? FINISHED_JOB_TTL_MS;
+    this.#now = options.now ?? Date.now;
+    this.#limits = options.limits ?? readImportJobLimits();
+  }
+
+  /** Why `owner` may not start a job with a file of `bytes` now; null when it may. */
+  refusal(owner: string, bytes: number): ImportJobRefusal | null {
+    let ownerJobs = 0;
+    for (const job of this.#jobs.values())
+      if (job.owner === owner && job.finishedAtMs === null) ownerJobs += 1;
+    return refuseImportJob(this.#limits, { ownerJobs, heldBytes: this.#heldBytes }, bytes);
+  }
 
   /**
    * Starts `run` on the next turn of the event loop and returns the job's first status.
    * `run` reports progress through the callback and ends with an outcome; it must not throw.
+   * `bytes` is the size of the file `run` holds. Ask `refusal` first: a refused start throws.
    */
   start(
     owner: string,
     mode: ImportJobMode,
+    bytes: number,
     run: (onProgress: (p: ImportProgress) => void) => Promise<ImportJobOutcome>,
   ): ImportJobStatus {
     this.sweep();
+    const refused = this.refusal(owner, bytes);
+    if (refused) throw new Error(`import job refused: ${refused.error}`);
+    this.#heldBytes += bytes;
     const job: Job = {
       owner,
+      heldBytes: bytes,
       finishedAtMs: null,
       watchers: new Set(),
       lastNotifiedMs: 0,
@@ -63,7 +101,7 @@ export class ImportJobs {
         done: 0,
         total: 0,
         percent: 0,
-        startedAt: new Date(this.now()).toISOString(),
+        startedAt: new Date(this.#now()).toISOString(),
         finishedAt: null,
         preview: null,
         result: null,
@@ -79,13 +117,16 @@ export class ImportJobs {
         total: p.total,
         percent: phasePercent(p.done, p.total),
       });
-      const now = this.now();
+      const now = this.#now();
       if (!phaseChanged && now - job.lastNotifiedMs < NOTIFY_EVERY_MS) return;
       job.lastNotifiedMs = now;
       for (const watch of job.watchers) watch({ ...job.status }, false);
     };
     setImmediate(() => {
-      void run(onProgress).then((outcome) => this.finish(job, outcome));
+      // A run that throws after all still ends its job, or its bytes would stay counted.
+      void run(onProgress)
+        .catch((): ImportJobOutcome => ({ state: 'failed', status: 500, message: INTERNAL }))
+        .then((outcome) => this.finish(job, outcome));
     });
     return { ...job.status };
   }
@@ -113,8 +154,15 @@ export class ImportJobs {
     return this.#jobs.size;
   }
 
+  /** Bytes of files held by running jobs. */
+  get heldBytes(): number {
+    return this.#heldBytes;
+  }
+
   private finish(job: Job, outcome: ImportJobOutcome): void {
-    job.finishedAtMs = this.now();
+    job.finishedAtMs = this.#now();
+    this.#heldBytes -= job.heldBytes;
+    job.heldBytes = 0;
     const s = job.status;
     s.state = outcome.state;
     s.finishedAt = new Date(job.finishedAtMs).toISOString();
@@ -133,7 +181,7 @@ export class ImportJobs {
   }
 
   private sweep(): void {
-    const cutoff = this.now() - this.ttlMs;
+    const cutoff = this.#now() - this.#ttlMs;
     for (const [id, job] of this.#jobs)
       if (job.finishedAtMs !== null && job.finishedAtMs < cutoff) this.#jobs.delete(id);
   }

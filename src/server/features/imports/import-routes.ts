@@ -3,7 +3,6 @@ import { Type } from 'typebox';
 import { ColumnMapping } from '../../../domain/import-mapping.js';
 import { ImportPreview, ImportResult, ValueRevision } from '../../../domain/import-preview.js';
 import { InputError } from '../../../ingest/input-problem.js';
-import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { actorLabel } from '../access/actor.js';
 import { auditContextOf } from '../access/audit.js';
@@ -15,6 +14,7 @@ import {
 } from './import-admin-service.js';
 import { FILE_BODY_LIMIT, ImportBody, refuseOtherFile, toRequest } from './import-body.js';
 import { importJobRoutes } from './import-job-routes.js';
+import type { ImportRoutesContext } from './import-routes-context.js';
 import { commitImport, ImportRejectedError, previewImport } from './import-service.js';
 import { referenceRevisionRoutes } from './reference-revision-routes.js';
 import { listRevisions } from './revision-service.js';
@@ -33,7 +33,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
  * and the revision history of a value. The services decide who may do what (officials only
  * for their own municipalities; settings and the log for region-wide importers).
  */
-export const importRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = async (app, ctx) => {
   await app.register(importJobRoutes, ctx);
   await app.register(referenceRevisionRoutes, ctx);
 

@@ -6,6 +6,7 @@ import {
   insertReferenceRevisions,
   insertReferenceValues,
   updatePlanTarget,
+  updatePlanTargetStart,
   updateReferenceValue,
 } from '../../../db/repositories/reference-import-repository.js';
 import type { Database } from '../../../db/schema/index.js';
@@ -23,8 +24,11 @@ export interface ReferenceWrite {
   destination: ReferenceDestination;
   year: number;
   value: number;
-  /** The stored row (reference_value or plan_target) and its value; null for a new one. */
-  stored: { id: number; value: number } | null;
+  /**
+   * The stored row (reference_value or plan_target) and its value, null for a new row; a
+   * plan_target row without a start-of-year value gives `value: null`.
+   */
+  stored: { id: number; value: number | null } | null;
 }
 
 export interface ReferencePlan {
@@ -49,6 +53,10 @@ export function splitReferenceValues(
 
 const keyOf = (municipalityId: number, d: ReferenceDestination, year: number) =>
   `${municipalityId}|${d.kind}|${d.indicatorId ?? ''}|${year}`;
+
+/** The key of the target in the same plan_target row as a start-of-year value. */
+const targetKeyOf = (w: ReferenceWrite) =>
+  `${w.municipalityId}|target|${w.destination.indicatorId}|${w.year}`;
 
 /**
  * Compares reference values read from a file with the stored ones. Reference data is kept
@@ -89,36 +97,63 @@ export async function planReferenceChanges(
       });
   }
   const all = [...read.values()];
-  const years = [...new Set(all.map((w) => w.year))];
-  const [references, targets] = await Promise.all([
-    findReferenceValuesFor(db, [...new Set(all.map((w) => w.municipalityId))], years),
-    findPlanTargetsFor(
-      db,
-      [
-        ...new Set(
-          all.flatMap((w) =>
-            w.destination.indicatorId === null ? [] : [w.destination.indicatorId],
-          ),
-        ),
-      ],
-      years,
-    ),
-  ]);
-  const stored = new Map<string, { id: number; value: number }>();
-  for (const r of references)
-    stored.set(`${r.municipality_id}|${r.kind}||${r.year}`, { id: r.id, value: r.value });
-  for (const t of targets)
-    stored.set(`${t.municipality_id}|target|${t.indicator_id}|${t.year}`, {
-      id: t.id,
-      value: t.target_value,
-    });
+  const stored = await storedReferenceValues(db, all);
   for (const w of all) {
     w.stored = stored.get(keyOf(w.municipalityId, w.destination, w.year)) ?? null;
-    if (w.stored === null) plan.inserts.push(w);
-    else if (w.stored.value === w.value) plan.unchanged += 1;
+    if (w.stored === null || w.stored.value === null) {
+      if (w.stored === null && w.destination.kind === 'target_start')
+        plan.problems.push(...needsTarget(fileName, registry, w, read));
+      plan.inserts.push(w);
+    } else if (w.stored.value === w.value) plan.unchanged += 1;
     else plan.updates.push(w);
   }
   return plan;
+}
+
+/**
+ * A start-of-year value is kept in its year's plan_target row, whose target is required: for a
+ * year without a stored target the file has to give the target too.
+ */
+function needsTarget(
+  fileName: string,
+  registry: LoadedRegistry,
+  w: ReferenceWrite,
+  read: Map<string, ReferenceWrite>,
+): InputProblem[] {
+  if (read.has(targetKeyOf(w))) return [];
+  const code = registry.indicatorsById.get(w.destination.indicatorId as number)?.code ?? '';
+  return [
+    {
+      file: fileName,
+      row: w.row,
+      column: w.destination.label,
+      message: `нет целевого значения ${code} на ${w.year} год для этого ОМСУ: значение на начало года хранится вместе с целевым, дайте в файле и целевое значение (target:${code})`,
+    },
+  ];
+}
+
+/** The stored values the file's reference values would replace, by keyOf. */
+async function storedReferenceValues(
+  db: Kysely<Database>,
+  all: ReferenceWrite[],
+): Promise<Map<string, { id: number; value: number | null }>> {
+  const years = [...new Set(all.map((w) => w.year))];
+  const indicatorIds = all.flatMap((w) =>
+    w.destination.indicatorId === null ? [] : [w.destination.indicatorId],
+  );
+  const [references, targets] = await Promise.all([
+    findReferenceValuesFor(db, [...new Set(all.map((w) => w.municipalityId))], years),
+    findPlanTargetsFor(db, [...new Set(indicatorIds)], years),
+  ]);
+  const stored = new Map<string, { id: number; value: number | null }>();
+  for (const r of references)
+    stored.set(`${r.municipality_id}|${r.kind}||${r.year}`, { id: r.id, value: r.value });
+  for (const t of targets) {
+    const at = `${t.indicator_id}|${t.year}`;
+    stored.set(`${t.municipality_id}|target|${at}`, { id: t.id, value: t.target_value });
+    stored.set(`${t.municipality_id}|target_start|${at}`, { id: t.id, value: t.start_value });
+  }
+  return stored;
 }
 
 /** The preview's part for reference data: counts and the first changes. */
@@ -152,8 +187,9 @@ export function describeReferencePlan(
 
 /**
  * Writes the planned reference values inside the import's transaction: new reference values
- * and targets, changed ones updated in place, and a revision for each (old → new, author,
- * time, batch, row of the file).
+ * and targets (with the file's start value of the same year), changed ones and start values
+ * of stored targets updated in place, and a revision for each (old → new, author, time,
+ * batch, row of the file).
  */
 export async function writeReferenceChanges(
   trx: Kysely<Database>,
@@ -161,8 +197,14 @@ export async function writeReferenceChanges(
   provenance: { source: string; author: string; at: string; batchId: number },
 ): Promise<void> {
   const { source } = provenance;
-  const newReferences = plan.inserts.filter((w) => w.destination.kind !== 'target');
+  const newReferences = plan.inserts.filter((w) => w.destination.indicatorId === null);
   const newTargets = plan.inserts.filter((w) => w.destination.kind === 'target');
+  // A start value for a year without a stored target goes into the row of the file's target.
+  const startOf = new Map(
+    plan.inserts
+      .filter((w) => w.destination.kind === 'target_start' && w.stored === null)
+      .map((w) => [targetKeyOf(w), w]),
+  );
   await insertReferenceValues(
     trx,
     newReferences.map((w) => ({
@@ -180,16 +222,19 @@ export async function writeReferenceChanges(
       municipality_id: w.municipalityId,
       indicator_id: w.destination.indicatorId as number,
       year: w.year,
-      start_value: null,
+      start_value: startOf.get(targetKeyOf(w))?.value ?? null,
       target_value: w.value,
       rule: null,
       source,
       is_illustrative: 0,
     })),
   );
-  for (const w of plan.updates) {
-    const id = (w.stored as { id: number }).id;
+  for (const w of [...plan.inserts, ...plan.updates]) {
+    if (w.stored === null) continue;
+    const { id } = w.stored;
     if (w.destination.kind === 'target') await updatePlanTarget(trx, id, w.value, source);
+    else if (w.destination.kind === 'target_start')
+      await updatePlanTargetStart(trx, id, w.value, source);
     else await updateReferenceValue(trx, id, w.value, source);
   }
   await insertReferenceRevisions(

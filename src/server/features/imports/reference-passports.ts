@@ -1,10 +1,48 @@
 import type { ReferenceKind } from '../../../db/schema/reference-value.js';
 import type { IndicatorPassport } from '../../../ingest/validate-value.js';
 
-/** Where a reference value goes: reference_value of a kind, or plan_target of an indicator. */
+/** What of an annual target a value sets: the target itself or the start-of-year value. */
+export type PlanTargetPart = 'target' | 'target_start';
+
+/**
+ * Where a reference value goes: reference_value of a kind, or the plan_target row of an
+ * indicator (its target_value or its start_value).
+ */
 export type ReferenceDestination =
   | { kind: ReferenceKind; indicatorId: null; label: string }
-  | { kind: 'target'; indicatorId: number; label: string };
+  | { kind: PlanTargetPart; indicatorId: number; label: string };
+
+/** How a file names a part of an indicator's annual target: code prefix, label, header texts. */
+const TARGET_PARTS: {
+  kind: PlanTargetPart;
+  prefix: string;
+  label: (name: string) => string;
+  aliases: (code: string, name: string) => string[];
+}[] = [
+  {
+    kind: 'target',
+    prefix: 'target:',
+    label: (name) => `Целевое значение «${name}»`,
+    aliases: (code, name) => [
+      `Целевое значение ${code}`,
+      `Целевое значение: ${name}`,
+      `План ${code}`,
+    ],
+  },
+  {
+    kind: 'target_start',
+    prefix: 'start:',
+    label: (name) => `Значение на начало года «${name}»`,
+    aliases: (code, name) => [
+      `target_start:${code}`,
+      `Значение на начало года ${code}`,
+      `Значение на начало года: ${name}`,
+      `Базовое значение ${code}`,
+      `На начало года ${code}`,
+      `На начало года: ${name}`,
+    ],
+  },
+];
 
 interface ReferenceColumn {
   kind: ReferenceKind;
@@ -36,11 +74,13 @@ const REFERENCE_COLUMNS: ReferenceColumn[] = [
 ];
 
 /**
- * Reference data read by the same readers as indicator values: each reference kind and the
- * annual target of each entered (not derived) indicator is a pseudo-indicator with a negative
- * id, checked like any value (people are whole and not negative; a target obeys its
- * indicator's passport). A long file names them by code (`population`, `target:esia_total`),
- * a wide file by a header («Численность населения МО», «Целевое значение esia_total»).
+ * Reference data read by the same readers as indicator values: each reference kind, and the
+ * annual target and start-of-year value of each entered (not derived) indicator, is a
+ * pseudo-indicator with a negative id, checked like any value (people are whole and not
+ * negative; a target and a start value obey their indicator's passport). A long file names
+ * them by code (`population`, `target:esia_total`, `start:esia_total`), a wide file by a
+ * header («Численность населения МО», «Целевое значение esia_total», «Значение на начало
+ * года esia_total»).
  */
 export function referencePassports(
   indicators: readonly IndicatorPassport[],
@@ -66,18 +106,14 @@ export function referencePassports(
     });
     destinations.set(id, { kind: c.kind, indicatorId: null, label: c.name });
   }
-  for (const i of indicators) {
-    if (derivedIds.has(i.id) || taken.has(`target:${i.code}`)) continue;
-    const id = next--;
-    const label = `Целевое значение «${i.name}»`;
-    passports.push({
-      ...i,
-      id,
-      code: `target:${i.code}`,
-      name: label,
-      aliases: [`Целевое значение ${i.code}`, `Целевое значение: ${i.name}`, `План ${i.code}`],
-    });
-    destinations.set(id, { kind: 'target', indicatorId: i.id, label });
-  }
+  for (const part of TARGET_PARTS)
+    for (const i of indicators) {
+      const code = `${part.prefix}${i.code}`;
+      if (derivedIds.has(i.id) || taken.has(code)) continue;
+      const id = next--;
+      const label = part.label(i.name);
+      passports.push({ ...i, id, code, name: label, aliases: part.aliases(i.code, i.name) });
+      destinations.set(id, { kind: part.kind, indicatorId: i.id, label });
+    }
   return { passports, destinations };
 }

@@ -14,7 +14,7 @@ export const referenceRevisionRoutes: FastifyPluginAsyncTypebox<AppContext> = as
       schema: {
         tags: ['Импорт'],
         summary:
-          'История справочных данных ОМСУ за год (численность населения, целевые значения): было → стало, кто, когда, пакет импорта и строка файла',
+          'История справочных данных ОМСУ за год (численность населения, целевые значения и значения на начало года): было → стало, кто, когда, пакет импорта и строка файла',
         params: Type.Object({
           code: Type.String({ maxLength: 100 }),
           year: Type.Integer({ minimum: 1900, maximum: 2200 }),
