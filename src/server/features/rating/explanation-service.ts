@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import {
+  findPublishedSnapshot,
+  findSnapshotByCode,
+} from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -15,6 +18,9 @@ import type { UnitExplanationView } from './rating-schemas.js';
  * One unit's explanation as the snapshot stored it when it was computed (nothing is
  * recomputed): each indicator's contribution, strengths and weaknesses, and the change in
  * each indicator alone that would overtake the unit above.
+ *
+ * A published snapshot's explanations are public: its download already carries every input
+ * and intermediate score they are made of. Drafts (`includeUnpublished`) are the department's.
  */
 export async function explainStoredUnit(
   db: Kysely<Database>,
@@ -22,10 +28,23 @@ export async function explainStoredUnit(
   code: string,
   municipalityCode: string,
   context: AuditContext,
+  options: { includeUnpublished: boolean },
 ): Promise<UnitExplanationView> {
-  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
-  const row = await findSnapshotByCode(db, regionId, code);
-  if (!row) throw new NotFoundError(`Снимок рейтинга «${code}» не найден`);
+  const entity = { entityType: 'rating_snapshot', entityId: code };
+  authorize(
+    context.actor,
+    options.includeUnpublished ? 'rating.compute' : 'published.read',
+    entity,
+  );
+  const row = options.includeUnpublished
+    ? await findSnapshotByCode(db, regionId, code)
+    : await findPublishedSnapshot(db, regionId, code);
+  if (!row)
+    throw new NotFoundError(
+      options.includeUnpublished
+        ? `Снимок рейтинга «${code}» не найден`
+        : `Опубликованный рейтинг «${code}» не найден`,
+    );
   const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
   if (!computation || computation.explanations.length === 0)
     throw new NotFoundError(
