@@ -11,6 +11,7 @@ import { Link } from '../routing/link.js';
 import { ratingPath } from '../routing/match-route.js';
 import { ComputeRatingForm } from './compute-rating-form.js';
 import { ErrorState } from './error-state.js';
+import { ExplainButton } from './explain-button.js';
 import { LoadingState } from './loading-state.js';
 import { RatingSnapshotDetails } from './rating-snapshot-details.js';
 import { UnitExplanation } from './unit-explanation.js';
@@ -86,15 +87,11 @@ export function SnapshotReview({
         rowAction={
           computed
             ? (row) => (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setExplained(row.municipality.code)}
-                  aria-label={`Объяснение: ${row.municipality.name}`}
-                  data-testid="explain-button"
-                >
-                  Объяснение
-                </button>
+                <ExplainButton
+                  municipality={row.municipality}
+                  open={explained === row.municipality.code}
+                  onOpen={setExplained}
+                />
               )
             : undefined
         }
@@ -170,6 +167,8 @@ export function SnapshotReview({
             key={explained}
             snapshotCode={code}
             municipalityCode={explained}
+            source="staff"
+            focusOnOpen
             onClose={() => setExplained(null)}
           />
         ) : null}
