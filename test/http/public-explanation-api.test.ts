@@ -1,10 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.js';
-import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { testDatabases } from '../support/databases.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
+import { openStaffApp, type StaffApp } from '../support/staff-app.js';
 
 /** Table 1's two columns, equally weighted; ЕСИА carries its unit in the passport. */
 const methodology = methodologyOf('table1-public', 'Проверочная методика по Таблице №1', [
@@ -29,45 +26,25 @@ const buzulukIndex = (7 + esiaScore(24.91)) / 2;
 const asekeevoIndex = (28.6 + esiaScore(17.84)) / 2;
 
 describe.each(testDatabases())('public explanations and place history on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let app: FastifyInstance;
-  let analyst: Record<string, string>;
-  let official: Record<string, string>;
+  let staff: StaffApp;
+  /** A GET as the anonymous public, or with the given session's headers. */
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    staff.call('GET', url, headers);
 
   beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    app = await buildApp({ db: instance.handle.db, regionCode: 'orenburg' });
-    const db = instance.handle.db;
-    analyst = (await openFixtureSession(db, (await createFixtureUser(db, 'analyst')).id)).headers;
-    const o = await createFixtureUser(db, 'official', { municipalityCodes: ['buzuluk-city'] });
-    official = (await openFixtureSession(db, o.id)).headers;
-    for (const body of [rating(PUBLISHED, '2016-04-01'), rating(DRAFT, '2016-04-02')]) {
-      const res = await app.inject({
-        method: 'POST',
-        url: '/api/ratings',
-        headers: analyst,
-        payload: body,
-      });
-      expect(res.statusCode).toBe(201);
-    }
-    const published = await app.inject({
-      method: 'POST',
-      url: `/api/ratings/${PUBLISHED}/publish`,
-      headers: analyst,
-      payload: {},
-    });
-    expect(published.statusCode).toBe(200);
+    // The official speaks for г.Бузулук.
+    staff = await openStaffApp(kind);
+    for (const body of [rating(PUBLISHED, '2016-04-01'), rating(DRAFT, '2016-04-02')])
+      expect((await staff.call('POST', '/api/ratings', staff.analyst, body)).statusCode).toBe(201);
+    const publish = `/api/ratings/${PUBLISHED}/publish`;
+    expect((await staff.call('POST', publish, staff.analyst, {})).statusCode).toBe(200);
   });
   afterAll(async () => {
-    await app?.close();
-    await instance?.dispose();
+    await staff?.close();
   });
 
   it('explains a published place to anyone, without signing in', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: `/api/snapshots/${PUBLISHED}/explanations/buzuluk-city`,
-    });
+    const res = await get(`/api/snapshots/${PUBLISHED}/explanations/buzuluk-city`);
     expect(res.statusCode).toBe(200);
     const e = res.json();
     expect(e).toMatchObject({
@@ -105,65 +82,45 @@ describe.each(testDatabases())('public explanations and place history on $name',
     expect(byEsia.to).toBeCloseTo(4.79 + (35.04 * (2 * asekeevoIndex - 7)) / 100, 6);
 
     // The first place has nobody to overtake.
-    const first = (
-      await app.inject({
-        method: 'GET',
-        url: `/api/snapshots/${PUBLISHED}/explanations/sol-iletskiy-go`,
-      })
-    ).json();
+    const first = (await get(`/api/snapshots/${PUBLISHED}/explanations/sol-iletskiy-go`)).json();
     expect(first).toMatchObject({ place: 1, overtakes: null, improvements: [] });
   });
 
   it('lets an official read any municipality’s published explanation', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: `/api/snapshots/${PUBLISHED}/explanations/orsk-city`,
-      headers: official,
-    });
+    const res = await get(`/api/snapshots/${PUBLISHED}/explanations/orsk-city`, staff.official);
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ place: 20, municipality: { name: 'г.Орск' } });
   });
 
   it('keeps a draft’s explanations to the department', async () => {
     const staffUrl = `/api/ratings/${DRAFT}/explanations/buzuluk-city`;
-    expect((await app.inject({ method: 'GET', url: staffUrl })).statusCode).toBe(401);
-    const refused = await app.inject({ method: 'GET', url: staffUrl, headers: official });
+    expect((await get(staffUrl)).statusCode).toBe(401);
+    const refused = await get(staffUrl, staff.official);
     expect(refused.statusCode).toBe(403);
-    const allowed = await app.inject({ method: 'GET', url: staffUrl, headers: analyst });
+    const allowed = await get(staffUrl, staff.analyst);
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json()).toMatchObject({ place: 18, snapshotCode: DRAFT });
 
     // The public route knows published ratings only, whoever asks.
-    for (const headers of [{}, official, analyst]) {
-      const res = await app.inject({
-        method: 'GET',
-        url: `/api/snapshots/${DRAFT}/explanations/buzuluk-city`,
-        headers,
-      });
+    for (const headers of [{}, staff.official, staff.analyst]) {
+      const res = await get(`/api/snapshots/${DRAFT}/explanations/buzuluk-city`, headers);
       expect(res.statusCode).toBe(404);
       expect(res.json().message).toBe(`Опубликованный рейтинг «${DRAFT}» не найден`);
     }
   });
 
   it('says plainly when a published snapshot has no explanations or no such unit', async () => {
-    const fromDocument = await app.inject({
-      method: 'GET',
-      url: '/api/snapshots/orenburg-2016-03-table1/explanations/buzuluk-city',
-    });
+    const fromDocument = await get(
+      '/api/snapshots/orenburg-2016-03-table1/explanations/buzuluk-city',
+    );
     expect(fromDocument.statusCode).toBe(404);
     expect(fromDocument.json().message).toContain('взят из документа');
-    const unknown = await app.inject({
-      method: 'GET',
-      url: `/api/snapshots/${PUBLISHED}/explanations/no-such-unit`,
-    });
+    const unknown = await get(`/api/snapshots/${PUBLISHED}/explanations/no-such-unit`);
     expect(unknown.statusCode).toBe(404);
   });
 
   it('lists a municipality’s places in every published rating, newest first, no drafts', async () => {
-    const res = await app.inject({
-      method: 'GET',
-      url: '/api/municipalities/buzuluk-city/rating-places',
-    });
+    const res = await get('/api/municipalities/buzuluk-city/rating-places');
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.municipality).toMatchObject({ code: 'buzuluk-city', name: 'г.Бузулук' });
@@ -183,9 +140,7 @@ describe.each(testDatabases())('public explanations and place history on $name',
     ]);
     expect(body.places[1]).toMatchObject({ place: 18, snapshot: { asOf: '2016-04-01' } });
 
-    const orsk = (
-      await app.inject({ method: 'GET', url: '/api/municipalities/orsk-city/rating-places' })
-    ).json();
+    const orsk = (await get('/api/municipalities/orsk-city/rating-places')).json();
     expect(orsk.places[0]).toMatchObject({
       snapshot: { code: 'orenburg-2022-top10' },
       listed: false,
@@ -193,10 +148,7 @@ describe.each(testDatabases())('public explanations and place history on $name',
     });
     expect(orsk.places[2]).toMatchObject({ listed: true, place: 6 });
 
-    const unknown = await app.inject({
-      method: 'GET',
-      url: '/api/municipalities/no-such-unit/rating-places',
-    });
+    const unknown = await get('/api/municipalities/no-such-unit/rating-places');
     expect(unknown.statusCode).toBe(404);
   });
 });

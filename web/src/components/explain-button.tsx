@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { MunicipalityRef } from '../../../src/domain/municipality.js';
+import type { SnapshotRow } from '../../../src/domain/rating-snapshot.js';
 
 /**
  * The «Объяснение» action of a rating row: opens the municipality's explanation (shown above
@@ -25,5 +27,24 @@ export function ExplainButton({
     >
       Объяснение
     </button>
+  );
+}
+
+/**
+ * The rating table's per-row action for a computed snapshot (`explained`: the open one);
+ * none for a snapshot taken from a document, which has no explanations.
+ */
+export function explainRowAction(
+  computed: boolean,
+  explained: string | null,
+  onOpen: (code: string) => void,
+): ((row: SnapshotRow) => ReactNode) | undefined {
+  if (!computed) return undefined;
+  return (row) => (
+    <ExplainButton
+      municipality={row.municipality}
+      open={explained === row.municipality.code}
+      onOpen={onOpen}
+    />
   );
 }

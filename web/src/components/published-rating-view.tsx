@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MunicipalityRef } from '../../../src/domain/municipality.js';
 import type { SnapshotViewWithErrata } from '../../../src/server/features/rating/rating-schemas.js';
 import { useSession } from '../api/session-store.js';
-import { ExplainButton } from './explain-button.js';
+import { explainRowAction } from './explain-button.js';
 import { PlaceHistory } from './place-history.js';
 import { RatingSnapshotDetails } from './rating-snapshot-details.js';
 import { UnitExplanation } from './unit-explanation.js';
@@ -31,17 +31,7 @@ export function PublishedRatingView({ snapshot }: { snapshot: SnapshotViewWithEr
     <RatingSnapshotDetails
       snapshot={snapshot}
       ownCodes={ownCodes}
-      rowAction={
-        computed
-          ? (row) => (
-              <ExplainButton
-                municipality={row.municipality}
-                open={explained === row.municipality.code}
-                onOpen={(code) => setPicked({ code })}
-              />
-            )
-          : undefined
-      }
+      rowAction={explainRowAction(computed, explained, (code) => setPicked({ code }))}
     >
       {own.map((m) => (
         <OwnPlace key={m.code} municipality={m} snapshot={snapshot} />

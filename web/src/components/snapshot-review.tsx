@@ -11,7 +11,7 @@ import { Link } from '../routing/link.js';
 import { ratingPath } from '../routing/match-route.js';
 import { ComputeRatingForm } from './compute-rating-form.js';
 import { ErrorState } from './error-state.js';
-import { ExplainButton } from './explain-button.js';
+import { explainRowAction } from './explain-button.js';
 import { LoadingState } from './loading-state.js';
 import { RatingSnapshotDetails } from './rating-snapshot-details.js';
 import { UnitExplanation } from './unit-explanation.js';
@@ -84,17 +84,7 @@ export function SnapshotReview({
       <RatingSnapshotDetails
         snapshot={view.data}
         linkTo={openLink}
-        rowAction={
-          computed
-            ? (row) => (
-                <ExplainButton
-                  municipality={row.municipality}
-                  open={explained === row.municipality.code}
-                  onOpen={setExplained}
-                />
-              )
-            : undefined
-        }
+        rowAction={explainRowAction(computed, explained, setExplained)}
       >
         <div className="review-actions">
           {summary.publishedAt === null && !confirming ? (

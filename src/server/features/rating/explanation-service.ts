@@ -1,8 +1,4 @@
 import type { Kysely } from 'kysely';
-import {
-  findPublishedSnapshot,
-  findSnapshotByCode,
-} from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -13,6 +9,7 @@ import { authorize } from '../access/authorize.js';
 import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import { indicatorNodes } from './build-snapshot-content.js';
 import type { UnitExplanationView } from './rating-schemas.js';
+import { findVisibleSnapshot } from './rating-service.js';
 
 /**
  * One unit's explanation as the snapshot stored it when it was computed (nothing is
@@ -36,15 +33,7 @@ export async function explainStoredUnit(
     options.includeUnpublished ? 'rating.compute' : 'published.read',
     entity,
   );
-  const row = options.includeUnpublished
-    ? await findSnapshotByCode(db, regionId, code)
-    : await findPublishedSnapshot(db, regionId, code);
-  if (!row)
-    throw new NotFoundError(
-      options.includeUnpublished
-        ? `Снимок рейтинга «${code}» не найден`
-        : `Опубликованный рейтинг «${code}» не найден`,
-    );
+  const row = await findVisibleSnapshot(db, regionId, code, options);
   const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
   if (!computation || computation.explanations.length === 0)
     throw new NotFoundError(
