@@ -149,6 +149,25 @@ const unpublishedRating = async (env: Env) => {
   return draft.payload.code;
 };
 
+/** One computed rating, published once per database (its explanations are public). */
+const publishedRatings = new WeakMap<TestDatabaseInstance, Promise<string>>();
+const publishedRating = (env: Env) => {
+  let code = publishedRatings.get(env.instance);
+  if (!code) {
+    code = unpublishedRating(env).then(async (draft) => {
+      await env.app.inject({
+        method: 'POST',
+        url: `/api/ratings/${draft}/publish`,
+        headers: (await adminCredentials(env)).headers,
+        payload: {},
+      });
+      return draft;
+    });
+    publishedRatings.set(env.instance, code);
+  }
+  return code;
+};
+
 /** A job started by the acting user (an administrator's for those who cannot import). */
 const ownImportJob = async (env: Env) => {
   const db = env.instance.handle.db;
@@ -238,6 +257,18 @@ const MATRIX: Record<string, Entry> = {
     expect: PUBLIC,
     status: 200,
     request: () => ({ url: '/api/snapshots/orenburg-2016-03-table1' }),
+  },
+  'GET /api/snapshots/:code/explanations/:municipality': {
+    expect: PUBLIC,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/snapshots/${await publishedRating(env)}/explanations/${OTHER}`,
+    }),
+  },
+  'GET /api/municipalities/:code/rating-places': {
+    expect: PUBLIC,
+    status: 200,
+    request: () => ({ url: `/api/municipalities/${OTHER}/rating-places` }),
   },
   'GET /api/plan-reports': { expect: PUBLIC, status: 200 },
   'GET /api/plan-reports/:code': {

@@ -15,17 +15,21 @@ const publicLink = (link: SnapshotLink) => <Link href={ratingPath(link.code)}>{l
 
 /**
  * One rating: what it is, where it comes from, its errata, the table, and its fingerprint.
- * The staff's review passes its own links between snapshots and a per-row action.
+ * The staff's review passes its own links between snapshots; both it and the public page
+ * pass a per-row action (the explanation) and content between the head and the table.
  */
 export function RatingSnapshotDetails({
   snapshot,
   linkTo = publicLink,
   rowAction,
+  ownCodes,
   children,
 }: {
   snapshot: SnapshotViewWithErrata;
   linkTo?: (link: SnapshotLink) => ReactNode;
-  rowAction?: (row: SnapshotRow) => ReactNode;
+  rowAction?: ((row: SnapshotRow) => ReactNode) | undefined;
+  /** The signed-in official's municipalities, marked in the table. */
+  ownCodes?: ReadonlySet<string>;
   /** Shown between the head and the table (the staff's actions and explanations). */
   children?: ReactNode;
 }) {
@@ -47,7 +51,7 @@ export function RatingSnapshotDetails({
         <ErrataNotice snapshot={snapshot} linkTo={linkTo} />
       </header>
       {children}
-      <RatingTable snapshot={snapshot} rowAction={rowAction} />
+      <RatingTable snapshot={snapshot} rowAction={rowAction} ownCodes={ownCodes} />
       <footer className="document__meta">
         <p data-testid="content-hash">
           Контрольная сумма: <code className="hash">{snapshot.contentHash}</code>

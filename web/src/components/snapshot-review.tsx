@@ -11,6 +11,7 @@ import { Link } from '../routing/link.js';
 import { ratingPath } from '../routing/match-route.js';
 import { ComputeRatingForm } from './compute-rating-form.js';
 import { ErrorState } from './error-state.js';
+import { explainRowAction } from './explain-button.js';
 import { LoadingState } from './loading-state.js';
 import { RatingSnapshotDetails } from './rating-snapshot-details.js';
 import { UnitExplanation } from './unit-explanation.js';
@@ -83,21 +84,7 @@ export function SnapshotReview({
       <RatingSnapshotDetails
         snapshot={view.data}
         linkTo={openLink}
-        rowAction={
-          computed
-            ? (row) => (
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => setExplained(row.municipality.code)}
-                  aria-label={`Объяснение: ${row.municipality.name}`}
-                  data-testid="explain-button"
-                >
-                  Объяснение
-                </button>
-              )
-            : undefined
-        }
+        rowAction={explainRowAction(computed, explained, setExplained)}
       >
         <div className="review-actions">
           {summary.publishedAt === null && !confirming ? (
@@ -170,6 +157,8 @@ export function SnapshotReview({
             key={explained}
             snapshotCode={code}
             municipalityCode={explained}
+            source="staff"
+            focusOnOpen
             onClose={() => setExplained(null)}
           />
         ) : null}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 import type { UnitExplanationView } from '../../../src/server/features/rating/rating-schemas.js';
 import { useApiData } from '../api/use-api-data.js';
@@ -16,6 +17,16 @@ const decimalsFor = (change: number): number =>
 const names = (refs: readonly IndicatorRef[]) => refs.map((r) => `«${r.name}»`).join(', ');
 
 /**
+ * Where the explanation comes from: a published rating's is public, a draft's only the
+ * department's (the staff route also serves published ones, for the review page).
+ */
+export type ExplanationSource = 'published' | 'staff';
+
+const explanationUrl = (source: ExplanationSource, snapshot: string, municipality: string) =>
+  `/api/${source === 'published' ? 'snapshots' : 'ratings'}/${encodeURIComponent(snapshot)}` +
+  `/explanations/${encodeURIComponent(municipality)}`;
+
+/**
  * Why a unit has its place, as the snapshot stored it: each indicator's contribution to the
  * index (effective weight × normalised score), strengths and weaknesses, and how much each
  * indicator alone would have to change to overtake the unit above.
@@ -23,27 +34,49 @@ const names = (refs: readonly IndicatorRef[]) => refs.map((r) => `«${r.name}»`
 export function UnitExplanation({
   snapshotCode,
   municipalityCode,
+  source,
+  own = false,
+  focusOnOpen = false,
   onClose,
 }: {
   snapshotCode: string;
   municipalityCode: string;
+  source: ExplanationSource;
+  /** The signed-in official's own municipality: marked «Ваше место». */
+  own?: boolean;
+  /** Opened by the reader (not by default): focus moves to its title. */
+  focusOnOpen?: boolean;
   onClose: () => void;
 }) {
   const data = useApiData<UnitExplanationView>(
-    `/api/ratings/${encodeURIComponent(snapshotCode)}/explanations/${encodeURIComponent(municipalityCode)}`,
+    explanationUrl(source, snapshotCode, municipalityCode),
   );
+  const title = useRef<HTMLHeadingElement>(null);
+  const loaded = data.status === 'ok';
+  useEffect(() => {
+    if (loaded && focusOnOpen) title.current?.focus();
+  }, [loaded, focusOnOpen]);
   if (data.status === 'loading' || data.status === 'idle') return <LoadingState />;
   if (data.status === 'error') return <ErrorState message={data.message} />;
   const e = data.data;
   const scoreDecimals = e.outputScale === 1 ? 3 : 1;
   return (
     <section
-      className="explanation"
+      className={`explanation${own ? ' explanation--own' : ''}`}
+      id="unit-explanation"
       aria-labelledby="explanation-title"
       data-testid="unit-explanation"
       data-municipality={e.municipality.code}
     >
-      <h3 id="explanation-title">Объяснение: {e.municipality.name}</h3>
+      <h3 id="explanation-title" ref={title} tabIndex={-1}>
+        Объяснение: {e.municipality.name}
+        {own ? (
+          <>
+            {' '}
+            <span className="own-mark">Ваше место</span>
+          </>
+        ) : null}
+      </h3>
       <p data-testid="explanation-summary">
         {e.place === null
           ? 'Без места в рейтинге.'
@@ -98,55 +131,79 @@ export function UnitExplanation({
       {e.weaknesses.length > 0 ? (
         <p data-testid="weaknesses">Слабые стороны: {names(e.weaknesses)}.</p>
       ) : null}
-      {e.overtakes === null ? null : (
-        <>
-          <h4>Что поднимет на место выше</h4>
-          {e.improvements.length > 0 ? (
-            <table className="data-table" data-testid="improvements">
-              <caption className="visually-hidden">
-                Изменение одного показателя при прочих равных, достаточное, чтобы обойти{' '}
-                {e.overtakes.name}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Показатель</th>
-                  <th scope="col" className="num">
-                    Сейчас
-                  </th>
-                  <th scope="col" className="num">
-                    Нужно
-                  </th>
-                  <th scope="col" className="num">
-                    Изменение
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {e.improvements.map((i) => (
+      <MoveUp explanation={e} />
+      <button type="button" className="button button--secondary" onClick={onClose}>
+        Закрыть объяснение
+      </button>
+    </section>
+  );
+}
+
+/**
+ * «Что поднимет место»: per indicator, holding the others, the value that overtakes the unit
+ * directly above, in the indicator's own unit; or why there is nothing to show.
+ */
+function MoveUp({ explanation: e }: { explanation: UnitExplanationView }) {
+  const summary =
+    e.place === null
+      ? 'Места в этом рейтинге нет, подниматься не с чего: сначала нужны недостающие данные.'
+      : e.overtakes === null
+        ? 'Первое место: выше подниматься некуда.'
+        : e.improvements.length === 0
+          ? `Ни одного показателя по отдельности не хватит, чтобы обойти ${e.overtakes.name}: ` +
+            'нужно улучшать несколько сразу.'
+          : `Чтобы обойти ${e.overtakes.name} (место выше), достаточно любого одного из этих ` +
+            'изменений при прежних значениях остальных показателей.';
+  return (
+    <section className="move-up" aria-labelledby="move-up-title" data-testid="move-up">
+      <h4 id="move-up-title">Что поднимет место</h4>
+      <p data-testid="move-up-summary">{summary}</p>
+      {e.overtakes !== null && e.improvements.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="improvements">
+            <caption className="visually-hidden">
+              Изменение одного показателя при прочих равных, достаточное, чтобы обойти{' '}
+              {e.overtakes.name}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Показатель</th>
+                <th scope="col" className="num">
+                  Сейчас
+                </th>
+                <th scope="col" className="num">
+                  Нужно
+                </th>
+                <th scope="col" className="num">
+                  Изменение
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.improvements.map((i) => {
+                const decimals = decimalsFor(i.change);
+                return (
                   <tr key={i.indicator} data-indicator={i.indicator}>
                     <th scope="row">
                       {i.name}
                       {i.method === 'numerical' ? ' (оценка численным методом)' : null}
                     </th>
-                    <td className="num">{withUnit(i.from, i, decimalsFor(i.change))}</td>
-                    <td className="num">{withUnit(i.to, i, decimalsFor(i.change))}</td>
+                    <td className="num">{withUnit(i.from, i, decimals)}</td>
+                    <td className="num">{withUnit(i.to, i, decimals)}</td>
                     <td className="num">
                       {i.change > 0 ? '+' : ''}
-                      {formatNumberRu(i.change, decimalsFor(i.change))}
+                      {withUnit(i.change, i, decimals)}
                     </td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          ) : null}
-          {e.unreachable.length > 0 ? (
-            <p>Одним только показателем не обойти: {names(e.unreachable)}.</p>
-          ) : null}
-        </>
-      )}
-      <button type="button" className="button button--secondary" onClick={onClose}>
-        Закрыть объяснение
-      </button>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {e.overtakes !== null && e.improvements.length > 0 && e.unreachable.length > 0 ? (
+        <p>Одним только показателем не обойти: {names(e.unreachable)}.</p>
+      ) : null}
     </section>
   );
 }

@@ -8,14 +8,17 @@ import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { pickDefaultCode } from '../components/pick-default-code.js';
-import { RatingSnapshotDetails } from '../components/rating-snapshot-details.js';
+import { PublishedRatingView } from '../components/published-rating-view.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 import { ratingPath } from '../routing/match-route.js';
 import { navigate } from '../routing/use-location-path.js';
 
 const PREFERRED_SNAPSHOT = 'orenburg-2016-03-table1';
 
-/** «Рейтинг ОМСУ»: the list of published ratings and the chosen one's table. */
+/**
+ * «Рейтинг ОМСУ»: the list of published ratings and the chosen one's table, with each
+ * municipality's explanation and, for a signed-in official, the own place.
+ */
 export function RatingPage({ code }: { code: string | null }) {
   useDocumentTitle('Рейтинг ОМСУ');
   const list = useApiData<SnapshotSummaryWithErrata[]>('/api/snapshots');
@@ -56,7 +59,9 @@ export function RatingPage({ code }: { code: string | null }) {
       ) : null}
       {snapshot.status === 'loading' && list.status !== 'loading' ? <LoadingState /> : null}
       {snapshot.status === 'error' ? <ErrorState message={snapshot.message} /> : null}
-      {snapshot.status === 'ok' ? <RatingSnapshotDetails snapshot={snapshot.data} /> : null}
+      {snapshot.status === 'ok' ? (
+        <PublishedRatingView key={snapshot.data.code} snapshot={snapshot.data} />
+      ) : null}
     </section>
   );
 }

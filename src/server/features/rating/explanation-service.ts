@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -10,11 +9,15 @@ import { authorize } from '../access/authorize.js';
 import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import { indicatorNodes } from './build-snapshot-content.js';
 import type { UnitExplanationView } from './rating-schemas.js';
+import { findVisibleSnapshot } from './rating-service.js';
 
 /**
  * One unit's explanation as the snapshot stored it when it was computed (nothing is
  * recomputed): each indicator's contribution, strengths and weaknesses, and the change in
  * each indicator alone that would overtake the unit above.
+ *
+ * A published snapshot's explanations are public: its download already carries every input
+ * and intermediate score they are made of. Drafts (`includeUnpublished`) are the department's.
  */
 export async function explainStoredUnit(
   db: Kysely<Database>,
@@ -22,10 +25,15 @@ export async function explainStoredUnit(
   code: string,
   municipalityCode: string,
   context: AuditContext,
+  options: { includeUnpublished: boolean },
 ): Promise<UnitExplanationView> {
-  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
-  const row = await findSnapshotByCode(db, regionId, code);
-  if (!row) throw new NotFoundError(`Снимок рейтинга «${code}» не найден`);
+  const entity = { entityType: 'rating_snapshot', entityId: code };
+  authorize(
+    context.actor,
+    options.includeUnpublished ? 'rating.compute' : 'published.read',
+    entity,
+  );
+  const row = await findVisibleSnapshot(db, regionId, code, options);
   const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
   if (!computation || computation.explanations.length === 0)
     throw new NotFoundError(

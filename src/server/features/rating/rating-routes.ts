@@ -3,10 +3,21 @@ import { Type } from 'typebox';
 import { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
-import { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
+import { auditContextOf } from '../access/audit.js';
+import { explainStoredUnit } from './explanation-service.js';
+import { listPlaceHistory } from './place-history-service.js';
+import {
+  RatingPlaceHistory,
+  SnapshotSummaryWithErrata,
+  SnapshotViewWithErrata,
+  UnitExplanationView,
+} from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
 import { getSnapshotDownload } from './snapshot-service.js';
 
+const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
+
+/** The public portal's ratings: published snapshots only, readable without signing in. */
 export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
   app.get(
     '/api/snapshots',
@@ -26,7 +37,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       schema: {
         tags: ['Рейтинг'],
         summary: 'Опубликованный рейтинг целиком: места, значения, источник, контрольная сумма',
-        params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
+        params: Type.Object({ code: Code }),
         response: { 200: SnapshotViewWithErrata, 404: ErrorBody },
       },
     },
@@ -41,7 +52,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
         summary:
           'Опубликованный рейтинг для проверки: методика, исходные данные, все промежуточные ' +
           'значения и контрольная сумма; пересчёт — munirank verify ФАЙЛ',
-        params: Type.Object({ code: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) }),
+        params: Type.Object({ code: Code }),
         response: { 200: SnapshotDownload, 404: ErrorBody },
       },
     },
@@ -50,5 +61,42 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       reply.header('content-disposition', `attachment; filename="${download.code}.json"`);
       return download;
     },
+  );
+
+  app.get(
+    '/api/snapshots/:code/explanations/:municipality',
+    {
+      schema: {
+        tags: ['Рейтинг'],
+        summary:
+          'Объяснение места ОМСУ в опубликованном рейтинге: вклад каждого показателя ' +
+          '(вес × нормированный балл), сильные и слабые стороны, что поднимет на место выше',
+        params: Type.Object({ code: Code, municipality: Code }),
+        response: { 200: UnitExplanationView, 404: ErrorBody },
+      },
+    },
+    async (request) =>
+      explainStoredUnit(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.code,
+        request.params.municipality,
+        auditContextOf(request),
+        { includeUnpublished: false },
+      ),
+  );
+
+  app.get(
+    '/api/municipalities/:code/rating-places',
+    {
+      schema: {
+        tags: ['Рейтинг'],
+        summary: 'Места ОМСУ во всех опубликованных рейтингах, от новых к старым',
+        params: Type.Object({ code: Code }),
+        response: { 200: RatingPlaceHistory, 404: ErrorBody },
+      },
+    },
+    async (request) =>
+      listPlaceHistory(ctx.db, await ctx.regionId(), request.params.code, auditContextOf(request)),
   );
 };

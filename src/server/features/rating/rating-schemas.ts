@@ -128,3 +128,23 @@ export const SimulationResult = Type.Object({
   ),
 });
 export type SimulationResult = Type.Static<typeof SimulationResult>;
+
+/** A municipality's places in every published rating, newest first (its own history). */
+export const RatingPlaceHistory = Type.Object({
+  municipality: MunicipalityRef,
+  places: Type.Array(
+    Type.Object({
+      snapshot: Type.Object({
+        ...SnapshotLink.properties,
+        asOf: Type.String(),
+        /** Whether a published correction replaces this snapshot. */
+        corrected: Type.Boolean(),
+      }),
+      /** False when the published table does not list the municipality (a top-10, say). */
+      listed: Type.Boolean(),
+      place: Type.Union([Type.Integer(), Type.Null()]),
+      placeLabel: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+export type RatingPlaceHistory = Type.Static<typeof RatingPlaceHistory>;

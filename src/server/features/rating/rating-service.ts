@@ -87,12 +87,16 @@ export async function listSnapshots(
   }));
 }
 
-export async function getSnapshot(
+/**
+ * A snapshot by code as its reader may see it: the public only published ones (a draft is
+ * "not found"), the department drafts too; a 404 naming the code otherwise.
+ */
+export async function findVisibleSnapshot(
   db: Kysely<Database>,
   regionId: number,
   code: string,
-  options: { includeUnpublished?: boolean } = {},
-): Promise<SnapshotViewWithErrata> {
+  options: { includeUnpublished?: boolean },
+): Promise<SnapshotRow> {
   const row = options.includeUnpublished
     ? await findSnapshotByCode(db, regionId, code)
     : await findPublishedSnapshot(db, regionId, code);
@@ -102,6 +106,16 @@ export async function getSnapshot(
         ? `Снимок рейтинга «${code}» не найден`
         : `Опубликованный рейтинг «${code}» не найден`,
     );
+  return row;
+}
+
+export async function getSnapshot(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+  options: { includeUnpublished?: boolean } = {},
+): Promise<SnapshotViewWithErrata> {
+  const row = await findVisibleSnapshot(db, regionId, code, options);
   const content = JSON.parse(row.content) as RatingSnapshotContent;
   const { byCode } = await loadMunicipalityRefs(db, regionId);
   const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);

@@ -137,6 +137,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         request.params.code,
         request.params.municipality,
         auditContextOf(request),
+        { includeUnpublished: true },
       ),
   );
 
