@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeText, looksMisdecoded } from './decode-text.js';
-import { type Delimiter, detectDelimiter, parseDelimitedText } from './delimited-text.js';
+import {
+  type Delimiter,
+  detectDelimiter,
+  indexDelimitedText,
+  parseDelimitedText,
+} from './delimited-text.js';
 import { stripMarkup } from './strip-markup.js';
 
 describe('decodeText', () => {
@@ -117,6 +122,34 @@ describe('parseDelimitedText without quotes', () => {
           );
         }),
         { numRuns: 5000 },
+      );
+    },
+  );
+
+  it.each([
+    [';', true],
+    ['\t', false],
+  ] as [Delimiter, boolean][])(
+    'gives the same rows when asked for in any order, again and again (%j)',
+    (delimiter, quoting) => {
+      const withQuotes = fc.array(fc.oneof(piece, fc.constant('"')), { maxLength: 60 });
+      fc.assert(
+        fc.property(
+          withQuotes.map((parts) => parts.join('')),
+          fc.array(fc.nat(), { maxLength: 30 }),
+          (t, picks) => {
+            const options = { file: 'f', delimiter, quoting };
+            const eager = parseDelimitedText(t, options).rows;
+            const lazy = indexDelimitedText(t, options).rows;
+            expect(lazy.length).toBe(eager.length);
+            for (const pick of picks) {
+              const index = eager.length === 0 ? pick : pick % (eager.length + 1);
+              expect(lazy.at(index)).toEqual(eager[index]);
+              expect(lazy.at(index)).toEqual(eager[index]);
+            }
+          },
+        ),
+        { numRuns: 3000 },
       );
     },
   );

@@ -49,10 +49,10 @@ export function locateHeader(
 ): LocatedHeader | null {
   const limit = Math.min(table.rows.length, 50);
   for (let index = 0; index < limit; index += 1) {
-    const row = table.rows[index];
+    const row = table.rows.at(index);
     if (!row) break;
     const merged = table.mergedFromAbove?.get(index + 1);
-    const next = table.rows[index + 1];
+    const next = table.rows.at(index + 1);
     if (merged && merged.size > 0 && next) {
       const labels = row.cells.map((top, c) => {
         const sub = next.cells[c] ?? '';

@@ -5,13 +5,22 @@ export interface RawRow {
 }
 
 /**
+ * Rows by index: an array, or rows made when asked for (`DelimitedRows`), so that a large
+ * file's rows need not all be alive at once. Read them with `at`.
+ */
+export interface RawRows {
+  readonly length: number;
+  at(index: number): RawRow | undefined;
+}
+
+/**
  * A table before any meaning is given to it: every non-blank row of a file, sheet or pasted
  * text, cells as clean text. Title lines above the header are still here; `locateHeader`
  * finds where the table starts.
  */
 export interface RawTable {
   file: string;
-  rows: RawRow[];
+  rows: RawRows;
   /** Per row index, cells that continue a merged cell from the row above (XLSX only). */
   mergedFromAbove?: Map<number, Set<number>>;
 }

@@ -1,5 +1,5 @@
 import { decodeText, looksMisdecoded, type TextEncodingName } from './decode-text.js';
-import { DELIMITER_NAMES, type Delimiter, parseDelimitedText } from './delimited-text.js';
+import { DELIMITER_NAMES, type Delimiter, indexDelimitedText } from './delimited-text.js';
 import type { InputProblem } from './input-problem.js';
 import type { RawTable } from './raw-table.js';
 import { readXlsxTable } from './xlsx-table.js';
@@ -85,7 +85,7 @@ export async function readImportTable(
       );
     }
   }
-  const parsed = parseDelimitedText(text, {
+  const parsed = indexDelimitedText(text, {
     file: options.file,
     delimiter: options.delimiter ?? (kind === 'text' ? '\t' : undefined),
     quoting: kind === 'csv',

@@ -95,7 +95,7 @@ export function readObservations(
     return finish(result, table);
   }
   const { header, unit, columns } = layout;
-  result.headerRow = table.rows[header.index]?.line ?? null;
+  result.headerRow = table.rows.at(header.index)?.line ?? null;
   const used = new Set([unit.index, ...columns.map((c) => c.column?.index ?? -1)]);
   result.ignoredColumns = header.labels.filter((l, i) => l !== '' && !used.has(i));
   for (const c of layout.missingColumns)
@@ -139,7 +139,7 @@ export function readObservations(
   let lastUnitId: number | undefined;
 
   for (let r = header.dataStart; r < table.rows.length; r += 1) {
-    const row = table.rows[r];
+    const row = table.rows.at(r);
     if (!row) continue;
     const unitText = row.cells[unit.index];
     if (unitText === undefined || unitText === '') {
