@@ -13,7 +13,10 @@ if (files.length === 0) console.log('Нет бенчмарков (bench/*-bench.
 let failed = false;
 for (const file of files) {
   console.log(`\n=== ${file}`);
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${dir}${file}`], { stdio: 'inherit' });
+  // --expose-gc: a bench may start each measurement from a collected heap (see import-bench).
+  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `${dir}${file}`], {
+    stdio: 'inherit',
+  });
   if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);
