@@ -53,6 +53,12 @@ test('anyone opens a municipality’s explanation on the public rating page', as
   );
   // 0,313 → 31,3 points × ½; 27,340… points × ½
   await expect(explanation.getByTestId('contribution')).toHaveText(['15,65', '13,67']);
+  // Each indicator's own value as the source prints it (a share to three decimals).
+  const contributions = explanation.getByRole('table', { name: /Вклад показателей/ });
+  await expect(contributions.locator('tbody tr td:first-of-type')).toHaveText([
+    '0,313',
+    '14,37 чел. на 1000 жителей',
+  ]);
 
   const moveUp = explanation.getByTestId('move-up');
   await expect(moveUp.getByRole('heading', { name: 'Что поднимет место' })).toBeVisible();

@@ -10,6 +10,13 @@ type IndicatorRef = UnitExplanationView['strengths'][number];
 const withUnit = (value: number | null, ref: IndicatorRef, decimals = 2) =>
   `${formatNumberRu(value, decimals)}${ref.unit && value !== null ? ` ${ref.unit}` : ''}`;
 
+/**
+ * An indicator's own value as sources print it: counts whole, shares and ratios below 10 to
+ * three decimals (0,313 stays 0,313), larger ratios to two.
+ */
+const valueDecimals = (value: number | null): number =>
+  value === null || Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 3 : 2;
+
 /** Enough decimals for a small change to show (0,425 → 0,4279 rather than 0,43 → 0,43). */
 const decimalsFor = (change: number): number =>
   change === 0 ? 2 : Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.abs(change))) + 1));
@@ -114,7 +121,7 @@ export function UnitExplanation({
             {e.contributions.map((c) => (
               <tr key={c.indicator} data-indicator={c.indicator}>
                 <th scope="row">{c.name}</th>
-                <td className="num">{withUnit(c.value, c)}</td>
+                <td className="num">{withUnit(c.value, c, valueDecimals(c.value))}</td>
                 <td className="num">{formatNumberRu(c.score, 2)}</td>
                 <td className="num">{formatNumberRu(c.effectiveWeight * 100, 1)}</td>
                 <td className="num" data-testid="contribution">
