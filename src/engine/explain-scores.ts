@@ -3,7 +3,7 @@ import type { Column } from './column.js';
 import type { IndicatorResult } from './compute-indicator.js';
 import { type Improvements, startImprovements } from './find-improvements.js';
 import type { RatingTree, TreeGroup } from './rating-tree.js';
-import { scratchFloat64, scratchInt32 } from './scratch.js';
+import { scratchFloat64 } from './scratch.js';
 import { sortOrder } from './sort-order.js';
 
 /** How many strengths and weaknesses each unit gets. */
