@@ -1,6 +1,5 @@
 import type { AggregationMethod, MissingDataRule } from '../domain/methodology.js';
 import type { Column } from './column.js';
-import { scratchUint32 } from './scratch.js';
 
 /** A geometric or harmonic mean met a value it cannot take (zero or negative). */
 export class AggregationError extends Error {
@@ -28,6 +27,8 @@ export interface AggregatedColumn {
   belowThreshold: Uint8Array;
   /** Sum of the weights of the children present for each unit (before renormalising). */
   presentWeight: Float64Array;
+  /** How many children each unit lacks (whatever their weight). */
+  missingChildren: Uint32Array;
 }
 
 export interface AggregationLabels {
@@ -114,22 +115,16 @@ export function aggregateColumns(
     availability: new Float64Array(n),
     belowThreshold: new Uint8Array(n),
     presentWeight: new Float64Array(n),
+    missingChildren: new Uint32Array(n),
   };
-  aggregateInto(
-    children,
-    weights,
-    method,
-    rule,
-    out,
-    scratchUint32('aggregate-missing', n),
-    labels,
-  );
+  aggregateInto(children, weights, method, rule, out, out.missingChildren, labels);
   return out;
 }
 
 /**
  * aggregateColumns into buffers the caller owns and reuses (Monte Carlo draws): `values`
- * always, the other columns only when given; `missing` is scratch of the same length.
+ * always, the other columns only when given; `missing` (of the same length) ends up holding
+ * each unit's count of missing children.
  * Same operations in the same order, so the same bits.
  *
  * @example aggregateInto(children, weights, 'arithmetic', rule, { values: buffer }, scratch)
@@ -139,7 +134,7 @@ export function aggregateInto(
   weights: readonly number[],
   method: AggregationMethod,
   rule: Pick<MissingDataRule, 'availabilityBasis' | 'minAvailability'>,
-  out: { values: Column } & Partial<Omit<AggregatedColumn, 'values'>>,
+  out: { values: Column } & Partial<Omit<AggregatedColumn, 'values' | 'missingChildren'>>,
   missing: Uint32Array,
   labels?: AggregationLabels,
 ): void {

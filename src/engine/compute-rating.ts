@@ -47,6 +47,8 @@ export interface NodeResult {
   belowThreshold: Uint8Array;
   /** Sum of the raw weights of the children present, per unit (for effective weights). */
   presentWeight: Float64Array;
+  /** How many children each unit lacks (for the reasons a score is missing). */
+  missingChildren: Uint32Array;
   ranks: Float64Array;
 }
 
@@ -156,6 +158,7 @@ export function computeRating(
       availability: aggregated.availability,
       belowThreshold: aggregated.belowThreshold,
       presentWeight: aggregated.presentWeight,
+      missingChildren: aggregated.missingChildren,
       ranks:
         slot === 0
           ? ranksInOrder(aggregated.values, indexOrderOf(aggregated.values), m.tieRule)
@@ -170,10 +173,9 @@ export function computeRating(
   const change = rankChange(unitCodes, index.ranks, data.previousRanks ?? new Map());
   // Explanations first: they allocate most of the typed arrays, and a garbage collection
   // they set off then finds no per-unit objects yet to copy.
+  const tree = flattenTree(m);
   const explanations =
-    options.explain === false
-      ? null
-      : explainScores(m, flattenTree(m), indicators, nodes, indexOrder);
+    options.explain === false ? null : explainScores(m, tree, indicators, nodes, indexOrder);
   const units = explainUnits({
     units: data.units,
     methodology: m,
@@ -182,6 +184,7 @@ export function computeRating(
     change,
     nodes,
     indicators,
+    indicatorParent: tree.indicatorParent,
   });
   return {
     methodology: { code: m.code, version: m.version },

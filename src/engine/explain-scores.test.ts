@@ -62,15 +62,16 @@ describe('explanations', () => {
   const m = methodology([indicator('a', 1), indicator('b', -1)]);
   const data = { units, values: { a: [10, 20, 30], b: [5, 15, 10] } };
 
-  it('keeps one row of effective weights for complete units and a row for each other unit', () => {
+  it('keeps effective weights as one share per unit and group', () => {
     const m = methodology([indicator('a', 1), indicator('b', 1)]);
     const r = computeRating(m, { units, values: { a: [1, 2, 3], b: [1, null, 3] } });
     const w = (r.explanations as NonNullable<typeof r.explanations>).effectiveWeights;
-    // u2 lacks b: a alone carries the index (weight 1), b none
-    expect([...w.shared]).toEqual([0.5, 0.5]);
-    expect([...w.rowOf]).toEqual([-1, 0, -1]);
-    expect(w.rowCount).toBe(1);
-    expect([...w.rows]).toEqual([1, 0]);
+    // One group, the index: u2 lacks b, so a alone carries its index (share 1 per unit of
+    // weight present), and b gets no weight
+    expect(w.shares.map((share) => [...share])).toEqual([[0.5, 1, 0.5]]);
+    expect([...w.groupOf]).toEqual([0, 0]);
+    expect([...w.weights]).toEqual([1, 1]);
+    expect([0, 1, 2].map((i) => effectiveWeight(w, 0, i))).toEqual([0.5, 1, 0.5]);
     expect([0, 1, 2].map((i) => effectiveWeight(w, 1, i))).toEqual([0.5, 0, 0.5]);
   });
 

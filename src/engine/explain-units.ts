@@ -28,6 +28,16 @@ const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
 const orNull = (v: number | undefined): number | null =>
   v === undefined || Number.isNaN(v) ? null : v;
 
+/** The units lacking at least one child, ascending. */
+function unitsLacking(missingChildren: Uint32Array): Uint32Array {
+  let count = 0;
+  for (let i = 0; i < missingChildren.length; i++) if (missingChildren[i] !== 0) count++;
+  const out = new Uint32Array(count);
+  for (let i = 0, j = 0; i < missingChildren.length; i++)
+    if (missingChildren[i] !== 0) out[j++] = i;
+  return out;
+}
+
 /**
  * Builds the per-unit results of a computed rating, with the reasons a score is missing
  * (availability below the threshold, missing values, undefined formulas) and the values
@@ -43,6 +53,8 @@ export function explainUnits(parts: {
   change: Float64Array;
   nodes: readonly NodeResult[];
   indicators: readonly IndicatorResult[];
+  /** Per indicator: the index in `nodes` of its group (RatingTree.indicatorParent). */
+  indicatorParent: Int32Array;
 }): UnitResult[] {
   const { index, nodes, indicators } = parts;
   const threshold = parts.methodology.missingData.minAvailability;
@@ -67,26 +79,34 @@ export function explainUnits(parts: {
       );
     }
   }
-  for (const ind of indicators) {
+  // Without imputation nothing is restored: only missing scores need a look, and a unit
+  // lacks a score only where its group counted a missing child. Those units are listed once
+  // per group, so each indicator looks at them alone (a tenth of the units at 1 % missing
+  // values) instead of reading its whole column again.
+  const restores = parts.methodology.missingData.imputation !== 'none';
+  const lacking = restores ? null : nodes.map((node) => unitsLacking(node.missingChildren));
+  indicators.forEach((ind, k) => {
     const normalised = ind.normalised;
     const imputed = ind.imputed;
     const problems =
       ind.problems.length > 0 ? new Map(ind.problems.map((p) => [p.row, p.reason])) : null;
-    // Without imputation nothing is restored: only missing scores need a look.
-    const restores = parts.methodology.missingData.imputation !== 'none';
     // The same few sentences for every unit of an indicator: built once, not once per unit.
     const noValue = `Показатель «${ind.name}» (${ind.code}): нет значения`;
     const noScore = `Показатель «${ind.name}» (${ind.code}): ${ind.note ?? 'нет оценки'}`;
     const restored = `Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`;
-    for (let i = 0; i < normalised.length; i++) {
+    const look = (i: number): void => {
       const missing = Number.isNaN(normalised[i] as number);
-      if (!missing && (!restores || imputed[i] !== 1)) continue;
+      if (!missing && (!restores || imputed[i] !== 1)) return;
       const problem = problems?.get(i);
       if (problem) add(i, `Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
       else if (missing) add(i, Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
       if (imputed[i] === 1) add(i, restored);
-    }
-  }
+    };
+    if (lacking) {
+      const units = lacking[parts.indicatorParent[k] as number] as Uint32Array;
+      for (let j = 0; j < units.length; j++) look(units[j] as number);
+    } else for (let i = 0; i < normalised.length; i++) look(i);
+  });
   // Counting sort of the pairs by unit, stable: each unit keeps its reasons in the order found.
   const n = parts.units.length;
   const starts = new Uint32Array(n + 1);
