@@ -78,6 +78,12 @@ test('anyone opens a municipality’s explanation on the public rating page', as
     '+0,013',
   ]);
 
+  // Closing it gives focus back to the row's button.
+  await explanation.getByRole('button', { name: 'Закрыть объяснение' }).click();
+  await expect(page.getByTestId('unit-explanation')).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
   // The leader has nobody to overtake.
   await page.getByRole('button', { name: 'Объяснение: Соль-Илецкий городской округ' }).click();
   await expect(page.getByTestId('unit-explanation')).toHaveAttribute(

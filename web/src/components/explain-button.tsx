@@ -24,6 +24,7 @@ export function ExplainButton({
       aria-expanded={open}
       aria-controls={open ? 'unit-explanation' : undefined}
       data-testid="explain-button"
+      data-municipality={municipality.code}
     >
       Объяснение
     </button>
@@ -47,4 +48,12 @@ export function explainRowAction(
       onOpen={onOpen}
     />
   );
+}
+
+/** After an explanation closes, focus goes back to the row button that opened it. */
+export function focusExplainButton(code: string): void {
+  for (const button of document.querySelectorAll<HTMLButtonElement>(
+    '[data-testid="explain-button"]',
+  ))
+    if (button.dataset.municipality === code) button.focus();
 }

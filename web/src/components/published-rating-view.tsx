@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MunicipalityRef } from '../../../src/domain/municipality.js';
 import type { SnapshotViewWithErrata } from '../../../src/server/features/rating/rating-schemas.js';
 import { useSession } from '../api/session-store.js';
-import { explainRowAction } from './explain-button.js';
+import { explainRowAction, focusExplainButton } from './explain-button.js';
 import { PlaceHistory } from './place-history.js';
 import { RatingSnapshotDetails } from './rating-snapshot-details.js';
 import { UnitExplanation } from './unit-explanation.js';
@@ -50,7 +50,10 @@ export function PublishedRatingView({ snapshot }: { snapshot: SnapshotViewWithEr
           source="published"
           own={ownCodes.has(explained)}
           focusOnOpen={picked !== null}
-          onClose={() => setPicked({ code: null })}
+          onClose={() => {
+            setPicked({ code: null });
+            focusExplainButton(explained);
+          }}
         />
       ) : null}
     </RatingSnapshotDetails>

@@ -11,7 +11,7 @@ import { Link } from '../routing/link.js';
 import { ratingPath } from '../routing/match-route.js';
 import { ComputeRatingForm } from './compute-rating-form.js';
 import { ErrorState } from './error-state.js';
-import { explainRowAction } from './explain-button.js';
+import { explainRowAction, focusExplainButton } from './explain-button.js';
 import { LoadingState } from './loading-state.js';
 import { RatingSnapshotDetails } from './rating-snapshot-details.js';
 import { UnitExplanation } from './unit-explanation.js';
@@ -159,7 +159,10 @@ export function SnapshotReview({
             municipalityCode={explained}
             source="staff"
             focusOnOpen
-            onClose={() => setExplained(null)}
+            onClose={() => {
+              setExplained(null);
+              focusExplainButton(explained);
+            }}
           />
         ) : null}
         {!computed ? (
