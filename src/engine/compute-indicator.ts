@@ -22,6 +22,8 @@ export interface IndicatorResult {
   filled: Column;
   treated: Column;
   normalised: Column;
+  /** Smallest and largest direction-adjusted treated value, where the normalisation found them. */
+  extremes: { min: number; max: number } | null;
   treatment: OutlierReport | null;
   /** Why the normalisation left values missing or unusual (constant column…). */
   note: string | null;
@@ -91,6 +93,7 @@ export function computeIndicator(
     filled: values,
     treated,
     normalised: normalised.values,
+    extremes: normalised.extremes ?? null,
     treatment,
     note: normalised.note,
     problems,

@@ -220,9 +220,12 @@ function highlightsOf(indicators: readonly IndicatorResult[], n: number, moments
 }
 
 /**
- * One indicator's z-scores against every unit's best and worst three so far, unrolled for
+ * One indicator's z-scores against every unit's best and worst three so far, for
  * HIGHLIGHTS = 3 slots: a later indicator passes an earlier one only when strictly further
- * out, so ties keep tree order.
+ * out, so ties keep tree order. Entering the three is a branch (about one z in three early
+ * on, fewer later); where it enters is counted, not branched on: `q` is the slot it takes
+ * (2 minus the slots it passes), the slots below shift down by one, and it is written at
+ * `q`. Nested comparisons there were a mispredicted branch half the time.
  */
 function keepExtremes(
   s: Column,
@@ -237,43 +240,23 @@ function keepExtremes(
   for (let i = 0, base = 0; i < s.length; i++, base += 3) {
     const z = ((s[i] as number) - mean) * perSd;
     if (z > (best[base + 2] as number)) {
-      const b1 = best[base + 1] as number;
-      if (z > b1) {
-        best[base + 2] = b1;
-        strengths[base + 2] = strengths[base + 1] as number;
-        const b0 = best[base] as number;
-        if (z > b0) {
-          best[base + 1] = b0;
-          strengths[base + 1] = strengths[base] as number;
-          best[base] = z;
-          strengths[base] = k;
-        } else {
-          best[base + 1] = z;
-          strengths[base + 1] = k;
-        }
-      } else {
-        best[base + 2] = z;
-        strengths[base + 2] = k;
-      }
+      const q = 2 - Number(z > (best[base + 1] as number)) - Number(z > (best[base] as number));
+      const from = base + ((q + 1) >> 1);
+      best[base + 2] = best[base + 1] as number;
+      strengths[base + 2] = strengths[base + 1] as number;
+      best[base + 1] = best[from] as number;
+      strengths[base + 1] = strengths[from] as number;
+      best[base + q] = z;
+      strengths[base + q] = k;
     } else if (z < (worst[base + 2] as number)) {
-      const w1 = worst[base + 1] as number;
-      if (z < w1) {
-        worst[base + 2] = w1;
-        weaknesses[base + 2] = weaknesses[base + 1] as number;
-        const w0 = worst[base] as number;
-        if (z < w0) {
-          worst[base + 1] = w0;
-          weaknesses[base + 1] = weaknesses[base] as number;
-          worst[base] = z;
-          weaknesses[base] = k;
-        } else {
-          worst[base + 1] = z;
-          weaknesses[base + 1] = k;
-        }
-      } else {
-        worst[base + 2] = z;
-        weaknesses[base + 2] = k;
-      }
+      const q = 2 - Number(z < (worst[base + 1] as number)) - Number(z < (worst[base] as number));
+      const from = base + ((q + 1) >> 1);
+      worst[base + 2] = worst[base + 1] as number;
+      weaknesses[base + 2] = weaknesses[base + 1] as number;
+      worst[base + 1] = worst[from] as number;
+      weaknesses[base + 1] = weaknesses[from] as number;
+      worst[base + q] = z;
+      weaknesses[base + q] = k;
     }
   }
 }

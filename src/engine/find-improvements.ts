@@ -63,6 +63,7 @@ export function startImprovements(p: Parts): {
   const gap = scratchFloat64('improvement-gap', n);
   // The units minMaxPass leaves to improveOne, one indicator at a time.
   const slowUnits = scratchInt32('improvement-slow', n);
+  const bounds = new Float64Array(5);
   for (let i = 0; i < n; i++) {
     const x = overtakes[i] as number;
     gap[i] = x < 0 ? Number.NaN : (index[x] as number) - (index[i] as number);
@@ -73,6 +74,7 @@ export function startImprovements(p: Parts): {
       out,
       gap,
       slowUnits,
+      bounds,
       target: to[k] as Column,
       kind: kinds[k] as Uint8Array,
     });
@@ -89,12 +91,14 @@ function improveIndicator(
     out: Float64Array;
     gap: Float64Array;
     slowUnits: Int32Array;
+    /** What minMaxPass gathers of the bounds (see there). */
+    bounds: Float64Array;
     target: Float64Array;
     kind: Uint8Array;
   },
 ): void {
   const { tree, indicators, overtakes } = p;
-  const { indexMagnitude, out, gap, slowUnits, target, kind } = w;
+  const { indexMagnitude, out, gap, slowUnits, bounds, target, kind } = w;
   const n = overtakes.length;
   const node = tree.indicators[k] as IndicatorNode;
   const ind = indicators[k] as IndicatorResult;
@@ -107,29 +111,29 @@ function improveIndicator(
   const slackFactor = (childrenOnPath(tree, k) + 8) * 8 * Number.EPSILON;
   // One slack per indicator, from the largest index and contribution: a little wider than
   // a per-unit bound, and no per-pair Math.max.
-  const slack =
+  const slackFor = (scoreMagnitude: number): number =>
     slackFactor *
-    Math.max(
-      indexMagnitude,
-      (p.effectiveWeightMax?.[k] ?? maxAbs(ew)) * (normalisedMagnitude(p, normaliser, k) || 1),
-    );
+    Math.max(indexMagnitude, (p.effectiveWeightMax?.[k] ?? maxAbs(ew)) * (scoreMagnitude || 1));
   const fast = exact ? fastInverse(p, k) : null;
   const dir = node.direction;
   // Min–max inside the range, inlined: the commonest case, at 20 000 × 60 pairs.
   const spec = node.normalisation;
-  const b = normaliser.boundsFor(k);
   const minMax = exact && spec.method === 'min-max';
-  const lower = spec.method === 'min-max' ? (spec.lower ?? 0) : 0;
-  const upper = spec.method === 'min-max' ? (spec.upper ?? p.m.outputScale) : 1;
-  const span = upper - lower;
-  const { min1, max1 } = b;
-  // (need − l)·(range/span) instead of a division per pair; the slack covers the rounding.
-  const stretch = (max1 - min1) / span;
-  const minHolderMoves = b.min1Count === 1;
   const treated = ind.treated;
   const normalised = ind.normalised;
   const filled = ind.filled;
   if (minMax) {
+    const lower = spec.lower ?? 0;
+    const upper = spec.upper ?? p.m.outputScale;
+    // The normalisation's own minimum and maximum; the rest of the bounds are gathered by
+    // the pass below, which reads every unit's value anyway.
+    const known = ind.extremes;
+    const min1 = known ? known.min : normaliser.boundsFor(k).min1;
+    const max1 = known ? known.max : normaliser.boundsFor(k).max1;
+    // normalisedMagnitude without the bounds: a column with a range scores lower..upper.
+    const slack = slackFor(min1 < max1 ? minMaxMagnitude(lower, upper) : maxAbs(ind.normalised));
+    // (need − l)·(range/span) instead of a division per pair; the slack covers the rounding.
+    const stretch = (max1 - min1) / (upper - lower);
     const slow = minMaxPass(
       gap,
       normalised,
@@ -144,16 +148,40 @@ function improveIndicator(
       min1,
       max1,
       stretch,
-      minHolderMoves,
       slowUnits,
+      bounds,
     );
+    const min1Count = bounds[1] as number;
+    normaliser.knowBounds(k, {
+      count: bounds[0] as number,
+      min1,
+      min1Count,
+      min2: bounds[2] as number,
+      max1,
+      max1Count: bounds[3] as number,
+      max2: bounds[4] as number,
+      mean: Number.NaN,
+      m2: 0,
+      sorted: null,
+    });
     for (let j = 0; j < slow; j++) {
       const i = slowUnits[j] as number;
       const need = (normalised[i] as number) + ((gap[i] as number) + slack) / (ew[i] as number);
+      // The pass left the holders of the minimum to here, before their count was known: one
+      // of several keeps the bounds in place, and the inversion of the pass holds for it.
+      if (min1Count > 1 && need < upper && (treated[i] as number) * dir === min1) {
+        const d = min1 + (need - lower) * stretch;
+        if (d > min1) {
+          target[i] = pushed(d * dir, dir);
+          kind[i] = IMPROVEMENT_EXACT;
+          continue;
+        }
+      }
       kind[i] = improveOne(p, normaliser, out, k, i, overtakes[i] as number, true, need, target);
     }
     return;
   }
+  const slack = slackFor(normalisedMagnitude(p, normaliser, k));
   for (let i = 0; i < n; i++) {
     const g = gap[i] as number;
     const s = normalised[i] as number;
@@ -177,7 +205,9 @@ function improveIndicator(
  * Min–max inside the range, every unit of one indicator: the commonest case, 20 000 × 60
  * pairs, in a small loop of its own that V8 compiles tightly. Units it cannot settle (the
  * unit holds a bound, or only the top of the scale would do) are listed in `slowUnits`, in
- * ascending order; returns how many.
+ * ascending order; returns how many. Reading every unit's value anyway, it gathers the rest
+ * of the column's bounds into `bounds`: how many values, how many hold the minimum, the
+ * smallest value above it, how many hold the maximum, the largest below it.
  */
 function minMaxPass(
   gap: Float64Array,
@@ -193,20 +223,31 @@ function minMaxPass(
   min1: number,
   max1: number,
   stretch: number,
-  minHolderMoves: boolean,
   slowUnits: Int32Array,
+  bounds: Float64Array,
 ): number {
   const n = gap.length;
   let slow = 0;
+  let count = 0;
+  let min1Count = 0;
+  let max1Count = 0;
+  let min2 = Number.POSITIVE_INFINITY;
+  let max2 = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
+    const old = (treated[i] as number) * dir;
+    // Every value other than the minimum lies above it (NaN fails every comparison).
+    if (old === min1) min1Count++;
+    else if (old < min2) min2 = old;
+    if (old === max1) max1Count++;
+    else if (old > max2) max2 = old;
+    if (!Number.isNaN(old)) count++;
     const g = gap[i] as number;
     const s = normalised[i] as number;
     const w = ew[i] as number;
     if (Number.isNaN(g + s) || !(w > 0)) continue;
     const need = s + (g + slack) / w;
-    const old = (treated[i] as number) * dir;
     // Decided on the score, not on d: over a range of a few ulps d rounds onto max1.
-    if (need < upper && old !== max1 && !(old === min1 && minHolderMoves)) {
+    if (need < upper && old !== max1 && old !== min1) {
       const d = min1 + (need - lower) * stretch;
       if (d > old) {
         target[i] = pushed(d * dir, dir);
@@ -216,6 +257,11 @@ function minMaxPass(
     }
     slowUnits[slow++] = i;
   }
+  bounds[0] = count;
+  bounds[1] = min1Count;
+  bounds[2] = min2;
+  bounds[3] = max1Count;
+  bounds[4] = max2;
   return slow;
 }
 

@@ -24,15 +24,17 @@ export function normaliseMinMax(
     if (v > max) max = v;
   }
   const x = new Float64Array(n);
+  const extremes = { min, max };
   if (min > max) {
     x.fill(Number.NaN);
-    return { values: x, note: 'Нет ни одного значения показателя' };
+    return { values: x, note: 'Нет ни одного значения показателя', extremes };
   }
   if (min === max) {
     x.fill(Number.NaN);
     return {
       values: x,
       note: 'У всех муниципалитетов одинаковое значение: нормировка min–max не определена',
+      extremes,
     };
   }
   // COINr's order of operations: dividing first makes the maximum land exactly on `upper`,
@@ -41,7 +43,7 @@ export function normaliseMinMax(
   const span = upper - lower;
   for (let i = 0; i < n; i++)
     x[i] = (((column[i] as number) * direction - min) / range) * span + lower;
-  return { values: x, note: null };
+  return { values: x, note: null, extremes };
 }
 
 /**

@@ -15,6 +15,11 @@ import { scorePoints } from './score-points.js';
 export interface NormalisedColumn {
   values: Column;
   note: string | null;
+  /**
+   * The smallest and largest direction-adjusted value the method read, where it found them
+   * anyway (min–max): the explanations reuse them instead of another pass over the column.
+   */
+  extremes?: { min: number; max: number };
 }
 
 /** Multiplies by the direction, as COINr's Normalise() does before calling n_*(). */

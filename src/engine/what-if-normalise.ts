@@ -7,7 +7,7 @@ import { pointsFor } from './score-points.js';
 import { treatOutliers } from './treat-outliers.js';
 
 /** Order statistics of one direction-adjusted column, to update bounds when one value moves. */
-interface ColumnBounds {
+export interface ColumnBounds {
   count: number;
   min1: number;
   min1Count: number;
@@ -202,6 +202,15 @@ export class WhatIfNormaliser {
   /** Bounds of indicator k as used by the exact inversion (direction-adjusted). */
   boundsFor(k: number): Readonly<ColumnBounds> {
     return this.boundsAt(k);
+  }
+
+  /**
+   * Bounds of indicator k that a caller gathered while reading the column anyway, exactly
+   * as boundsFor would compute them (min–max: without the mean and spread); boundsFor then
+   * returns them instead of passing over the column again.
+   */
+  knowBounds(k: number, b: ColumnBounds): void {
+    this.bounds[k] = b;
   }
 
   private boundsAt(k: number): ColumnBounds {
