@@ -318,6 +318,7 @@ function improveOne(
   const b = normaliser.boundsFor(k);
   if (exact && (p.tree.indicators[k] as IndicatorNode).normalisation.method === 'min-max') {
     const past = pastTheMaximum(p, k, i, x, (p.effectiveWeights[k] as Column)[x] as number, b);
+    if (past === 'unreachable') return IMPROVEMENT_UNREACHABLE;
     for (const stretch of past === null ? [] : [1, 1 + 1e-12, 1 + 1e-9]) {
       const v = (past as number) * stretch * dir;
       if (gains(probe, v)) {
@@ -429,7 +430,10 @@ function maxAbs(column: Column): number {
  * holds the top score u, and the range stretches, pulling the unit above (X) down:
  * s_X(d) = l + (x_X − min)/(d − min)·(u − l). With the unit's index at the top score A and
  * the gap G = I_X − A, X must lose G: s_X(d) ≤ s_X − G/w_X, solved for d. Null when the
- * unit holds the unique minimum (the minimum would move too) or X cannot lose enough.
+ * unit holds the unique minimum (the minimum would move too) or X cannot lose enough at
+ * any finite d; 'unreachable' when not even at the limit: with the minimum in place the
+ * unit scores at most u and X at least l, so X still stays above by more than rounding
+ * could hide (the numerical search would try thirty-one values in vain).
  */
 function pastTheMaximum(
   p: Parts,
@@ -438,7 +442,7 @@ function pastTheMaximum(
   x: number,
   wx: number,
   b: { min1: number; min1Count: number; max1: number },
-): number | null {
+): number | null | 'unreachable' {
   const node = p.tree.indicators[k] as IndicatorNode;
   if (node.normalisation.method !== 'min-max') return null;
   const ind = p.indicators[k] as IndicatorResult;
@@ -454,6 +458,8 @@ function pastTheMaximum(
       (upper - (ind.normalised[unit] as number));
   const gap = (index[x] as number) - top;
   const sx = ind.normalised[x] as number;
+  const shortfall = gap - wx * (sx - lower);
+  if (shortfall > 1e-9 * (Math.abs(index[x] as number) + Math.abs(top))) return 'unreachable';
   // No slack here: the caller recomputes to confirm, then tries a hair further.
   const limit = sx - gap / wx;
   const xx = (ind.treated[x] as number) * dir - b.min1;
