@@ -29,6 +29,8 @@ export interface AggregatedColumn {
   presentWeight: Float64Array;
   /** How many children each unit lacks (whatever their weight). */
   missingChildren: Uint32Array;
+  /** Per child, the units lacking its score, ascending (found by the same pass). */
+  absent: number[][];
 }
 
 export interface AggregationLabels {
@@ -116,6 +118,7 @@ export function aggregateColumns(
     belowThreshold: new Uint8Array(n),
     presentWeight: new Float64Array(n),
     missingChildren: new Uint32Array(n),
+    absent: children.map((): number[] => []),
   };
   aggregateInto(children, weights, method, rule, out, out.missingChildren, labels);
   return out;
@@ -124,7 +127,8 @@ export function aggregateColumns(
 /**
  * aggregateColumns into buffers the caller owns and reuses (Monte Carlo draws): `values`
  * always, the other columns only when given; `missing` (of the same length) ends up holding
- * each unit's count of missing children.
+ * each unit's count of missing children, and `out.absent`, when given (an empty list per
+ * child), the units lacking each child.
  * Same operations in the same order, so the same bits.
  *
  * @example aggregateInto(children, weights, 'arithmetic', rule, { values: buffer }, scratch)
@@ -150,19 +154,26 @@ export function aggregateInto(
   for (let c = 0; c < children.length; c++) {
     const col = children[c] as Column;
     const w = weights[c] as number;
+    // Noted in the rare branch of a pass made anyway: the reasons a score is missing need
+    // them, and looking them up afterwards costs a cache miss per unit and child.
+    const lacks = out.absent?.[c];
     if (w === 0 || method === 'arithmetic' || method === 'sum') {
       for (let i = 0; i < n; i++) {
         const v = col[i] as number;
-        if (Number.isNaN(v)) missing[i] = (missing[i] as number) + 1;
-        else acc[i] = (acc[i] as number) + w * v;
+        if (Number.isNaN(v)) {
+          missing[i] = (missing[i] as number) + 1;
+          lacks?.push(i);
+        } else acc[i] = (acc[i] as number) + w * v;
       }
       continue;
     }
     const geometric = method === 'geometric';
     for (let i = 0; i < n; i++) {
       const v = col[i] as number;
-      if (Number.isNaN(v)) missing[i] = (missing[i] as number) + 1;
-      else if (!(v > 0)) throw firstNonPositive(children, weights, method, labels);
+      if (Number.isNaN(v)) {
+        missing[i] = (missing[i] as number) + 1;
+        lacks?.push(i);
+      } else if (!(v > 0)) throw firstNonPositive(children, weights, method, labels);
       else acc[i] = (acc[i] as number) + (geometric ? w * Math.log(v) : w / v);
     }
   }

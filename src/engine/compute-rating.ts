@@ -47,8 +47,8 @@ export interface NodeResult {
   belowThreshold: Uint8Array;
   /** Sum of the raw weights of the children present, per unit (for effective weights). */
   presentWeight: Float64Array;
-  /** How many children each unit lacks (for the reasons a score is missing). */
-  missingChildren: Uint32Array;
+  /** Per child, the units lacking its score, ascending (for the reasons a score is missing). */
+  absent: number[][];
   ranks: Float64Array;
 }
 
@@ -158,7 +158,7 @@ export function computeRating(
       availability: aggregated.availability,
       belowThreshold: aggregated.belowThreshold,
       presentWeight: aggregated.presentWeight,
-      missingChildren: aggregated.missingChildren,
+      absent: aggregated.absent,
       ranks:
         slot === 0
           ? ranksInOrder(aggregated.values, indexOrderOf(aggregated.values), m.tieRule)
@@ -185,6 +185,7 @@ export function computeRating(
     nodes,
     indicators,
     indicatorParent: tree.indicatorParent,
+    indicatorPosition: tree.indicatorPosition,
   });
   return {
     methodology: { code: m.code, version: m.version },

@@ -28,13 +28,11 @@ const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
 const orNull = (v: number | undefined): number | null =>
   v === undefined || Number.isNaN(v) ? null : v;
 
-/** The units lacking at least one child, ascending. */
-function unitsLacking(missingChildren: Uint32Array): Uint32Array {
-  let count = 0;
-  for (let i = 0; i < missingChildren.length; i++) if (missingChildren[i] !== 0) count++;
-  const out = new Uint32Array(count);
-  for (let i = 0, j = 0; i < missingChildren.length; i++)
-    if (missingChildren[i] !== 0) out[j++] = i;
+/** Every unit without a score in `scores` or with an imputed value, ascending. */
+function missingOrImputed(scores: Float64Array, imputed: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < scores.length; i++)
+    if (Number.isNaN(scores[i] as number) || imputed[i] === 1) out.push(i);
   return out;
 }
 
@@ -55,6 +53,8 @@ export function explainUnits(parts: {
   indicators: readonly IndicatorResult[];
   /** Per indicator: the index in `nodes` of its group (RatingTree.indicatorParent). */
   indicatorParent: Int32Array;
+  /** Per indicator: its position among its group's children (RatingTree.indicatorPosition). */
+  indicatorPosition: Int32Array;
 }): UnitResult[] {
   const { index, nodes, indicators } = parts;
   const threshold = parts.methodology.missingData.minAvailability;
@@ -79,34 +79,35 @@ export function explainUnits(parts: {
       );
     }
   }
-  // Without imputation nothing is restored: only missing scores need a look, and a unit
-  // lacks a score only where its group counted a missing child. Those units are listed once
-  // per group, so each indicator looks at them alone (a tenth of the units at 1 % missing
-  // values) instead of reading its whole column again.
+  // Without imputation nothing is restored: only missing scores need a look, and the
+  // aggregation listed the units lacking each child while it read the column, so no column
+  // is read again (a lookup per unit and indicator afterwards misses the cache each time).
   const restores = parts.methodology.missingData.imputation !== 'none';
-  const lacking = restores ? null : nodes.map((node) => unitsLacking(node.missingChildren));
-  indicators.forEach((ind, k) => {
+  for (let k = 0; k < indicators.length; k++) {
+    const ind = indicators[k] as IndicatorResult;
     const normalised = ind.normalised;
     const imputed = ind.imputed;
+    const found = restores
+      ? missingOrImputed(normalised, imputed)
+      : ((nodes[parts.indicatorParent[k] as number] as NodeResult).absent[
+          parts.indicatorPosition[k] as number
+        ] as number[]);
+    if (found.length === 0) continue;
     const problems =
       ind.problems.length > 0 ? new Map(ind.problems.map((p) => [p.row, p.reason])) : null;
     // The same few sentences for every unit of an indicator: built once, not once per unit.
     const noValue = `Показатель «${ind.name}» (${ind.code}): нет значения`;
     const noScore = `Показатель «${ind.name}» (${ind.code}): ${ind.note ?? 'нет оценки'}`;
     const restored = `Значение показателя «${ind.name}» (${ind.code}) восстановлено: ${imputedHow}`;
-    const look = (i: number): void => {
+    for (let j = 0; j < found.length; j++) {
+      const i = found[j] as number;
       const missing = Number.isNaN(normalised[i] as number);
-      if (!missing && (!restores || imputed[i] !== 1)) return;
       const problem = problems?.get(i);
       if (problem) add(i, `Показатель «${ind.name}» (${ind.code}) не вычислен: ${problem}`);
       else if (missing) add(i, Number.isNaN(ind.treated[i] as number) ? noValue : noScore);
       if (imputed[i] === 1) add(i, restored);
-    };
-    if (lacking) {
-      const units = lacking[parts.indicatorParent[k] as number] as Uint32Array;
-      for (let j = 0; j < units.length; j++) look(units[j] as number);
-    } else for (let i = 0; i < normalised.length; i++) look(i);
-  });
+    }
+  }
   // Counting sort of the pairs by unit, stable: each unit keeps its reasons in the order found.
   const n = parts.units.length;
   const starts = new Uint32Array(n + 1);
