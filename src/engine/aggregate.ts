@@ -125,6 +125,36 @@ export function aggregateColumns(
 }
 
 /**
+ * Two children's terms w·v in one pass, each sum read and written once: the additions are
+ * the ones two passes would make, in the same order, so the same bits.
+ */
+function addTwo(
+  acc: Column,
+  missing: Uint32Array,
+  first: Column,
+  w1: number,
+  lacks1: number[] | undefined,
+  second: Column,
+  w2: number,
+  lacks2: number[] | undefined,
+): void {
+  for (let i = 0; i < acc.length; i++) {
+    let a = acc[i] as number;
+    const v1 = first[i] as number;
+    const v2 = second[i] as number;
+    if (Number.isNaN(v1)) {
+      missing[i] = (missing[i] as number) + 1;
+      lacks1?.push(i);
+    } else a += w1 * v1;
+    if (Number.isNaN(v2)) {
+      missing[i] = (missing[i] as number) + 1;
+      lacks2?.push(i);
+    } else a += w2 * v2;
+    acc[i] = a;
+  }
+}
+
+/**
  * aggregateColumns into buffers the caller owns and reuses (Monte Carlo draws): `values`
  * always, the other columns only when given; `missing` (of the same length) ends up holding
  * each unit's count of missing children, and `out.absent`, when given (an empty list per
@@ -151,13 +181,29 @@ export function aggregateInto(
   // One specialised loop per method, touching one array per cell: the weight present is
   // the same for every unit with complete data, and recounted (in child order, as the
   // what-if explanations recount it) only for the others.
+  const linear = (c: number): boolean =>
+    weights[c] === 0 || method === 'arithmetic' || method === 'sum';
   for (let c = 0; c < children.length; c++) {
     const col = children[c] as Column;
     const w = weights[c] as number;
     // Noted in the rare branch of a pass made anyway: the reasons a score is missing need
     // them, and looking them up afterwards costs a cache miss per unit and child.
     const lacks = out.absent?.[c];
-    if (w === 0 || method === 'arithmetic' || method === 'sum') {
+    if (c + 1 < children.length && linear(c) && linear(c + 1)) {
+      addTwo(
+        acc,
+        missing,
+        col,
+        w,
+        lacks,
+        children[c + 1] as Column,
+        weights[c + 1] as number,
+        out.absent?.[c + 1],
+      );
+      c++;
+      continue;
+    }
+    if (linear(c)) {
       for (let i = 0; i < n; i++) {
         const v = col[i] as number;
         if (Number.isNaN(v)) {
