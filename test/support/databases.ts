@@ -38,6 +38,34 @@ const sqlite: TestDatabase = {
   },
 };
 
+/**
+ * Drops a test database, ending what is still connected to it (a child process killed on
+ * purpose, a pool not yet closed). FORCE may only end the test role's own connections: an
+ * autovacuum worker busy on the database after a large load makes it fail with 42501. A
+ * plain DROP then waits for that worker itself (the server asks it to stop), so it is
+ * tried next, a few times, while the worker finishes.
+ */
+async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const drop = new pg.Client({ connectionString: adminUrl });
+  await drop.connect();
+  try {
+    await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } catch (error) {
+    if ((error as { code?: string }).code !== '42501') throw error;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await drop.query(`DROP DATABASE IF EXISTS ${name}`);
+        break;
+      } catch (again) {
+        // 55006: another session still uses it (the server waited 5 s for it to leave).
+        if ((again as { code?: string }).code !== '55006' || attempt === 5) throw again;
+      }
+    }
+  } finally {
+    await drop.end();
+  }
+}
+
 function postgres(adminUrl: string): TestDatabase {
   return {
     name: 'postgres',
@@ -56,10 +84,7 @@ function postgres(adminUrl: string): TestDatabase {
         env: { DATABASE_URL: url.toString() },
         async dispose() {
           await handle.close();
-          const drop = new pg.Client({ connectionString: adminUrl });
-          await drop.connect();
-          await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-          await drop.end();
+          await dropDatabase(adminUrl, name);
         },
       };
     },
