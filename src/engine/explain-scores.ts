@@ -239,26 +239,44 @@ function keepExtremes(
 ): void {
   for (let i = 0, base = 0; i < s.length; i++, base += 3) {
     const z = ((s[i] as number) - mean) * perSd;
-    if (z > (best[base + 2] as number)) {
-      const q = 2 - Number(z > (best[base + 1] as number)) - Number(z > (best[base] as number));
-      const from = base + ((q + 1) >> 1);
-      best[base + 2] = best[base + 1] as number;
-      strengths[base + 2] = strengths[base + 1] as number;
-      best[base + 1] = best[from] as number;
-      strengths[base + 1] = strengths[from] as number;
-      best[base + q] = z;
-      strengths[base + q] = k;
-    } else if (z < (worst[base + 2] as number)) {
-      const q = 2 - Number(z < (worst[base + 1] as number)) - Number(z < (worst[base] as number));
-      const from = base + ((q + 1) >> 1);
-      worst[base + 2] = worst[base + 1] as number;
-      weaknesses[base + 2] = weaknesses[base + 1] as number;
-      worst[base + 1] = worst[from] as number;
-      weaknesses[base + 1] = weaknesses[from] as number;
-      worst[base + q] = z;
-      weaknesses[base + q] = k;
-    }
+    if (z > (best[base + 2] as number))
+      insertAt(
+        best,
+        strengths,
+        base,
+        2 - Number(z > (best[base + 1] as number)) - Number(z > (best[base] as number)),
+        z,
+        k,
+      );
+    else if (z < (worst[base + 2] as number))
+      insertAt(
+        worst,
+        weaknesses,
+        base,
+        2 - Number(z < (worst[base + 1] as number)) - Number(z < (worst[base] as number)),
+        z,
+        k,
+      );
   }
+}
+
+/** Writes z (of indicator k) into slot q of a unit's three at `base`, the slots from q down one place. */
+function insertAt(
+  values: Float64Array,
+  indices: Int32Array,
+  base: number,
+  q: number,
+  z: number,
+  k: number,
+): void {
+  // Slot 1 takes slot 0 when z goes first (q = 0), else keeps its own (overwritten if q = 1).
+  const from = base + ((q + 1) >> 1);
+  values[base + 2] = values[base + 1] as number;
+  indices[base + 2] = indices[base + 1] as number;
+  values[base + 1] = values[from] as number;
+  indices[base + 1] = indices[from] as number;
+  values[base + q] = z;
+  indices[base + q] = k;
 }
 
 /**
