@@ -10,10 +10,15 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { BinaryCopy } from '../src/db/binary-copy.js';
 import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { rawPostgresClient } from '../src/db/raw-connection.js';
 import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
 import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
@@ -79,6 +84,47 @@ async function seedRegistry(db: Kysely<Database>): Promise<number> {
   });
 }
 
+/** The bench's rows in order, as the baselines write them. */
+function benchRow(idx: number) {
+  return {
+    m: Math.floor(idx / (INDICATORS * PERIODS)) + 1,
+    i: Math.floor(idx / PERIODS) % INDICATORS,
+    p: period(idx % PERIODS),
+    v: sampleValue(idx),
+  };
+}
+
+/**
+ * PostgreSQL only: the same million rows by one binary COPY into an unindexed table, the
+ * fastest way in; what the machine's PostgreSQL can take at all, to read the import beside.
+ */
+async function copyBaseline(handle: DatabaseHandle): Promise<number> {
+  await sql`CREATE TABLE bench_copy (m integer, i integer, p text, v double precision)`.execute(
+    handle.db,
+  );
+  const start = performance.now();
+  await handle.db.transaction().execute(async (trx) => {
+    const client = await rawPostgresClient(trx as unknown as Kysely<unknown>);
+    if (!client) throw new Error('нет соединения PostgreSQL для COPY');
+    const payload = new BinaryCopy().start();
+    async function* parts() {
+      for (let from = 0; from < TOTAL; from += 50_000) {
+        const to = Math.min(TOTAL, from + 50_000);
+        for (let idx = from; idx < to; idx += 1) {
+          const r = benchRow(idx);
+          payload.row(4).int4(r.m).int4(r.i).text(r.p).float8(r.v);
+        }
+        yield to < TOTAL ? payload.take() : payload.finish();
+      }
+    }
+    await pipeline(
+      Readable.from(parts()),
+      client.query(copyFrom('COPY bench_copy (m, i, p, v) FROM STDIN BINARY')),
+    );
+  });
+  return TOTAL / ((performance.now() - start) / 1000);
+}
+
 /** Plain batched inserts of the same million rows into an unindexed table: the baseline. */
 async function baseline(handle: DatabaseHandle): Promise<number> {
   const db = handle.db;
@@ -95,11 +141,11 @@ async function baseline(handle: DatabaseHandle): Promise<number> {
       const per = new Array<string>(n);
       const val = new Array<number>(n);
       for (let k = 0; k < n; k += 1) {
-        const idx = from + k;
-        m[k] = Math.floor(idx / (INDICATORS * PERIODS)) + 1;
-        ind[k] = Math.floor(idx / PERIODS) % INDICATORS;
-        per[k] = period(idx % PERIODS);
-        val[k] = sampleValue(idx);
+        const r = benchRow(from + k);
+        m[k] = r.m;
+        ind[k] = r.i;
+        per[k] = r.p;
+        val[k] = r.v;
       }
       if (handle.dialect === 'postgres')
         await sql`INSERT INTO bench_plain SELECT * FROM unnest(${m}::int[], ${ind}::int[], ${per}::text[], ${val}::float8[])`.execute(
@@ -118,6 +164,7 @@ async function measure(name: string, handle: DatabaseHandle, csv: Uint8Array) {
   await migrateToLatest(handle.db);
   const regionId = await seedRegistry(handle.db);
   const plain = await baseline(handle);
+  const copied = handle.dialect === 'postgres' ? await copyBaseline(handle) : null;
   const first = await timedImport(handle, regionId, csv);
   const written = await sql<{
     n: number;
@@ -129,7 +176,10 @@ async function measure(name: string, handle: DatabaseHandle, csv: Uint8Array) {
   const rate = TOTAL / first.seconds;
   console.log(
     `${name.padEnd(10)} импорт: ${Math.round(rate).toLocaleString('ru-RU')} строк/с (${first.detail}); ` +
-      `простые пакетные вставки: ${Math.round(plain).toLocaleString('ru-RU')} строк/с; отношение ${(rate / plain).toFixed(2)}`,
+      `простые пакетные вставки: ${Math.round(plain).toLocaleString('ru-RU')} строк/с; отношение ${(rate / plain).toFixed(2)}` +
+      (copied === null
+        ? ''
+        : `; COPY в таблицу без индексов: ${Math.round(copied).toLocaleString('ru-RU')} строк/с, отношение ${(rate / copied).toFixed(2)}`),
   );
   // The same file again: every value is compared with the stored one and nothing is written.
   const again = await timedImport(handle, regionId, csv);
