@@ -1,4 +1,4 @@
-import type { MethodologyNode } from '../domain/methodology.js';
+import type { Methodology, MethodologyNode } from '../domain/methodology.js';
 import { expressionVariables, parseExpression } from '../engine/expression.js';
 import { InputError } from '../ingest/input-problem.js';
 
@@ -8,13 +8,18 @@ function indicators(node: MethodologyNode): Extract<MethodologyNode, { kind: 'in
 
 /**
  * Every column the methodology reads must be in the data file: an indicator's own column,
- * or the variables of its formula. A missing column is a mistake in the file, not missing
- * data, so it stops the command with the list.
+ * the variables of its formula, the reference value its grouping reads. A missing column is
+ * a mistake in the file, not missing data, so it stops the command with the list.
  */
-export function checkDataColumns(file: string, tree: MethodologyNode, columns: string[]): void {
+export function checkDataColumns(
+  file: string,
+  m: Pick<Methodology, 'tree' | 'grouping'>,
+  columns: string[],
+): void {
   const have = new Set(columns);
   const missing: string[] = [];
-  for (const node of indicators(tree)) {
+  if (m.grouping && !have.has(m.grouping.reference)) missing.push(m.grouping.reference);
+  for (const node of indicators(m.tree)) {
     const needs =
       node.formula === undefined
         ? [node.code]

@@ -185,6 +185,32 @@ export const ColourThreshold = Type.Object(
 );
 export type ColourThreshold = Type.Static<typeof ColourThreshold>;
 
+/** One band of a grouping: units whose value is at least `from` (up to the next band). */
+export const GroupBand = Type.Object(
+  { from: Type.Number(), label: Type.String({ minLength: 1 }) },
+  Strict,
+);
+export type GroupBand = Type.Static<typeof GroupBand>;
+
+/**
+ * Groups for places within a group (Perm ranks its municipalities in three population
+ * groups): each unit falls into the band of its reference value (e.g. `population`) with
+ * the largest `from` not above it; a unit without the value is in no group. The same groups
+ * serve the `group-mean` imputation.
+ */
+export const Grouping = Type.Object(
+  {
+    /** Shown over the group places, e.g. «Группа по численности населения». */
+    title: Type.String({ minLength: 1 }),
+    /** A reference value or indicator code of the data, e.g. `population`. */
+    reference: Type.String({ minLength: 1 }),
+    /** Ascending by `from`. */
+    bands: Type.Array(GroupBand, { minItems: 1 }),
+  },
+  Strict,
+);
+export type Grouping = Type.Static<typeof Grouping>;
+
 export const Methodology = Type.Object(
   {
     code: Type.String({ minLength: 1 }),
@@ -198,6 +224,8 @@ export const Methodology = Type.Object(
     tieRule: TieRule,
     missingData: MissingDataRule,
     colourThresholds: Type.Array(ColourThreshold),
+    /** Groups for places within a group; without it, units keep the groups the data gives. */
+    grouping: Type.Optional(Grouping),
     tree: MethodologyNode,
   },
   Strict,

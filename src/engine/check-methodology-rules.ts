@@ -99,6 +99,13 @@ export function checkMethodologyRules(m: Methodology): MethodologyError[] {
     errors,
     'границы цветовой шкалы',
   );
+  if (m.grouping)
+    checkAscending(
+      m.grouping.bands.map((b) => b.from),
+      (i) => `/grouping/bands/${i}/from`,
+      errors,
+      'нижние границы групп',
+    );
   for (const { node, path } of indicators.values()) {
     if (node.formula === undefined) continue;
     try {

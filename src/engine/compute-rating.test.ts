@@ -134,6 +134,58 @@ describe('computeRating', () => {
     expect(fromColumn(r.nodes[1]?.ranks ?? [])).toEqual([2, 2, 1]);
   });
 
+  it('places units within population bands when the methodology groups them', () => {
+    const m = methodology([indicator('a', 1)], {
+      grouping: {
+        title: 'Группа по численности населения',
+        reference: 'population',
+        bands: [
+          { from: 0, label: 'до 50 тыс.' },
+          { from: 50_000, label: '50 тыс. и больше' },
+        ],
+      },
+    });
+    const five = [
+      ...units,
+      { code: 'u4', name: 'Новый', group: null },
+      { code: 'u5', name: 'Без численности' },
+    ];
+    const r = computeRating(m, {
+      units: five,
+      values: { a: [10, 20, 30, 40, 50] },
+      // The data's own groups (city, district) give way to the bands; u5 has no population.
+      reference: { population: [90_000, 12_000, 50_000, 49_999.5, null] },
+    });
+    expect(r.units.map((u) => [u.rank, u.group, u.groupRank])).toEqual([
+      [5, '50 тыс. и больше', 2],
+      [4, 'до 50 тыс.', 2],
+      [3, '50 тыс. и больше', 1],
+      [2, 'до 50 тыс.', 1],
+      [1, null, null],
+    ]);
+  });
+
+  it('imputes by the mean of the methodology’s groups', () => {
+    const m = methodology([indicator('a', 1)], {
+      missingData: { imputation: 'group-mean', availabilityBasis: 'count', minAvailability: 1 },
+      grouping: {
+        title: 'Группа',
+        reference: 'population',
+        bands: [
+          { from: 0, label: 'малые' },
+          { from: 100, label: 'большие' },
+        ],
+      },
+    });
+    const r = computeRating(m, {
+      units,
+      values: { a: [10, null, 30] },
+      // u2 is with u3 in the band «большие», not with u1 as its own group 'city' would say.
+      reference: { population: [5, 500, 200] },
+    });
+    expect(fromColumn(r.indicators[0]?.filled ?? [])).toEqual([10, 30, 30]);
+  });
+
   it('carries the last observation forward by unit code', () => {
     const m = methodology([indicator('a', 1), indicator('b', 1)], {
       missingData: {

@@ -1,4 +1,4 @@
-import type { GroupNode, Methodology, MethodologyNode } from '../domain/methodology.js';
+import type { GroupBand, GroupNode, Methodology, MethodologyNode } from '../domain/methodology.js';
 import { aggregateColumns } from './aggregate.js';
 import { type Column, toSharedColumn } from './column.js';
 import { computeIndicator, type IndicatorResult } from './compute-indicator.js';
@@ -81,6 +81,27 @@ function alignHistory(data: RatingData): Record<string, Column>[] {
 }
 
 /**
+ * Each unit's band by its value in `column`: the label of the band with the largest `from`
+ * not above the value (bands ascending); null without a value or below the first band.
+ *
+ * @example groupsByBands(new Float64Array([5, 50, NaN]), [{ from: 0, label: 'A' }, { from: 10, label: 'B' }], 3)
+ * // ['A', 'B', null]
+ */
+export function groupsByBands(
+  column: Column | undefined,
+  bands: readonly GroupBand[],
+  rowCount: number,
+): (string | null)[] {
+  return Array.from({ length: rowCount }, (_, i) => {
+    const v = column?.[i];
+    if (v === undefined || Number.isNaN(v)) return null;
+    let label: string | null = null;
+    for (const band of bands) if (v >= band.from) label = band.label;
+    return label;
+  });
+}
+
+/**
  * Computes a whole rating: every indicator raw → imputed → treated → normalised, every
  * dimension and the index by its aggregation, places overall and within groups, change of
  * place, and per unit why a score is missing; unless `explain: false`, the explanations
@@ -101,7 +122,9 @@ export function computeRating(
   // The caller's Float64Arrays are used as they are, not copied (see toSharedColumn).
   for (const [name, v] of Object.entries(data.reference ?? {})) columns[name] = toSharedColumn(v);
   for (const [code, v] of Object.entries(data.values)) columns[code] = toSharedColumn(v);
-  const groups = data.units.map((u) => u.group ?? null);
+  const groups = m.grouping
+    ? groupsByBands(columns[m.grouping.reference], m.grouping.bands, rowCount)
+    : data.units.map((u) => u.group ?? null);
   const inputs = {
     rowCount,
     columns,
@@ -178,6 +201,7 @@ export function computeRating(
     options.explain === false ? null : explainScores(m, tree, indicators, nodes, indexOrder);
   const units = explainUnits({
     units: data.units,
+    groups,
     methodology: m,
     index,
     groupRanks,

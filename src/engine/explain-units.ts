@@ -45,6 +45,8 @@ function missingOrImputed(scores: Float64Array, imputed: Uint8Array): number[] {
  */
 export function explainUnits(parts: {
   units: readonly RatingUnit[];
+  /** Each unit's group: the data's, or its band under the methodology's grouping. */
+  groups: readonly (string | null)[];
   methodology: Methodology;
   index: NodeResult;
   groupRanks: Float64Array;
@@ -131,7 +133,7 @@ export function explainUnits(parts: {
     out[i] = {
       code: unit.code,
       name: unit.name,
-      group: unit.group ?? null,
+      group: parts.groups[i] ?? null,
       score: orNull(index.scores[i]),
       rank: orNull(index.ranks[i]),
       groupRank: orNull(parts.groupRanks[i]),

@@ -144,6 +144,29 @@ describe('validateMethodology', () => {
       want: '/colourThresholds/1/from: границы цветовой шкалы должны строго возрастать',
     },
     {
+      name: 'group bands not ascending',
+      edits: [
+        [
+          '/grouping',
+          {
+            title: 'Группа по численности населения',
+            reference: 'population',
+            bands: [
+              { from: 0, label: 'до 50 тыс.' },
+              { from: 100_000, label: 'свыше 100 тыс.' },
+              { from: 50_000, label: '50–100 тыс.' },
+            ],
+          },
+        ],
+      ],
+      want: '/grouping/bands/2/from: нижние границы групп должны строго возрастать',
+    },
+    {
+      name: 'group without bands',
+      edits: [['/grouping', { title: 'Группа', reference: 'population', bands: [] }]],
+      want: /^\/grouping\/bands: /,
+    },
+    {
       name: 'unknown method',
       edits: [['/tree/children/1/normalisation', { method: 'softmax' }]],
       want: /^\/tree\/children\/1\/normalisation\/method: неизвестный метод нормировки; допустимы: «min-max»/,

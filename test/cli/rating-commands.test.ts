@@ -85,6 +85,47 @@ ilekskiy-district;Илекский район;60;75;2938;24 436
     expect(units.map((u: { rank: number }) => u.rank)).toEqual([2, 4, 1, 3]);
   });
 
+  it('places units within population groups when the methodology groups them', async () => {
+    const grouped = JSON.parse(readFileSync(METHODOLOGY_2022, 'utf8'));
+    grouped.grouping = {
+      title: 'Группа по численности населения',
+      reference: 'population',
+      bands: [
+        { from: 0, label: 'до 30 тыс.' },
+        { from: 30_000, label: '30 тыс. и больше' },
+      ],
+    };
+    const m = file('grouped.json', JSON.stringify(grouped));
+    // Populations of Table 2 (Бузулукский, Илекский); ЗАТО and Саракташский illustrative.
+    const data = file(
+      'grouped.csv',
+      SEMICOLON.replace('epgu_mass_services_share\n', 'epgu_mass_services_share;population\n')
+        .replace('93,7\n', '93,7;30 589\n')
+        .replace(';70\nsaraktashskiy', ';70;8 000\nsaraktashskiy')
+        .replace(';80\nilekskiy', ';80;37 500\nilekskiy')
+        .replace(';65\n', ';65;24 436\n'),
+    );
+    const r = await runCli(['compute', '--data', data, '--methodology', m], {});
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]?.endsWith(',rank,group,group_rank')).toBe(true);
+    // Places 1, 3, 2, 4 overall; the two of 30 000 and more are 1 and 2 among themselves.
+    expect(lines.slice(1).map((l) => l.split(',').slice(-3).join(','))).toEqual([
+      '1,30 тыс. и больше,1',
+      '3,до 30 тыс.,1',
+      '2,30 тыс. и больше,2',
+      '4,до 30 тыс.,2',
+    ]);
+    const withoutPopulation = await runCli(
+      ['compute', '--data', file('plain.csv', SEMICOLON), '--methodology', m],
+      {},
+    );
+    expect(withoutPopulation.code).toBe(1);
+    expect(withoutPopulation.stderr).toContain(
+      'plain.csv, строка 1: нет графы «population», которую читает методика',
+    );
+  });
+
   it('writes JSON to a file', async () => {
     const out = join(dir, 'out.json');
     const data = file('data.csv', SEMICOLON);

@@ -119,6 +119,53 @@ describe.each(testDatabases())('computing and publishing from stored data on $na
     expect(actions.map((a) => a.action)).toEqual(['rating.compute', 'rating.publish']);
   });
 
+  it('shows each unit’s group and place within it when the methodology groups units', async () => {
+    const grouped = {
+      ...methodologyOf('table1-grouped', 'Проверка групп', [RATING_VALUE, ESIA_PER_1000]),
+      grouping: {
+        title: 'Группа по регистрациям в ЕСИА',
+        reference: 'esia_per_1000',
+        bands: [
+          { from: 0, label: 'меньше 20 на 1000' },
+          { from: 20, label: '20 на 1000 и больше' },
+        ],
+      },
+    };
+    const code = 'table1-grouped-2016-03';
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/ratings',
+      headers: analyst,
+      payload: { ...body, code, methodology: grouped },
+    });
+    expect(res.statusCode).toBe(201);
+    const draft = (
+      await app.inject({ method: 'GET', url: `/api/ratings/${code}`, headers: analyst })
+    ).json();
+    expect(draft.columns.slice(-2)).toEqual([
+      { key: 'group:number', title: 'Группа по регистрациям в ЕСИА', unit: null, decimals: 0 },
+      { key: 'group:place', title: 'Место в группе', unit: null, decimals: 0 },
+    ]);
+    const row = (municipality: string) =>
+      draft.rows.find(
+        (r: { municipality: { code: string } }) => r.municipality.code === municipality,
+      );
+    // Соль-Илецкий (34,71 per 1000) leads overall and in the second group; Оренбургский
+    // (4,79, the minimum) is in the first.
+    expect(row('sol-iletskiy-go').values).toMatchObject({ 'group:number': 2, 'group:place': 1 });
+    expect(row('orenburgskiy-district').values['group:number']).toBe(1);
+    const firstGroup = draft.rows.filter(
+      (r: { values: Record<string, number | null> }) => r.values['group:number'] === 1,
+    );
+    expect(
+      firstGroup.map((r: { values: Record<string, number> }) => r.values['group:place']),
+    ).toEqual(firstGroup.map((_: unknown, k: number) => k + 1));
+    expect(draft.notes).toContain(
+      'Группа по регистрациям в ЕСИА (по значению «esia_per_1000»): 1 — меньше 20 на 1000 (от 0); ' +
+        '2 — 20 на 1000 и больше (от 20). Место в группе — среди ОМСУ той же группы.',
+    );
+  });
+
   it('refuses an invalid methodology with the path of each problem', async () => {
     const broken = {
       ...methodology,

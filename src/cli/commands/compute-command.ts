@@ -16,7 +16,8 @@ export function registerComputeCommand(program: Command): void {
     .command('compute')
     .description(
       'Рассчитать рейтинг по файлам, без базы данных: одна строка на ОМСУ с баллами всех узлов ' +
-        'методики (показатели после обработки и нормировки, направления, индекс) и местом',
+        'методики (показатели после обработки и нормировки, направления, индекс) и местом; ' +
+        'если методика делит ОМСУ на группы — с группой и местом в группе',
     )
     .requiredOption(
       '--data <file>',
@@ -29,7 +30,7 @@ export function registerComputeCommand(program: Command): void {
       (opts: { data: string; methodology: string; format: 'csv' | 'json'; output?: string }) => {
         const m = readMethodologyFile(opts.methodology);
         const data = readRatingTable(opts.data);
-        checkDataColumns(opts.data, m.tree, data.columns);
+        checkDataColumns(opts.data, m, data.columns);
         const result = computeRating(m, data, { explain: false });
         const scores = new Map<string, Float64Array>([
           ...result.nodes.map((n) => [n.code, n.scores] as const),
@@ -43,6 +44,10 @@ export function registerComputeCommand(program: Command): void {
             row[code] = v === undefined || Number.isNaN(v) ? null : v;
           }
           row.rank = u.rank;
+          if (m.grouping) {
+            row.group = u.group;
+            row.group_rank = u.groupRank;
+          }
           return row;
         });
         const json = {
@@ -51,6 +56,7 @@ export function registerComputeCommand(program: Command): void {
             code: u.code,
             name: u.name,
             rank: u.rank,
+            ...(m.grouping ? { group: u.group, groupRank: u.groupRank } : {}),
             scores: Object.fromEntries(
               codes.map((c) => [c, (rows[i] as Record<string, unknown>)[c]]),
             ),

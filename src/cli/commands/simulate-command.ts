@@ -29,8 +29,8 @@ export function registerSimulateCommand(program: Command): void {
         const after = readMethodologyFile(opts.methodology);
         const before = readMethodologyFile(opts.against);
         const data = readRatingTable(opts.data);
-        checkDataColumns(opts.data, before.tree, data.columns);
-        checkDataColumns(opts.data, after.tree, data.columns);
+        checkDataColumns(opts.data, before, data.columns);
+        checkDataColumns(opts.data, after, data.columns);
         const shifts = simulateMethodologyChange(before, after, data);
         const rows = shifts.map((s) => ({
           code: s.code,

@@ -54,7 +54,7 @@ export function registerUncertaintyCommand(program: Command): void {
       }) => {
         const m = readMethodologyFile(opts.methodology);
         const data = readRatingTable(opts.data);
-        checkDataColumns(opts.data, m.tree, data.columns);
+        checkDataColumns(opts.data, m, data.columns);
         const base = computeRating(m, data, { explain: false });
         let lastShown = -1;
         const started = performance.now();

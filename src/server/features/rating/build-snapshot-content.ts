@@ -3,6 +3,10 @@ import type { RatingSnapshotContent, SnapshotColumn } from '../../../domain/rati
 import type { RatingData, RatingResult } from '../../../engine/compute-rating.js';
 import { describeComputation } from '../../../engine/rating-computation.js';
 
+/** Column keys of the group number and the place within the group, beside 'index' and the indicator codes. */
+const GROUP_KEY = 'group:number';
+const GROUP_PLACE_KEY = 'group:place';
+
 /** The indicators of a methodology tree, in tree order. */
 export function indicatorNodes(
   node: MethodologyNode,
@@ -30,6 +34,14 @@ export function buildSnapshotContent(
       decimals: 2,
     })),
   ];
+  // Places within groups: the group's number (its band, named in the notes) and the place.
+  const grouping = m.grouping;
+  if (grouping)
+    columns.push(
+      { key: GROUP_KEY, title: grouping.title, unit: null, decimals: 0 },
+      { key: GROUP_PLACE_KEY, title: 'Место в группе', unit: null, decimals: 0 },
+    );
+  const bandNumber = new Map(grouping?.bands.map((b, k) => [b.label, k + 1]));
   const order = result.units
     .map((u, i) => ({ u, i }))
     .sort(
@@ -48,6 +60,12 @@ export function buildSnapshotContent(
         const v = raw.get(node.code)?.[i];
         return [node.code, v === undefined || Number.isNaN(v) ? null : v];
       }),
+      ...(grouping
+        ? [
+            [GROUP_KEY, u.group === null ? null : (bandNumber.get(u.group) ?? null)],
+            [GROUP_PLACE_KEY, u.groupRank],
+          ]
+        : []),
     ]),
   }));
   const notes = [
@@ -55,6 +73,12 @@ export function buildSnapshotContent(
       'полный расчёт, исходные данные и методика — в выгрузке снимка, проверка: munirank verify.',
   ];
   if (m.description) notes.push(m.description);
+  if (grouping)
+    notes.push(
+      `${grouping.title} (по значению «${grouping.reference}»): ` +
+        grouping.bands.map((b, k) => `${k + 1} — ${b.label} (от ${b.from})`).join('; ') +
+        '. Место в группе — среди ОМСУ той же группы.',
+    );
   for (const u of result.units) {
     if (u.score === null && u.reasons.length > 0) notes.push(`${u.name}: ${u.reasons.join('; ')}`);
   }
