@@ -54,7 +54,7 @@ function methodology(
       normalisation < 0 ? k % NORMALISATIONS.length : normalisation
     ] as Normalisation,
     ...(k === 5 && treated
-      ? { treatment: { winsorMaxPoints: 5, skewThreshold: 2, kurtosisThreshold: 3.5 } }
+      ? { treatment: { maxWinsorised: 5, skewThreshold: 2, kurtosisThreshold: 3.5 } }
       : {}),
   }));
   return {
