@@ -8,6 +8,7 @@ import { provenancePerBatchSchema } from './migrations/2026-11-25-0008-provenanc
 import { referenceRevisionsSchema } from './migrations/2026-11-25-0009-reference-revisions.js';
 import { dataSetsSchema } from './migrations/2026-11-25-0010-data-sets.js';
 import { firstRevisionInPlaceSchema } from './migrations/2026-11-26-0011-first-revision-in-place.js';
+import { periodByteOrderSchema } from './migrations/2026-12-04-0012-period-byte-order.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -21,6 +22,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0009-reference-revisions': referenceRevisionsSchema,
   '2026-11-25-0010-data-sets': dataSetsSchema,
   '2026-11-26-0011-first-revision-in-place': firstRevisionInPlaceSchema,
+  '2026-12-04-0012-period-byte-order': periodByteOrderSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
