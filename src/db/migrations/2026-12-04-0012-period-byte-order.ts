@@ -10,8 +10,8 @@ type Db = Kysely<unknown>;
  * only slower. Measured on a million imported values: building the unique key and the
  * (indicator, period) index 0.27 s faster (2.41 → 2.14 s for the whole write, three runs
  * each), and a prefix search (`period LIKE '2017%'`, the values browser) is one a B-tree
- * index can serve. The type stays
- * text: the table is not rewritten, only the two indexes that hold the column are rebuilt.
+ * index can serve. The type stays text: the table is not rewritten, only the two indexes
+ * that hold the column are rebuilt.
  */
 async function up(db: Db): Promise<void> {
   if (dialectOf(db) !== 'postgres') return;
