@@ -162,6 +162,23 @@ describe('validateMethodology', () => {
       want: '/grouping/bands/2/from: нижние границы групп должны строго возрастать',
     },
     {
+      name: 'two groups of one name',
+      edits: [
+        [
+          '/grouping',
+          {
+            title: 'Группа',
+            reference: 'population',
+            bands: [
+              { from: 0, label: 'малые' },
+              { from: 50_000, label: 'малые' },
+            ],
+          },
+        ],
+      ],
+      want: '/grouping/bands/1/label: группа «малые» уже названа в /grouping/bands/0',
+    },
+    {
       name: 'group without bands',
       edits: [['/grouping', { title: 'Группа', reference: 'population', bands: [] }]],
       want: /^\/grouping\/bands: /,
