@@ -48,6 +48,8 @@ export interface ReadObservationsResult {
 }
 
 const MAX_LISTED_PROBLEMS = 500;
+/** Rows between two steps of readObservationsInSteps (a power of two). */
+const VALUES_STEP = 1 << 15;
 const TOTAL_ROW = /^(итого|всего по|всего)\b/;
 /** Marks a total row among the names already seen (ids are positive). */
 const TOTAL = -1;
@@ -69,6 +71,25 @@ export function readObservations(
   registry: ImportRegistry,
   options: { period?: string | undefined } = {},
 ): ReadObservationsResult {
+  const steps = readObservationsInSteps(table, mapping, registry, options);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * readObservations a step at a time: yields the values read so far every VALUES_STEP rows
+ * (the array grows; earlier entries never change), so that a caller may pass them on, and
+ * let other work run, while the rest of the table is read; returns the whole result.
+ *
+ * @example for (let s = steps.next(); !s.done; s = steps.next()) send(s.value);
+ */
+export function* readObservationsInSteps(
+  table: RawTable,
+  mapping: ColumnMapping,
+  registry: ImportRegistry,
+  options: { period?: string | undefined } = {},
+): Generator<readonly ParsedObservation[], ReadObservationsResult> {
   const result: ReadObservationsResult = {
     values: [],
     missing: 0,
@@ -139,6 +160,7 @@ export function readObservations(
   let lastUnitId: number | undefined;
 
   for (let r = header.dataStart; r < table.rows.length; r += 1) {
+    if ((r & (VALUES_STEP - 1)) === 0) yield result.values;
     const row = table.rows.at(r);
     if (!row) continue;
     const unitText = row.cells[unit.index];

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type SqliteDatabase from 'better-sqlite3';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type pg from 'pg';
@@ -38,21 +38,29 @@ export interface ChangedValue {
 
 const PERIOD_CHUNK = 500;
 
-/** Current values of the given indicators in the given periods (the only ones an import touches). */
+/**
+ * Current values of the given indicators in the given periods (the only ones an import
+ * touches), but for those of batch `besides` (a SpeculativeCopy's own rows).
+ */
 export async function findObservationsFor(
   db: Kysely<Database>,
   indicatorIds: number[],
   periods: string[],
+  besides?: number,
 ): Promise<ExistingObservation[]> {
   if (indicatorIds.length === 0 || periods.length === 0) return [];
   let rows: ExistingObservation[] = [];
   for (let i = 0; i < periods.length; i += PERIOD_CHUNK) {
-    const part = await db
+    let query = db
       .selectFrom('observation')
       .select(['id', 'municipality_id', 'indicator_id', 'period', 'value', 'revision'])
       .where('indicator_id', 'in', indicatorIds)
-      .where('period', 'in', periods.slice(i, i + PERIOD_CHUNK))
-      .execute();
+      .where('period', 'in', periods.slice(i, i + PERIOD_CHUNK));
+    if (besides !== undefined)
+      query = query.where((eb) =>
+        eb.or([eb('import_batch_id', 'is', null), eb('import_batch_id', '!=', besides)]),
+      );
+    const part = await query.execute();
     // Not push(...part): a million arguments overflow the stack.
     rows = rows.length === 0 ? part : rows.concat(part);
   }
@@ -258,7 +266,128 @@ async function copyObservations(
 }
 
 /** From this many new values on, the foreign keys are checked once set-wise, not per row. */
-const SET_WISE_ROWS = 100_000;
+export const SET_WISE_ROWS = 100_000;
+
+/**
+ * New values streamed into one COPY while the file is still being checked (PostgreSQL): the
+ * server stores them on its own core while this process checks the rest. Started under a
+ * savepoint, with the keys of `observation` suspended as for any large import, for a batch
+ * whose id is reserved first (its row is inserted once the counts are known, before `keep`).
+ * Nothing else may run on the transaction between `startSpeculativeCopy` and `end`.
+ */
+export interface SpeculativeCopy {
+  readonly batchId: number;
+  /** Values written so far. */
+  readonly written: number;
+  /**
+   * Hands values[from, to) that `include` accepts to the COPY, synchronously (the socket
+   * takes what it can at once).
+   */
+  write(
+    values: readonly NewValue[],
+    from: number,
+    to: number,
+    include: (v: NewValue) => boolean,
+  ): void;
+  /**
+   * Ends the COPY, or with an error aborts it; resolves once the server has answered: false
+   * when the COPY failed (then only `discard` may follow).
+   */
+  end(error?: Error): Promise<boolean>;
+  /** Keeps the rows: the keys come back, checking every row (the batch row must exist). */
+  keep(): Promise<void>;
+  /** Undoes the rows and the suspension: back to the savepoint taken first. */
+  discard(): Promise<void>;
+}
+
+/**
+ * Starts a SpeculativeCopy on PostgreSQL for about `expected` new values; null elsewhere,
+ * when the values would not at least double the table (its keys then stay, and a value
+ * already stored would fail the COPY instead of being compared), or when another session
+ * holds a lock the key suspension would wait for.
+ */
+export async function startSpeculativeCopy(
+  trx: Kysely<Database>,
+  expected: number,
+): Promise<SpeculativeCopy | null> {
+  const raw = trx as unknown as Kysely<unknown>;
+  if (dialectOf(raw) !== 'postgres') return null;
+  const client = await rawPostgresClient(raw);
+  if (!client) return null;
+  await client.query('LOCK TABLE observation IN SHARE ROW EXCLUSIVE MODE');
+  const { rows } = await client.query<{ batch: string; stored: number | null }>(
+    `SELECT nextval(pg_get_serial_sequence('import_batch', 'id')) AS batch,
+       (SELECT max(id) FROM observation) AS stored`,
+  );
+  const batchId = Number(rows[0]?.batch);
+  const stored = rows[0]?.stored ?? 0;
+  if (expected < stored) return null;
+  await client.query('SAVEPOINT speculative_copy');
+  const suspended = await suspendKeys(client, { indexes: true, keys: true });
+  if (suspended === NOTHING_SUSPENDED) {
+    await client.query('ROLLBACK TO SAVEPOINT speculative_copy');
+    await client.query('RELEASE SAVEPOINT speculative_copy');
+    return null;
+  }
+  // Ids from the identity default, row by row on the server: the count is not known yet.
+  const copy = client.query(
+    copyFrom(
+      `COPY observation (municipality_id, indicator_id, period, value, import_batch_id, source_row)
+       FROM STDIN BINARY`,
+    ),
+  );
+  let failure: Error | null = null;
+  copy.on('error', (error: Error) => {
+    failure ??= error;
+  });
+  const done = finished(copy).catch((error: Error) => {
+    failure ??= error;
+  });
+  const payload = new BinaryCopy().start();
+  // The stream holds writes back until the server has answered the COPY: wait for that with
+  // the payload's header, so that what the check writes next goes to the socket at once.
+  await new Promise<void>((resolve, reject) =>
+    copy.write(payload.take(), (error) => (error ? reject(error) : resolve())),
+  );
+  let written = 0;
+  return {
+    batchId,
+    get written() {
+      return written;
+    },
+    write(values, from, to, include) {
+      if (to <= from || failure) return;
+      for (let k = from; k < to; k += 1) {
+        const v = values[k] as NewValue;
+        if (!include(v)) continue;
+        payload.row(6).int4(v.municipalityId).int4(v.indicatorId);
+        payload.text(v.period).float8(v.value).int4(batchId).int4(v.row);
+        written += 1;
+      }
+      try {
+        copy.write(payload.take());
+      } catch (error) {
+        // The server ended the COPY (its error comes through `done`): nothing more to send.
+        failure ??= error instanceof Error ? error : new Error(String(error));
+      }
+    },
+    async end(error) {
+      if (error) copy.destroy(error);
+      else if (!failure) copy.end(payload.finish());
+      else copy.destroy(failure);
+      await done;
+      return failure === null && !error;
+    },
+    async keep() {
+      await restoreKeys(client, suspended);
+      await client.query('RELEASE SAVEPOINT speculative_copy');
+    },
+    async discard() {
+      await client.query('ROLLBACK TO SAVEPOINT speculative_copy');
+      await client.query('RELEASE SAVEPOINT speculative_copy');
+    },
+  };
+}
 
 interface Suspended {
   /** Foreign keys dropped, to add again as they were (`ALTER TABLE tbl ADD CONSTRAINT …`). */

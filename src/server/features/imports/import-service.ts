@@ -16,6 +16,9 @@ import {
   insertObservationsBulk,
   lockObservationsForWriting,
   type NewValue,
+  SET_WISE_ROWS,
+  type SpeculativeCopy,
+  startSpeculativeCopy,
   updateObservationsBulk,
 } from '../../../db/repositories/observation-bulk-repository.js';
 import type { Database } from '../../../db/schema/index.js';
@@ -33,6 +36,7 @@ import {
 import {
   type ReadObservationsResult,
   readObservations,
+  readObservationsInSteps,
 } from '../../../ingest/read-observations.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { type AliasConfirmation, confirmAlias, resolveAliasTarget } from './alias-service.js';
@@ -102,6 +106,8 @@ interface Analysis {
   updates: ChangedValue[];
   mapping: ColumnMapping | null;
   reference: ReferencePlan;
+  /** The inserts, already in the table by a COPY made while checking: to keep, not to write. */
+  written: SpeculativeCopy | null;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -145,7 +151,12 @@ export async function commitImport(
         problems.push(...error.problems);
       }
     }
-    const analysis = await analyse(trx, regionId, request, table, [], problems, options);
+    // A large file's new values go to the server while the rest of it is checked (PostgreSQL).
+    const analysis = await analyse(trx, regionId, request, table, [], problems, options, (n) =>
+      (request.aliases ?? []).length === 0 && n >= SET_WISE_ROWS
+        ? startSpeculativeCopy(trx, n)
+        : Promise.resolve(null),
+    );
     const { preview } = analysis;
     if (preview.problems.length > 0) throw new ImportRejectedError(preview);
     if (preview.noChanges) return { outcome: 'no-changes', batchId: null, preview };
@@ -158,6 +169,7 @@ export async function commitImport(
       });
     const at = new Date().toISOString();
     const batchId = await insertImportBatch(trx, {
+      ...(analysis.written ? { id: analysis.written.batchId } : {}),
       region_id: regionId,
       file_name: request.fileName,
       file_sha256: preview.sha256,
@@ -178,7 +190,11 @@ export async function commitImport(
       if (options.chunkDelayMs) await new Promise((r) => setTimeout(r, options.chunkDelayMs));
     };
     options.onProgress?.({ phase: 'запись', done: 0, total });
-    await insertObservationsBulk(trx, analysis.inserts, batchId, step);
+    if (analysis.written) {
+      // The rows are in: the keys come back now that the batch row exists.
+      await analysis.written.keep();
+      await step(analysis.inserts.length);
+    } else await insertObservationsBulk(trx, analysis.inserts, batchId, step);
     const base = analysis.inserts.length;
     await updateObservationsBulk(trx, analysis.updates, batchId, (n) => step(base + n));
     // Reference data changes are few: their revisions carry the batch's provenance in full.
@@ -270,6 +286,8 @@ async function analyse(
   extraAliases: { name: string; code: string }[],
   earlyProblems: InputProblem[],
   options: ImportRunOptions,
+  /** Starts a COPY of new values for a table of `rows` rows, or declines (null). */
+  speculate?: (rows: number) => Promise<SpeculativeCopy | null>,
 ): Promise<Analysis> {
   const problems = [...earlyProblems, ...table.problems];
   const registry = await loadImportRegistry(db, regionId, extraAliases);
@@ -278,10 +296,38 @@ async function analyse(
   options.onProgress?.({ phase: 'проверка', done: 0, total: table.table.rows.length });
   let read: ReadObservationsResult | null = null;
   let mapping: ColumnMapping | null = null;
-  for (const candidate of mappings) {
-    read = readObservations(table.table, candidate, registry, { period: request.period });
-    mapping = candidate;
-    if (read.headerRow !== null) break;
+  let copy = speculate && mappings.length > 0 ? await speculate(table.table.rows.length) : null;
+  // Reference values (population, targets) go to their own tables, never into this COPY.
+  const isObservation = (v: NewValue) => !registry.reference.has(v.indicatorId);
+  try {
+    for (const candidate of mappings) {
+      const options = { period: request.period };
+      if (copy) {
+        // Each step's new values to the server, then a turn of the event loop, so that the
+        // socket sends them while the next step is checked.
+        const steps = readObservationsInSteps(table.table, candidate, registry, options);
+        let sent = 0;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) {
+          copy.write(step.value, sent, step.value.length, isObservation);
+          sent = step.value.length;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        read = step.value;
+        copy.write(read.values, sent, read.values.length, isObservation);
+      } else read = readObservations(table.table, candidate, registry, options);
+      mapping = candidate;
+      if (read.headerRow !== null) break;
+    }
+  } catch (error) {
+    await copy?.end(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  }
+  // A COPY the server refused leaves the transaction to be rolled back to its savepoint
+  // before anything else runs; the values are then written the usual way.
+  if (copy && !(await copy.end())) {
+    await copy.discard();
+    copy = null;
   }
   options.onProgress?.({
     phase: 'проверка',
@@ -309,11 +355,16 @@ async function analyse(
     indicatorSet.add(v.indicatorId);
     periodSet.add(v.period);
   }
-  const stored = await findObservationsFor(db, [...indicatorSet], [...periodSet]);
+  const stored = await findObservationsFor(db, [...indicatorSet], [...periodSet], copy?.batchId);
   // Nothing stored yet for these indicators and periods (one set-wise query said so): every
   // value is new, and no value needs looking up.
   const allNew = stored.length === 0;
   const storedFor = indexStored(stored);
+  // The COPY holds exactly the new values: keep it. Otherwise (stored values to compare and
+  // update, nothing new) undo it and write the usual way.
+  const written =
+    copy && allNew && values.length > 0 && copy.written === values.length ? copy : null;
+  if (copy && !written) await copy.discard();
   const inserts: NewValue[] = allNew ? values : [];
   const updates: ChangedValue[] = [];
   let unchanged = 0;
@@ -382,7 +433,7 @@ async function analyse(
     summary: '',
   };
   preview.summary = summarise(preview);
-  return { preview, inserts, updates, mapping, reference: referencePlan };
+  return { preview, inserts, updates, mapping, reference: referencePlan, written };
 }
 
 /**
