@@ -108,6 +108,8 @@ interface Analysis {
   reference: ReferencePlan;
   /** The inserts, already in the table by a COPY made while checking: to keep, not to write. */
   written: SpeculativeCopy | null;
+  /** The batch id a COPY reserved, kept or not (a sequence gives a number once). */
+  batchId: number | null;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -169,7 +171,7 @@ export async function commitImport(
       });
     const at = new Date().toISOString();
     const batchId = await insertImportBatch(trx, {
-      ...(analysis.written ? { id: analysis.written.batchId } : {}),
+      ...(analysis.batchId === null ? {} : { id: analysis.batchId }),
       region_id: regionId,
       file_name: request.fileName,
       file_sha256: preview.sha256,
@@ -297,6 +299,7 @@ async function analyse(
   let read: ReadObservationsResult | null = null;
   let mapping: ColumnMapping | null = null;
   let copy = speculate && mappings.length > 0 ? await speculate(table.table.rows.length) : null;
+  const batchId = copy?.batchId ?? null;
   // Reference values (population, targets) go to their own tables, never into this COPY.
   const isObservation = (v: NewValue) => !registry.reference.has(v.indicatorId);
   try {
@@ -433,7 +436,7 @@ async function analyse(
     summary: '',
   };
   preview.summary = summarise(preview);
-  return { preview, inserts, updates, mapping, reference: referencePlan, written };
+  return { preview, inserts, updates, mapping, reference: referencePlan, written, batchId };
 }
 
 /**
