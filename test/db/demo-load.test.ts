@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import { describe, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { getSnapshot, listSnapshots } from '../../src/server/features/rating/rating-service.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { useOrenburgDemo } from '../support/demo-database.js';
 
 const count = async (instance: TestDatabaseInstance, table: string) => {
   const r = await sql<{ n: number }>`select count(*) as n from ${sql.table(table)}`.execute(
@@ -30,20 +29,18 @@ const TABLES = [
 ];
 
 describe.each(testDatabases())('demo data set on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let regionId: number;
-  beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
-  });
-  afterAll(async () => instance?.dispose());
+  const demo = useOrenburgDemo(kind);
 
   it('holds the 41 units of Table 1 and ZATO Komarovsky', async () => {
-    expect(await count(instance, 'municipality')).toBe(42);
+    expect(await count(demo.instance, 'municipality')).toBe(42);
   });
 
   it('stores Table 1 as a published snapshot with the seed values, clean of markup', async () => {
-    const view = await getSnapshot(instance.handle.db, regionId, 'orenburg-2016-03-table1');
+    const view = await getSnapshot(
+      demo.instance.handle.db,
+      demo.regionId,
+      'orenburg-2016-03-table1',
+    );
     expect(view.asOf).toBe('2016-03-01');
     expect(view.rows).toHaveLength(41);
     expect(view.rows[0]).toMatchObject({
@@ -68,7 +65,7 @@ describe.each(testDatabases())('demo data set on $name', (kind) => {
   });
 
   it('stores the 2022 top-10 with exact places only where the source gives them', async () => {
-    const view = await getSnapshot(instance.handle.db, regionId, 'orenburg-2022-top10');
+    const view = await getSnapshot(demo.instance.handle.db, demo.regionId, 'orenburg-2022-top10');
     expect(view.rows.map((r) => [r.placeLabel, r.municipality.name])).toEqual([
       ['1', 'Бузулукский район'],
       ['2', 'ЗАТО Комаровский'],
@@ -82,7 +79,7 @@ describe.each(testDatabases())('demo data set on $name', (kind) => {
       ['4–10', 'Ташлинский район'],
     ]);
     expect(view.rows[1]?.values).toEqual({ sed_signed_share: 99.1, sed_active_staff_share: 98.4 });
-    const summaries = await listSnapshots(instance.handle.db, regionId);
+    const summaries = await listSnapshots(demo.instance.handle.db, demo.regionId);
     expect(summaries.map((s) => s.code)).toEqual([
       'orenburg-2022-top10',
       'orenburg-2016-03-table1',
@@ -90,19 +87,19 @@ describe.each(testDatabases())('demo data set on $name', (kind) => {
   });
 
   it('is idempotent: a second load reports so and changes nothing', async () => {
-    const before = await Promise.all(TABLES.map((t) => count(instance, t)));
-    expect(await loadDemo(instance.handle.db, readDemoDataset())).toBe('already-loaded');
-    expect(await Promise.all(TABLES.map((t) => count(instance, t)))).toEqual(before);
+    const before = await Promise.all(TABLES.map((t) => count(demo.instance, t)));
+    expect(await loadDemo(demo.instance.handle.db, readDemoDataset())).toBe('already-loaded');
+    expect(await Promise.all(TABLES.map((t) => count(demo.instance, t)))).toEqual(before);
   });
 
   it('refuses to change or delete a snapshot or a revision', async () => {
-    const db = instance.handle.db;
+    const db = demo.db;
     await expect(
       db.updateTable('rating_snapshot').set({ title: 'подмена' }).execute(),
     ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('rating_snapshot').execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom('observation_revision').execute()).rejects.toThrow(/append-only/);
-    const view = await getSnapshot(db, regionId, 'orenburg-2016-03-table1');
+    const view = await getSnapshot(db, demo.regionId, 'orenburg-2016-03-table1');
     expect(view.title).toBe('Рейтинг ОМСУ по уровню развития информационного общества');
   });
 });

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import { describe, expect, it } from 'vitest';
 import { commitImport } from '../../src/server/features/imports/import-service.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { testDatabases } from '../support/databases.js';
+import { useOrenburgDemo } from '../support/demo-database.js';
 import { utf8 } from '../support/import-fixtures.js';
 
 const FILE = [
@@ -13,19 +12,13 @@ const FILE = [
 ].join('\n');
 
 describe.each(testDatabases())('two commits of the same file at once on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let regionId: number;
-  beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
-  });
-  afterAll(async () => instance?.dispose());
+  const demo = useOrenburgDemo(kind);
 
   it('commit one after the other: the second sees the first one’s values and writes nothing', async () => {
-    const db = instance.handle.db;
+    const db = demo.db;
     const commit = (author: string) =>
       // The pause keeps the first transaction open after its writes, while the second starts.
-      commitImport(db, regionId, { fileName: 'март.csv', bytes: utf8(FILE) }, author, {
+      commitImport(db, demo.regionId, { fileName: 'март.csv', bytes: utf8(FILE) }, author, {
         chunkDelayMs: 300,
       });
     const results = await Promise.all([commit('первый'), commit('второй')]);

@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findObservationId } from '../../src/db/repositories/observation-revision-repository.js';
-import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { DEMO_ROOT } from '../../src/demo/read-demo-dataset.js';
 import { commitImport, previewImport } from '../../src/server/features/imports/import-service.js';
 import { listRevisions } from '../../src/server/features/imports/revision-service.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase, municipalityIdOf } from '../support/demo-database.js';
+import { testDatabases } from '../support/databases.js';
+import { municipalityIdOf, useOrenburgDemo } from '../support/demo-database.js';
 import { TABLE1_MAPPING, TABLE2_MAPPING, utf8, xlsx } from '../support/import-fixtures.js';
 import { fingerprintTables } from '../support/table-fingerprint.js';
 
@@ -18,14 +17,8 @@ const TABLE1 = `Таблица №1. Данные сводного отчета 
 const TABLE2 = seedTable('table2.tsv');
 
 describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let regionId: number;
-  beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
-  });
-  afterAll(async () => instance?.dispose());
-  const db = () => instance.handle.db;
+  const demo = useOrenburgDemo(kind);
+  const db = () => demo.db;
   const unitId = (code: string) => municipalityIdOf(db(), code);
   const indicatorId = async (code: string) =>
     (
@@ -37,7 +30,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
     ).id;
 
   it('reads Table 1 as pasted, without editing: 41 units × 2 values, all already in the demo', async () => {
-    const preview = await previewImport(db(), regionId, {
+    const preview = await previewImport(db(), demo.regionId, {
       fileName: 'Таблица 1.txt',
       bytes: utf8(TABLE1),
       kind: 'text',
@@ -59,7 +52,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
   });
 
   it('reads Table 2 as pasted: 4 units × (January, February, total), all already in the demo', async () => {
-    const preview = await previewImport(db(), regionId, {
+    const preview = await previewImport(db(), demo.regionId, {
       fileName: 'Таблица 2.txt',
       bytes: utf8(TABLE2),
       kind: 'text',
@@ -79,7 +72,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
       sourceSystem: 'ИС СОУ',
       saveMappingAs: 'Таблица 1 справки',
     };
-    const first = await commitImport(db(), regionId, request, 'аналитик');
+    const first = await commitImport(db(), demo.regionId, request, 'аналитик');
     expect(first.outcome).toBe('committed');
     expect(first.preview.counts).toMatchObject({ insert: 82, update: 0, unchanged: 0 });
     const batch = await db()
@@ -123,7 +116,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
     ]);
 
     const before = await fingerprintTables(db());
-    const again = await commitImport(db(), regionId, request, 'аналитик');
+    const again = await commitImport(db(), demo.regionId, request, 'аналитик');
     expect(again.outcome).toBe('no-changes');
     expect(again.batchId).toBeNull();
     expect(again.preview.summary).toMatch(
@@ -132,7 +125,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
     expect(await fingerprintTables(db())).toEqual(before);
 
     // The saved mapping is reused by name.
-    const reused = await previewImport(db(), regionId, {
+    const reused = await previewImport(db(), demo.regionId, {
       fileName: 't1.txt',
       bytes: utf8(TABLE1),
       kind: 'text',
@@ -144,7 +137,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
 
   it('an update appends a revision old → new with its batch and row', async () => {
     const changed = TABLE2.replace('<b>1010</b>', '<b>1 012</b>');
-    const preview = await previewImport(db(), regionId, {
+    const preview = await previewImport(db(), demo.regionId, {
       fileName: 't2.txt',
       bytes: utf8(changed),
       kind: 'text',
@@ -162,7 +155,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
     ]);
     const result = await commitImport(
       db(),
-      regionId,
+      demo.regionId,
       {
         fileName: 't2.txt',
         bytes: utf8(changed),
@@ -230,7 +223,10 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
   it('an unknown spelling offers candidates; confirming one saves an alias for the next import', async () => {
     const text =
       'ОМСУ;Показатель;Период;Значение\nГайский муниципальный округ;sed_signed_share;2022;77,7\n';
-    const refused = await previewImport(db(), regionId, { fileName: 'sed.csv', bytes: utf8(text) });
+    const refused = await previewImport(db(), demo.regionId, {
+      fileName: 'sed.csv',
+      bytes: utf8(text),
+    });
     expect(refused.unknownNames).toEqual([
       {
         name: 'Гайский муниципальный округ',
@@ -248,7 +244,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
     });
     const done = await commitImport(
       db(),
-      regionId,
+      demo.regionId,
       {
         fileName: 'sed.csv',
         bytes: utf8(text),
@@ -257,7 +253,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
       'аналитик',
     );
     expect(done.preview.counts).toMatchObject({ insert: 1 });
-    const next = await previewImport(db(), regionId, {
+    const next = await previewImport(db(), demo.regionId, {
       fileName: 'sed2.csv',
       bytes: utf8(text.replace('77,7', '78')),
     });
@@ -291,7 +287,11 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
         { column: 'Регистрации за месяц / февраль 2017', indicator: 'esia_new', period: '2017-02' },
       ],
     };
-    const preview = await previewImport(db(), regionId, { fileName: 'esia.xlsx', bytes, mapping });
+    const preview = await previewImport(db(), demo.regionId, {
+      fileName: 'esia.xlsx',
+      bytes,
+      mapping,
+    });
     expect(preview.problems).toEqual([]);
     expect(preview.headerRow).toBe(3);
     // г.Бузулук's January is 1012 after the update above; February and Илекский's January match.

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import { describe, expect, it } from 'vitest';
 import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { commitImport } from '../../src/server/features/imports/import-service.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase } from '../support/demo-database.js';
+import { useOrenburgDemo } from '../support/demo-database.js';
 
 // 42 units × 2,400 days: a large first load, which on PostgreSQL goes to the server in one
 // COPY while the file is still being checked (the demo holds a hundred values: the import
@@ -38,20 +37,14 @@ async function keysOf(instance: TestDatabaseInstance, dialect: string): Promise<
 }
 
 describe.each(testDatabases())('a large first load on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let regionId: number;
-  beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
-  });
-  afterAll(async () => instance?.dispose());
+  const demo = useOrenburgDemo(kind);
 
   it('writes every new value once, under its batch and row, and gives the keys back', async () => {
-    const db = instance.handle.db;
-    const keys = await keysOf(instance, kind.name);
+    const db = demo.db;
+    const keys = await keysOf(demo.instance, kind.name);
     const result = await commitImport(
       db,
-      regionId,
+      demo.regionId,
       { fileName: 'esia-daily.csv', bytes: csv(), sourceSystem: 'ЕСИА' },
       'тест',
     );
@@ -82,15 +75,14 @@ describe.each(testDatabases())('a large first load on $name', (kind) => {
       .where('observation.period', '=', '2031-02-04')
       .executeTakeFirstOrThrow();
     expect(one).toEqual({ value: (399 * 37) % 5000, source_row: 2 + 2 * DAYS + 399 });
-    expect(await keysOf(instance, kind.name)).toEqual(keys);
+    expect(await keysOf(demo.instance, kind.name)).toEqual(keys);
   });
 
   it('compares with what is stored when a large file repeats stored values', async () => {
     // A fresh database again: the same file more than doubles it, and one more row changes a
     // value the demo stores (г.Бузулук: 10 176 registered in ЕСИА on 1 March 2017, Table 2).
-    await instance.dispose();
-    instance = await createDemoDatabase(kind);
-    const fresh = instance.handle.db;
+    await demo.reload();
+    const fresh = demo.db;
     const stored = await fresh
       .selectFrom('observation')
       .innerJoin('municipality', 'municipality.id', 'observation.municipality_id')
@@ -102,7 +94,7 @@ describe.each(testDatabases())('a large first load on $name', (kind) => {
       .executeTakeFirstOrThrow();
     const result = await commitImport(
       fresh,
-      regionId,
+      demo.regionId,
       {
         fileName: 'esia-daily-and-january.csv',
         bytes: csv([`${stored.name};esia_total;2017-03-01;${(stored.value ?? 0) + 1}`]),

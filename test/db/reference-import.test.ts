@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ROOT } from '../../src/demo/read-demo-dataset.js';
 import type { Methodology } from '../../src/domain/methodology.js';
 import { computeRating } from '../../src/engine/compute-rating.js';
@@ -14,8 +13,8 @@ import {
 } from '../../src/server/features/imports/import-service.js';
 import { getPlanReport } from '../../src/server/features/plans/plan-service.js';
 import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
-import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
-import { createDemoDatabase, municipalityIdOf } from '../support/demo-database.js';
+import { testDatabases } from '../support/databases.js';
+import { municipalityIdOf, useOrenburgDemo } from '../support/demo-database.js';
 import { TABLE2_MAPPING, utf8 } from '../support/import-fixtures.js';
 import { fingerprintTables } from '../support/table-fingerprint.js';
 
@@ -52,23 +51,17 @@ const PER_1000: Methodology = {
 } as Methodology;
 
 describe.each(testDatabases())('importing reference data on $name', (kind) => {
-  let instance: TestDatabaseInstance;
-  let regionId: number;
-  beforeAll(async () => {
-    instance = await createDemoDatabase(kind);
-    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
-  });
-  afterAll(async () => instance?.dispose());
-  const db = () => instance.handle.db;
+  const demo = useOrenburgDemo(kind);
+  const db = () => demo.db;
   const unitId = (code: string) => municipalityIdOf(db(), code);
   const per1000 = async (code: string) => {
-    const data = await loadRatingData(db(), regionId, PER_1000, '2017-03-01');
+    const data = await loadRatingData(db(), demo.regionId, PER_1000, '2017-03-01');
     const result = computeRating(PER_1000, data);
     const at = data.units.findIndex((u) => u.code === code);
     return result.indicators.find((i) => i.code === 'esia_per_1000')?.raw[at];
   };
   const buzulukPlan = async () => {
-    const report = await getPlanReport(db(), regionId, 'orenburg-2017-esia');
+    const report = await getPlanReport(db(), demo.regionId, 'orenburg-2017-esia');
     const row = report.rows.find((r) => r.municipality.code === 'buzuluk-city');
     const figure = (key: string) => row?.figures.find((f) => f.key === key)?.computed;
     return { increment: figure('year_increment'), registered: figure('registered_percent') };
@@ -88,7 +81,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
         { column: 'Кол-во регистраций за 2016 год', indicator: 'start:esia_total', period: '2017' },
       ],
     };
-    const preview = await previewImport(db(), regionId, {
+    const preview = await previewImport(db(), demo.regionId, {
       fileName: 'Таблица 2.txt',
       bytes: utf8(readFileSync(join(DEMO_ROOT, 'orenburg', 'table2.tsv'), 'utf8')),
       kind: 'text',
@@ -110,7 +103,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
       ),
       period: '2017',
     };
-    const preview = await previewImport(db(), regionId, request);
+    const preview = await previewImport(db(), demo.regionId, request);
     expect(preview.problems).toEqual([]);
     expect(preview.readAs).toContain('широкий формат');
     expect(preview.reference).toEqual({
@@ -142,7 +135,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
     });
     expect(preview.summary).toBe('Будет добавлено: 1, изменено: 1, без изменений: 1.');
 
-    const result = await commitImport(db(), regionId, request, 'аналитик');
+    const result = await commitImport(db(), demo.regionId, request, 'аналитик');
     expect(result.outcome).toBe('committed');
     const buzuluk = await unitId('buzuluk-city');
     const stored = await db()
@@ -191,7 +184,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
     expect(await per1000('buzuluk-city')).toBeCloseTo(113.066666667, 6);
     expect((await buzulukPlan()).registered).toBeCloseTo(11.30666667, 6);
 
-    const again = await commitImport(db(), regionId, request, 'аналитик');
+    const again = await commitImport(db(), demo.regionId, request, 'аналитик');
     expect(again.outcome).toBe('no-changes');
     expect(again.preview.summary).toContain('Этот файл уже импортирован');
   });
@@ -199,7 +192,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
   it('imports targets and economically active population from a long file', async () => {
     const result = await commitImport(
       db(),
-      regionId,
+      demo.regionId,
       {
         fileName: 'цели.txt',
         bytes: utf8(
@@ -246,7 +239,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
         ].join('\n'),
       ),
     };
-    const error = await commitImport(db(), regionId, request, 'аналитик').catch((e) => e);
+    const error = await commitImport(db(), demo.regionId, request, 'аналитик').catch((e) => e);
     expect(error).toBeInstanceOf(ImportRejectedError);
     const problems = (error as ImportRejectedError).preview.problems.map((p) => [
       p.row,
@@ -290,7 +283,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
     const attempt = (text: string) =>
       previewImport(
         db(),
-        regionId,
+        demo.regionId,
         { fileName: 'население.txt', bytes: utf8(text), kind: 'text' as const },
         { context },
       ).catch((e) => e);
@@ -310,7 +303,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
     // the same official still imports the own municipality's indicator values
     const values = await previewImport(
       db(),
-      regionId,
+      demo.regionId,
       {
         fileName: 'есиа.txt',
         bytes: utf8('ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tesia_total\t2019-01\t12 000\n'),
