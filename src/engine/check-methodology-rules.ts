@@ -99,23 +99,22 @@ export function checkMethodologyRules(m: Methodology): MethodologyError[] {
     errors,
     'границы цветовой шкалы',
   );
-  if (m.grouping) {
-    checkAscending(
-      m.grouping.bands.map((b) => b.from),
-      (i) => `/grouping/bands/${i}/from`,
-      errors,
-      'нижние границы групп',
-    );
-    // A unit's group is named by its label: two bands of one name would be one group.
-    m.grouping.bands.forEach((band, i) => {
-      const first = m.grouping?.bands.findIndex((b) => b.label === band.label) ?? i;
-      if (first < i)
-        errors.push({
-          path: `/grouping/bands/${i}/label`,
-          message: `группа «${band.label}» уже названа в /grouping/bands/${first}`,
-        });
-    });
-  }
+  const bands = m.grouping?.bands ?? [];
+  checkAscending(
+    bands.map((b) => b.from),
+    (i) => `/grouping/bands/${i}/from`,
+    errors,
+    'нижние границы групп',
+  );
+  // A unit's group is named by its label: two bands of one name would be one group.
+  bands.forEach((band, i) => {
+    const first = bands.findIndex((b) => b.label === band.label);
+    if (first < i)
+      errors.push({
+        path: `/grouping/bands/${i}/label`,
+        message: `группа «${band.label}» уже названа в /grouping/bands/${first}`,
+      });
+  });
   for (const { node, path } of indicators.values()) {
     if (node.formula === undefined) continue;
     try {

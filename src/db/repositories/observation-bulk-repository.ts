@@ -240,33 +240,30 @@ async function copyObservations(
   async function* parts() {
     for (let start = 0; start < values.length; start += PROGRESS_ROWS) {
       const end = Math.min(values.length, start + PROGRESS_ROWS);
-      for (let k = start; k < end; k += 1) {
-        const v = values[k] as NewValue;
-        payload
-          .row(7)
-          .int4(first + k)
-          .int4(v.municipalityId)
-          .int4(v.indicatorId);
-        payload.text(v.period).float8(v.value).int4(batchId).int4(v.row);
-      }
+      for (let k = start; k < end; k += 1)
+        copyFields(payload.row(7).int4(first + k), values[k] as NewValue, batchId);
       yield end < values.length ? payload.take() : payload.finish();
       await onChunk?.(end);
     }
   }
   await pipeline(
     Readable.from(parts()),
-    client.query(
-      copyFrom(
-        `COPY observation (id, municipality_id, indicator_id, period, value, import_batch_id, source_row)
-         FROM STDIN BINARY`,
-      ),
-    ),
+    client.query(copyFrom(`COPY observation (id, ${COPY_COLUMNS}) FROM STDIN BINARY`)),
   );
   await restoreKeys(client, suspended);
 }
 
 /** From this many new values on, the foreign keys are checked once set-wise, not per row. */
 export const SET_WISE_ROWS = 100_000;
+
+/** The columns of observation a COPY fills from a NewValue (after the id, where given). */
+const COPY_COLUMNS = 'municipality_id, indicator_id, period, value, import_batch_id, source_row';
+
+/** Writes a value's COPY_COLUMNS into the row begun in `payload`. */
+function copyFields(payload: BinaryCopy, v: NewValue, batchId: number): void {
+  payload.int4(v.municipalityId).int4(v.indicatorId);
+  payload.text(v.period).float8(v.value).int4(batchId).int4(v.row);
+}
 
 /**
  * New values streamed into one COPY while the file is still being checked (PostgreSQL): the
@@ -323,19 +320,17 @@ export async function startSpeculativeCopy(
   const stored = rows[0]?.stored ?? 0;
   if (expected < stored) return null;
   await client.query('SAVEPOINT speculative_copy');
-  const suspended = await suspendKeys(client, { indexes: true, keys: true });
-  if (suspended === NOTHING_SUSPENDED) {
+  const undo = async () => {
     await client.query('ROLLBACK TO SAVEPOINT speculative_copy');
     await client.query('RELEASE SAVEPOINT speculative_copy');
+  };
+  const suspended = await suspendKeys(client, { indexes: true, keys: true });
+  if (suspended === NOTHING_SUSPENDED) {
+    await undo();
     return null;
   }
   // Ids from the identity default, row by row on the server: the count is not known yet.
-  const copy = client.query(
-    copyFrom(
-      `COPY observation (municipality_id, indicator_id, period, value, import_batch_id, source_row)
-       FROM STDIN BINARY`,
-    ),
-  );
+  const copy = client.query(copyFrom(`COPY observation (${COPY_COLUMNS}) FROM STDIN BINARY`));
   let failure: Error | null = null;
   copy.on('error', (error: Error) => {
     failure ??= error;
@@ -360,8 +355,7 @@ export async function startSpeculativeCopy(
       for (let k = from; k < to; k += 1) {
         const v = values[k] as NewValue;
         if (!include(v)) continue;
-        payload.row(6).int4(v.municipalityId).int4(v.indicatorId);
-        payload.text(v.period).float8(v.value).int4(batchId).int4(v.row);
+        copyFields(payload.row(6), v, batchId);
         written += 1;
       }
       try {
@@ -382,10 +376,7 @@ export async function startSpeculativeCopy(
       await restoreKeys(client, suspended);
       await client.query('RELEASE SAVEPOINT speculative_copy');
     },
-    async discard() {
-      await client.query('ROLLBACK TO SAVEPOINT speculative_copy');
-      await client.query('RELEASE SAVEPOINT speculative_copy');
-    },
+    discard: undo,
   };
 }
 

@@ -35,7 +35,6 @@ import {
 } from '../../../ingest/read-import-table.js';
 import {
   type ReadObservationsResult,
-  readObservations,
   readObservationsInSteps,
 } from '../../../ingest/read-observations.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
@@ -304,21 +303,21 @@ async function analyse(
   const isObservation = (v: NewValue) => !registry.reference.has(v.indicatorId);
   try {
     for (const candidate of mappings) {
-      const options = { period: request.period };
-      if (copy) {
+      const steps = readObservationsInSteps(table.table, candidate, registry, {
+        period: request.period,
+      });
+      let sent = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        if (!copy) continue;
         // Each step's new values to the server, then a turn of the event loop, so that the
         // socket sends them while the next step is checked.
-        const steps = readObservationsInSteps(table.table, candidate, registry, options);
-        let sent = 0;
-        let step = steps.next();
-        for (; !step.done; step = steps.next()) {
-          copy.write(step.value, sent, step.value.length, isObservation);
-          sent = step.value.length;
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        read = step.value;
-        copy.write(read.values, sent, read.values.length, isObservation);
-      } else read = readObservations(table.table, candidate, registry, options);
+        copy.write(step.value, sent, step.value.length, isObservation);
+        sent = step.value.length;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      read = step.value;
+      copy?.write(read.values, sent, read.values.length, isObservation);
       mapping = candidate;
       if (read.headerRow !== null) break;
     }
