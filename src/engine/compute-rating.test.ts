@@ -39,6 +39,13 @@ function methodology(
   };
 }
 
+/** A grouping by population with bands given as [from, label]. */
+const populationGroups = (...bands: [number, string][]) => ({
+  title: 'Группа по численности населения',
+  reference: 'population',
+  bands: bands.map(([from, label]) => ({ from, label })),
+});
+
 const units = [
   { code: 'u1', name: 'Бузулук', group: 'city' },
   { code: 'u2', name: 'Орск', group: 'city' },
@@ -136,14 +143,7 @@ describe('computeRating', () => {
 
   it('places units within population bands when the methodology groups them', () => {
     const m = methodology([indicator('a', 1)], {
-      grouping: {
-        title: 'Группа по численности населения',
-        reference: 'population',
-        bands: [
-          { from: 0, label: 'до 50 тыс.' },
-          { from: 50_000, label: '50 тыс. и больше' },
-        ],
-      },
+      grouping: populationGroups([0, 'до 50 тыс.'], [50_000, '50 тыс. и больше']),
     });
     const five = [
       ...units,
@@ -168,14 +168,7 @@ describe('computeRating', () => {
   it('imputes by the mean of the methodology’s groups', () => {
     const m = methodology([indicator('a', 1)], {
       missingData: { imputation: 'group-mean', availabilityBasis: 'count', minAvailability: 1 },
-      grouping: {
-        title: 'Группа',
-        reference: 'population',
-        bands: [
-          { from: 0, label: 'малые' },
-          { from: 100, label: 'большие' },
-        ],
-      },
+      grouping: populationGroups([0, 'малые'], [100, 'большие']),
     });
     const r = computeRating(m, {
       units,

@@ -59,6 +59,13 @@ const sample: Methodology = {
   },
 };
 
+/** A grouping by population with bands given as [from, label]. */
+const populationGroups = (...bands: [number, string][]) => ({
+  title: 'Группа по численности населения',
+  reference: 'population',
+  bands: bands.map(([from, label]) => ({ from, label })),
+});
+
 /** Sets (or with `undefined`, deletes) the value at a JSON Pointer in a plain JSON copy. */
 function edited(edits: [string, unknown][]): unknown {
   const doc: unknown = structuredClone(sample);
@@ -148,39 +155,19 @@ describe('validateMethodology', () => {
       edits: [
         [
           '/grouping',
-          {
-            title: 'Группа по численности населения',
-            reference: 'population',
-            bands: [
-              { from: 0, label: 'до 50 тыс.' },
-              { from: 100_000, label: 'свыше 100 тыс.' },
-              { from: 50_000, label: '50–100 тыс.' },
-            ],
-          },
+          populationGroups([0, 'до 50 тыс.'], [100_000, 'свыше 100 тыс.'], [50_000, '50–100 тыс.']),
         ],
       ],
       want: '/grouping/bands/2/from: нижние границы групп должны строго возрастать',
     },
     {
       name: 'two groups of one name',
-      edits: [
-        [
-          '/grouping',
-          {
-            title: 'Группа',
-            reference: 'population',
-            bands: [
-              { from: 0, label: 'малые' },
-              { from: 50_000, label: 'малые' },
-            ],
-          },
-        ],
-      ],
+      edits: [['/grouping', populationGroups([0, 'малые'], [50_000, 'малые'])]],
       want: '/grouping/bands/1/label: группа «малые» уже названа в /grouping/bands/0',
     },
     {
       name: 'group without bands',
-      edits: [['/grouping', { title: 'Группа', reference: 'population', bands: [] }]],
+      edits: [['/grouping', populationGroups()]],
       want: /^\/grouping\/bands: /,
     },
     {
