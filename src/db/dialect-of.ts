@@ -1,7 +1,7 @@
-import { type Kysely, PostgresAdapter } from 'kysely';
+import { PostgresAdapter } from 'kysely';
 import type { DialectName } from './connect.js';
 
 /** Which SQL dialect a Kysely instance (or transaction) speaks. */
-export function dialectOf(db: Kysely<unknown>): DialectName {
+export function dialectOf(db: { getExecutor(): { readonly adapter: object } }): DialectName {
   return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }

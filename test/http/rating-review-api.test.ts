@@ -122,7 +122,17 @@ describe.each(testDatabases())('reviewing, correcting and simulating ratings on 
     expect(early.json().message).toContain('не опубликован');
 
     await post('/api/ratings/check-2016-03/publish', { note: 'проверено' });
-    const fix = await post('/api/ratings', draft('check-2016-03-r1', { supersedes: errata }));
+    // the same methodology over the same data gives the same snapshot: nothing to correct
+    const same = await post('/api/ratings', draft('check-2016-03-r1', { supersedes: errata }));
+    expect(same.statusCode).toBe(409);
+    expect(same.json().message).toMatch(
+      /^Исправление не отличается от снимка «check-2016-03»: те же методика, данные и результат \(хеш [0-9a-f]{12}…\)\. Исправьте данные или методику и рассчитайте снова\.$/,
+    );
+    expect((await get('/api/ratings/check-2016-03-r1')).statusCode).toBe(404);
+    const fix = await post(
+      '/api/ratings',
+      draft('check-2016-03-r1', { supersedes: errata, methodology: VALUE_ONLY }),
+    );
     expect(fix.statusCode).toBe(201);
     // a draft correction is the staff's business only
     expect((await get('/api/snapshots/check-2016-03', {})).json().correctedBy).toEqual([]);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
   findCurrentNotes,
   findMunicipalityObservations,
@@ -171,6 +172,8 @@ export async function saveEntryForm(
     entityId: `${code}/${period}`,
   });
   await db.transaction().execute(async (trx) => {
+    // Saves of one municipality's forms take turns, so each revision follows the one stored.
+    await lockForWrite(trx, 'municipalityData', municipality.id);
     const { lines, form } = await loadForm(trx, municipality, regionId, period, context);
     const refusal = editRefusal(context.actor, municipality.id, form.status);
     if (refusal) throw new RequestError(409, 'entry_closed', refusal);

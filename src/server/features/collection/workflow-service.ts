@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
   findSubmission,
   saveSubmissionStatus,
@@ -29,6 +30,8 @@ async function applyTransition(
   request: WorkflowRequest,
   context: AuditContext,
 ): Promise<SubmissionState> {
+  // Two clicks of one button arrive together: the second reads the status the first wrote.
+  await lockForWrite(trx, 'municipalityData', municipality.id);
   const current = (await findSubmission(trx, municipality.id, period))?.status ?? 'draft';
   const rule = TRANSITIONS[request.action];
   if (!rule.from.includes(current))

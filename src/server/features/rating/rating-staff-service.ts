@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
   findSnapshotByCode,
   listSnapshotLinks,
@@ -38,6 +39,7 @@ async function checkCorrectable(db: Kysely<Database>, regionId: number, code: st
       `Снимок «${code}» не опубликован: исправление (errata) выпускается только к опубликованному`,
     );
   await checkNotCorrected(db, regionId, old.id);
+  return old;
 }
 
 /** A published snapshot has at most one published correction (drafts may be abandoned). */
@@ -68,15 +70,19 @@ export async function computeStoredRating(
     entityId: input.code,
   });
   const methodology = checkedMethodology(input.methodology);
-  if (await findSnapshotByCode(db, regionId, input.code))
-    throw new RequestError(
-      409,
-      'snapshot_exists',
-      `Снимок «${input.code}» уже есть: снимки не перезаписываются`,
-    );
-  if (input.supersedes) await checkCorrectable(db, regionId, input.supersedes.code);
   const data = await loadRatingData(db, regionId, methodology, input.period);
   return db.transaction().execute(async (trx) => {
+    // Computations and publications of a region take turns: what is checked stays true.
+    await lockForWrite(trx, 'regionRatings', regionId);
+    if (await findSnapshotByCode(trx, regionId, input.code))
+      throw new RequestError(
+        409,
+        'snapshot_exists',
+        `Снимок «${input.code}» уже есть: снимки не перезаписываются`,
+      );
+    const corrected = input.supersedes
+      ? await checkCorrectable(trx, regionId, input.supersedes.code)
+      : null;
     const stored = await computeSnapshot(trx, {
       regionId,
       code: input.code,
@@ -92,6 +98,14 @@ export async function computeStoredRating(
       },
       ...(input.supersedes ? { supersedes: input.supersedes } : {}),
     });
+    // A correction that changes nothing would only confuse readers of the errata.
+    if (corrected && stored.contentHash === corrected.content_hash)
+      throw new RequestError(
+        409,
+        'errata_unchanged',
+        `Исправление не отличается от снимка «${corrected.code}»: те же методика, данные и результат ` +
+          `(хеш ${stored.contentHash.slice(0, 12)}…). Исправьте данные или методику и рассчитайте снова.`,
+      );
     await recordAudit(trx, {
       context,
       action: 'rating.compute',
@@ -118,12 +132,13 @@ export async function publishStoredRating(
   context: AuditContext,
 ): Promise<void> {
   authorize(context.actor, 'rating.publish', { entityType: 'rating_snapshot', entityId: code });
-  const row = await findSnapshotByCode(db, regionId, code);
-  if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
-  if (row.published_at !== null)
-    throw new RequestError(409, 'already_published', `Снимок «${code}» уже опубликован`);
-  if (row.supersedes_id !== null) await checkNotCorrected(db, regionId, row.supersedes_id);
   await db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, 'regionRatings', regionId);
+    const row = await findSnapshotByCode(trx, regionId, code);
+    if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
+    if (row.published_at !== null)
+      throw new RequestError(409, 'already_published', `Снимок «${code}» уже опубликован`);
+    if (row.supersedes_id !== null) await checkNotCorrected(trx, regionId, row.supersedes_id);
     await publishSnapshot(trx, regionId, code, actorLabel(context.actor), note);
     await recordAudit(trx, {
       context,

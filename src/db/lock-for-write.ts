@@ -1,0 +1,29 @@
+import { type Kysely, sql } from 'kysely';
+import { dialectOf } from './dialect-of.js';
+import type { Database } from './schema/index.js';
+
+/**
+ * What a write locks: every form and workflow step of one municipality, or every rating
+ * computation and publication of one region. The number is the lock's first key on the server.
+ */
+export const LOCK_SCOPES = {
+  municipalityData: 1,
+  regionRatings: 2,
+} as const;
+
+export type LockScope = keyof typeof LOCK_SCOPES;
+
+/**
+ * Makes the rest of the caller's transaction the only one at a time for `scope` and `id`, so
+ * that what it reads (the stored value, the form's status, whether a snapshot is published)
+ * is still true when it writes. On PostgreSQL a transaction-level advisory lock, released at
+ * commit or rollback; on SQLite nothing is needed, since its one connection already runs
+ * transactions one after another.
+ *
+ * @example await db.transaction().execute(async (trx) => { await lockForWrite(trx, 'municipalityData', id); … })
+ */
+export async function lockForWrite(trx: Kysely<Database>, scope: LockScope, id: number) {
+  if (!trx.isTransaction) throw new Error('lockForWrite needs a transaction');
+  if (dialectOf(trx) === 'sqlite') return;
+  await sql`select pg_advisory_xact_lock(${LOCK_SCOPES[scope]}::int4, ${id}::int4)`.execute(trx);
+}
