@@ -6,7 +6,7 @@ import type { Database } from '../db/schema/index.js';
 import { createAppContext } from './app-context.js';
 import { type AccessConfig, readAccessConfig } from './features/access/access-config.js';
 import { AccessError, RequestError } from './features/access/access-errors.js';
-import { registerAccessControl } from './features/access/access-hooks.js';
+import { PUBLIC_ROUTE, registerAccessControl } from './features/access/access-hooks.js';
 import { accessRoutes } from './features/access/access-routes.js';
 import { collectionRoutes } from './features/collection/collection-routes.js';
 import type { ImportJobs } from './features/imports/import-jobs.js';
@@ -87,7 +87,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     regionId: ctx.regionId,
   };
   registerAccessControl(app, access);
-  app.get('/api/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/health', { schema: { hide: true }, config: PUBLIC_ROUTE }, async () => ({
+    status: 'ok',
+  }));
   await app.register(registryRoutes, ctx);
   await app.register(ratingRoutes, ctx);
   await app.register(ratingStaffRoutes, ctx);
@@ -97,7 +99,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(collectionRoutes, ctx);
   await app.register(measureRoutes, ctx);
   await app.register(importRoutes, { ...ctx, importJobs: options.importJobs });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: PUBLIC_ROUTE }, async () =>
+    app.swagger(),
+  );
   await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

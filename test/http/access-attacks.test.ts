@@ -151,10 +151,29 @@ describe.each(testDatabases())('attacks on access control on $name', (kind) => {
     expect(who.json()).toEqual({ authenticated: false });
 
     expect((await audit('auth.logout')).at(-1)?.actor_user_id).toBe(admin.id);
-    const replayAudit = (await audit('accounts.manage')).at(-1);
+    const replayAudit = (await audit('auth.required')).at(-1);
     expect(replayAudit?.outcome).toBe('denied');
     expect(replayAudit?.actor_label).toBe('аноним');
-    expect(replayAudit?.detail).toContain('недействительная или завершённая сессия');
+    expect(replayAudit?.detail).toBe(
+      'GET /api/users: Требуется вход в систему. Предъявлена недействительная или завершённая сессия.',
+    );
+  });
+
+  it('asks an anonymous caller to sign in before it looks at the body', async () => {
+    for (const payload of [{ values: 'не объект' }, { nothing: true }]) {
+      const res = await app.inject({
+        method: 'PUT',
+        url: '/api/entry-forms/buzuluk-city/2017-05',
+        payload,
+      });
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({
+        error: 'unauthenticated',
+        message: 'Требуется вход в систему.',
+      });
+    }
+    const login = await app.inject({ method: 'POST', url: '/api/session/login', payload: {} });
+    expect(login.statusCode).toBe(400);
   });
 
   it('logs out everywhere: every session of the user ends', async () => {

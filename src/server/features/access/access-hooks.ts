@@ -7,7 +7,7 @@ import {
 import type { Database } from '../../../db/schema/index.js';
 import type { TokenScope } from '../../../domain/access.js';
 import type { AccessConfig } from './access-config.js';
-import { AccessError, ThrottledError } from './access-errors.js';
+import { AccessError, authenticationRequired, ThrottledError } from './access-errors.js';
 import { type Actor, ANONYMOUS } from './actor.js';
 import { auditContextOf, recordAudit } from './audit.js';
 import { clearSessionCookie, readSessionCookie } from './session-cookie.js';
@@ -29,7 +29,14 @@ declare module 'fastify' {
     /** The access clock's time at the start of the request. */
     accessNow: Date;
   }
+  interface FastifyContextConfig {
+    /** The route answers the anonymous public; every other /api route needs a signed-in caller. */
+    publicAccess?: boolean;
+  }
 }
+
+/** The `config` of a route that the anonymous public may call. */
+export const PUBLIC_ROUTE = { publicAccess: true } as const;
 
 export interface AccessDeps {
   db: Kysely<Database>;
@@ -81,6 +88,18 @@ async function resolveToken(deps: AccessDeps, request: FastifyRequest, header: s
 }
 
 /**
+ * An anonymous caller of a staff route learns that signing in is needed before anything else
+ * (a 401, not the schema's complaints about a body it may not send at all). Runs before the
+ * body is read; unknown addresses are left to answer 404.
+ */
+function requireSignInUnlessPublic(request: FastifyRequest): void {
+  const route = request.routeOptions.url;
+  if (route === undefined || !route.startsWith('/api/') || request.routeOptions.config.publicAccess)
+    return;
+  throw authenticationRequired('auth.required');
+}
+
+/**
  * Identifies the caller of every request (session cookie or API token), enforces the CSRF
  * token on state-changing requests made with a cookie, holds users with a one-time password
  * to changing it, and records every denial in the audit trail. Registered on the root
@@ -111,13 +130,13 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     if (sessionId === null) {
       if (request.headers.cookie?.includes('munirank_session='))
         request.actor = { kind: 'anonymous', presentedInvalidSession: true };
-      return;
+      return requireSignInUnlessPublic(request);
     }
     const session = await resolveSession(deps.db, deps.config, sessionId);
     if (session === null) {
       request.actor = { kind: 'anonymous', presentedInvalidSession: true };
       clearSessionCookie(request, reply, deps.config);
-      return;
+      return requireSignInUnlessPublic(request);
     }
     request.actor = session.actor;
     request.session = session;

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { Password, SessionView } from '../../../domain/access.js';
 import { ErrorBody } from '../../http-errors.js';
 import type { AccessDeps } from './access-hooks.js';
+import { PUBLIC_ROUTE } from './access-hooks.js';
 import { changeOwnPassword } from './account-service.js';
 import { auditContextOf } from './audit.js';
 import { requireSignedIn } from './authorize.js';
@@ -21,6 +22,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AccessDeps> = async (app, 
   app.get(
     '/api/session',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Доступ'],
         summary:
@@ -44,6 +46,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<AccessDeps> = async (app, 
   app.post(
     '/api/session/login',
     {
+      config: PUBLIC_ROUTE,
       bodyLimit: SMALL_BODY,
       schema: {
         tags: ['Доступ'],

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { PlanExecutionReport } from '../../../domain/plan-execution.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
+import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { getPlanReport, listPlanReportSummaries } from './plan-service.js';
 
 const PlanReportSummary = Type.Object({
@@ -16,6 +17,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
   app.get(
     '/api/plan-reports',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Планы'],
         summary: 'Отчёты о выполнении планов',
@@ -28,6 +30,7 @@ export const planRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx
   app.get(
     '/api/plan-reports/:code',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Планы'],
         summary:

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
+import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { auditContextOf } from '../access/audit.js';
 import { explainStoredUnit } from './explanation-service.js';
 import { listPlaceHistory } from './place-history-service.js';
@@ -22,6 +23,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get(
     '/api/snapshots',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Рейтинг'],
         summary: 'Опубликованные рейтинги (снимки), от новых к старым',
@@ -34,6 +36,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get(
     '/api/snapshots/:code',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Рейтинг'],
         summary: 'Опубликованный рейтинг целиком: места, значения, источник, контрольная сумма',
@@ -47,6 +50,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get(
     '/api/snapshots/:code/download',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Рейтинг'],
         summary:
@@ -66,6 +70,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get(
     '/api/snapshots/:code/explanations/:municipality',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Рейтинг'],
         summary:
@@ -89,6 +94,7 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
   app.get(
     '/api/municipalities/:code/rating-places',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['Рейтинг'],
         summary: 'Места ОМСУ во всех опубликованных рейтингах, от новых к старым',
