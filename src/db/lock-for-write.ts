@@ -3,12 +3,13 @@ import { dialectOf } from './dialect-of.js';
 import type { Database } from './schema/index.js';
 
 /**
- * What a write locks: every form and workflow step of one municipality, or every rating
- * computation and publication of one region. The number is the lock's first key on the server.
+ * What a write locks: every form and workflow step of one municipality; every rating
+ * computation and publication of one region; the region's reporting deadlines. The number is the lock's first key on the server.
  */
 export const LOCK_SCOPES = {
   municipalityData: 1,
   regionRatings: 2,
+  regionDeadlines: 3,
 } as const;
 
 export type LockScope = keyof typeof LOCK_SCOPES;

@@ -4,6 +4,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema/index.js';
 import { createAppContext } from './app-context.js';
+import { concurrentChangeOf } from './concurrent-change.js';
 import { type AccessConfig, readAccessConfig } from './features/access/access-config.js';
 import { AccessError, RequestError } from './features/access/access-errors.js';
 import { PUBLIC_ROUTE, registerAccessControl } from './features/access/access-hooks.js';
@@ -18,13 +19,15 @@ import { ratingRoutes } from './features/rating/rating-routes.js';
 import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { loggerOptions, type ServerLog } from './server-log.js';
 import { DEFAULT_WEB_ROOT, registerWebAssets } from './web-assets.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
   regionCode: string;
   webRoot?: string;
-  logger?: boolean;
+  /** The journal (structured JSON lines); none by default. */
+  log?: ServerLog;
   /** Session and login-throttling settings over those read from the environment (tests move the clock). */
   access?: Partial<AccessConfig>;
   /** The store of import jobs with its limits; by default one with limits from the environment. */
@@ -40,7 +43,7 @@ const PLAIN_ERRORS: Record<number, { error: string; message: string }> = {
 /** Builds the HTTP application: the JSON API under /api, its OpenAPI document, the web app. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info' } : false,
+    ...loggerOptions(options.log ?? false),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -58,13 +61,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
 
+  // The id an administrator looks up in the journal, on every answer.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const conflict = concurrentChangeOf(error);
+    if (conflict) {
+      request.log.warn({ err: error, requestId: request.id }, 'одновременное изменение');
+      return reply.code(409).send(conflict);
+    }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error(error);
+      request.log.error(
+        { err: error, requestId: request.id, route: request.routeOptions.url ?? null },
+        'внутренняя ошибка сервера',
+      );
       return reply.code(status).send({
         error: 'internal',
-        message: 'Внутренняя ошибка сервера. Подробности записаны в журнал.',
+        message: `Внутренняя ошибка сервера. Подробности записаны в журнал под номером ${request.id}: сообщите его администратору.`,
+        requestId: request.id,
       });
     }
     if (error instanceof AccessError || error instanceof RequestError)

@@ -149,4 +149,36 @@ describe.each(testDatabases())('races on entry forms on $name', (kind) => {
     expect(approvedSingly + approvedInBulk).toBe(1);
     expect(await auditCount('submission.approve', `${CODE}/${period}`)).toBe(1);
   });
+
+  it('keeps one deadline, each change audited against the one it replaced, when set at once', async () => {
+    const period = freshPeriod();
+    const dates = Array.from({ length: 10 }, (_, i) => `2041-12-${String(10 + i)}`);
+    const answers = await fireTogether(10, (i) =>
+      live.send('PUT', `/api/reporting-deadlines/${period}`, live.analyst, { dueDate: dates[i] }),
+    );
+    expect(countStatuses(answers)).toEqual({ 200: 10 });
+    const db = live.instance.handle.db;
+    const stored = await db
+      .selectFrom('reporting_deadline')
+      .select('due_date')
+      .where('period', '=', period)
+      .execute();
+    expect(stored).toHaveLength(1);
+    const changes = (
+      await db
+        .selectFrom('audit_event')
+        .select(['before_json', 'after_json'])
+        .where('action', '=', 'reporting-deadline.set')
+        .where('entity_id', '=', period)
+        .orderBy('id')
+        .execute()
+    ).map((a) => ({
+      before: a.before_json === null ? null : JSON.parse(a.before_json).dueDate,
+      after: JSON.parse(a.after_json ?? '{}').dueDate,
+    }));
+    expect(changes).toHaveLength(10);
+    expect(changes[0]?.before).toBeNull();
+    for (let i = 1; i < changes.length; i++) expect(changes[i]?.before).toBe(changes[i - 1]?.after);
+    expect(stored[0]?.due_date).toBe(changes.at(-1)?.after);
+  });
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { buildApp } from '../../server/app.js';
+import { serverLogFromEnv } from '../../server/server-log.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
 import { prepareAccounts } from '../prepare-accounts.js';
 import { ensureDemoLoaded } from './demo-command.js';
@@ -26,7 +27,11 @@ async function serve(opts: ServeOptions): Promise<void> {
   await migrateToLatest(handle.db);
   if (opts.demo) await ensureDemoLoaded(handle);
   await prepareAccounts(handle, config.regionCode, { demo: opts.demoAccounts === true });
-  const app = await buildApp({ db: handle.db, regionCode: config.regionCode, logger: false });
+  const app = await buildApp({
+    db: handle.db,
+    regionCode: config.regionCode,
+    log: serverLogFromEnv(),
+  });
   const shutdown = async () => {
     await app.close();
     await handle.close();

@@ -121,24 +121,15 @@ export async function listDeadlines(db: Kysely<Database>, regionId: number) {
     .execute();
 }
 
-/** Sets the deadline of a period (replacing an earlier one). */
+/** Sets the deadline of a period (replacing an earlier one); two at once: the later stays. */
 export async function saveDeadline(
   db: Kysely<Database>,
   row: { regionId: number; period: string; dueDate: string; actor: string; at: string },
 ): Promise<void> {
-  await db
-    .deleteFrom('reporting_deadline')
-    .where('region_id', '=', row.regionId)
-    .where('period', '=', row.period)
-    .execute();
+  const values = { due_date: row.dueDate, created_at: row.at, created_by: row.actor };
   await db
     .insertInto('reporting_deadline')
-    .values({
-      region_id: row.regionId,
-      period: row.period,
-      due_date: row.dueDate,
-      created_at: row.at,
-      created_by: row.actor,
-    })
+    .values({ region_id: row.regionId, period: row.period, ...values })
+    .onConflict((oc) => oc.columns(['region_id', 'period']).doUpdateSet(values))
     .execute();
 }

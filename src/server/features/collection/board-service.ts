@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
   type DataSetRow,
   findDataSetDeadline,
@@ -163,6 +164,8 @@ export async function setReportingDeadline(
   const at = context.at.toISOString();
   const actor = actorLabel(context.actor);
   await db.transaction().execute(async (trx) => {
+    // The audit's «before» is the deadline this change replaced, even when two land together.
+    await lockForWrite(trx, 'regionDeadlines', regionId);
     const before = await findDeadline(trx, regionId, period);
     await saveDeadline(trx, { regionId, period, dueDate, actor, at });
     await recordAudit(trx, {
