@@ -20,12 +20,12 @@ export function registerComputeCommand(program: Command): void {
         'если методика делит ОМСУ на группы — с группой и местом в группе',
     )
     .requiredOption(
-      '--data <file>',
+      '--data <файл>',
       'таблица данных (CSV: «;», «,» или табуляция; код ОМСУ, название, показатели)',
     )
-    .requiredOption('--methodology <file>', 'методика (JSON)')
-    .option('--format <format>', 'формат результата: csv или json', parseFormat, 'csv')
-    .option('--output <file>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
+    .requiredOption('--methodology <файл>', 'методика (JSON)')
+    .option('--format <формат>', 'формат результата: csv или json', parseFormat, 'csv')
+    .option('--output <файл>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
     .action(
       (opts: { data: string; methodology: string; format: 'csv' | 'json'; output?: string }) => {
         const m = readMethodologyFile(opts.methodology);

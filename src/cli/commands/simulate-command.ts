@@ -13,11 +13,11 @@ export function registerSimulateCommand(program: Command): void {
         '(--against) и новой (--methodology) методикам; для каждого ОМСУ место по каждой и ' +
         'сдвиг (rank_before − rank_after: больше нуля — поднимается)',
     )
-    .requiredOption('--data <file>', 'таблица данных (как для compute)')
-    .requiredOption('--methodology <file>', 'новая (проверяемая) методика, JSON')
-    .requiredOption('--against <file>', 'действующая методика, с которой сравнивать, JSON')
-    .option('--format <format>', 'формат результата: csv или json', parseFormat, 'csv')
-    .option('--output <file>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
+    .requiredOption('--data <файл>', 'таблица данных (как для compute)')
+    .requiredOption('--methodology <файл>', 'новая (проверяемая) методика, JSON')
+    .requiredOption('--against <файл>', 'действующая методика, с которой сравнивать, JSON')
+    .option('--format <формат>', 'формат результата: csv или json', parseFormat, 'csv')
+    .option('--output <файл>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
     .action(
       (opts: {
         data: string;

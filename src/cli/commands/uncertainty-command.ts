@@ -21,25 +21,25 @@ export function registerUncertaintyCommand(program: Command): void {
       'Неопределённость мест (Монте-Карло): случайные возмущения весов и альтернативные ' +
         'нормировки и способы агрегирования; медиана места и диапазон 5–95 % для каждого ОМСУ',
     )
-    .requiredOption('--data <file>', 'таблица данных (как для compute)')
-    .requiredOption('--methodology <file>', 'методика (JSON)')
-    .option('--draws <n>', 'число испытаний', positiveInteger, 1000)
+    .requiredOption('--data <файл>', 'таблица данных (как для compute)')
+    .requiredOption('--methodology <файл>', 'методика (JSON)')
+    .option('--draws <число>', 'число испытаний', positiveInteger, 1000)
     .option(
-      '--seed <n>',
+      '--seed <число>',
       'начальное значение генератора (результат воспроизводим)',
       positiveInteger,
       42,
     )
     .option(
-      '--workers <n>',
+      '--workers <число>',
       'число потоков (0 — в основном потоке)',
       positiveInteger,
       Math.min(2, availableParallelism()),
     )
-    .option('--noise <share>', 'разброс весов ε: вес × U(1 − ε, 1 + ε)', Number, 0.25)
+    .option('--noise <доля>', 'разброс весов ε: вес × U(1 − ε, 1 + ε)', Number, 0.25)
     .option('--no-alternatives', 'не менять нормировку и агрегирование, только веса')
-    .option('--format <format>', 'формат результата: csv или json', parseFormat, 'csv')
-    .option('--output <file>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
+    .option('--format <формат>', 'формат результата: csv или json', parseFormat, 'csv')
+    .option('--output <файл>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
     .action(
       async (opts: {
         data: string;
