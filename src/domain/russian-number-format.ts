@@ -62,3 +62,17 @@ export function formatPointsRu(value: number | null | undefined, decimals: numbe
   if (text === '—') return text;
   return `${value !== null && value !== undefined && value > 0 ? '+' : ''}${text}\u00a0п.\u00a0п.`;
 }
+
+/**
+ * A number read from a file or typed in, shown with exactly the decimals it has (at most
+ * six), when no indicator says how many to print: 30,6 rather than 30,600.
+ *
+ * @example formatExactRu(30.6) === '30,6'; formatExactRu(85199) === '85\u00a0199'
+ */
+export function formatExactRu(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value))
+    return formatNumberRu(value, 0);
+  const plain = plainNumber(value);
+  const decimals = plain.includes('e') ? 6 : (plain.split('.')[1]?.length ?? 0);
+  return formatNumberRu(value, Math.min(decimals, 6));
+}
