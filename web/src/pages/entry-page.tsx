@@ -103,7 +103,10 @@ function LoadedForm({ form, url, reload }: { form: EntryForm; url: string; reloa
   const [typed, setTyped] = useState<Record<string, string>>(() =>
     Object.fromEntries(entered.map((l) => [l.code, typedOf(l.value)])),
   );
-  const [comments, setComments] = useState<Record<string, string>>({});
+  // The comment saved with each value: the official sees what was said, a reviewer why.
+  const [comments, setComments] = useState<Record<string, string>>(() =>
+    Object.fromEntries(entered.map((l) => [l.code, l.note ?? ''])),
+  );
   const [problems, setProblems] = useState<EntryProblem[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [history, setHistory] = useState<string | null>(null);
