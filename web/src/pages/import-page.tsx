@@ -194,7 +194,7 @@ function ImportWorkbench() {
             </select>
           </label>
           <label>
-            Период (для широкого формата)
+            Период значений
             <input
               value={options.period}
               placeholder="2017-03"
