@@ -240,11 +240,12 @@ function ImportWorkbench() {
           </label>
         </div>
         <div className="form-actions">
-          <button type="submit" disabled={!source || progress !== null}>
+          <button type="submit" className="button" disabled={!source || progress !== null}>
             Предпросмотр
           </button>
           <button
             type="button"
+            className="button"
             onClick={() => void commit()}
             disabled={!canCommit || progress !== null}
             data-testid="import-commit"
