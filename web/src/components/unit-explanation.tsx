@@ -19,11 +19,11 @@ const valueText = (value: number | null, ref: IndicatorRef): string =>
   ref.decimals === null ? formatExactRu(value) : formatNumberRu(value, ref.decimals);
 
 /**
- * The indicator's decimals, unless the change would vanish at them: then enough for it to
- * show (0,425 → 0,4279 rather than 0,43 → 0,43).
+ * The indicator's decimals when the change has two significant digits at them; else enough
+ * for it to show (0,4250 → 0,4279 rather than 0,425 → 0,428 for +0,0029).
  */
 function decimalsFor(change: number, ref: IndicatorRef): number {
-  if (ref.decimals !== null && Math.abs(change) >= 10 ** -ref.decimals) return ref.decimals;
+  if (ref.decimals !== null && Math.abs(change) >= 10 ** (1 - ref.decimals)) return ref.decimals;
   if (change === 0) return ref.decimals ?? 2;
   return Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.abs(change))) + 1));
 }
