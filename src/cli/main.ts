@@ -6,13 +6,12 @@ import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
 import { registerServeCommands } from './commands/serve-command.js';
 import { registerUserCommand } from './commands/user-command.js';
+import { configureRussianHelp } from './russian-help.js';
 
 export function buildProgram(): Command {
   const program = new Command('munirank')
     .description('munirank — рейтинг муниципальных образований по уровню цифрового развития')
     .version('0.1.0', '-V, --version', 'показать версию')
-    .helpOption('-h, --help', 'показать справку')
-    .helpCommand('help [command]', 'справка по команде')
     .showHelpAfterError();
   registerServeCommands(program);
   registerMigrateCommand(program);
@@ -20,6 +19,7 @@ export function buildProgram(): Command {
   registerRatingCommands(program);
   registerUserCommand(program);
   registerImportCommand(program);
+  configureRussianHelp(program);
   return program;
 }
 

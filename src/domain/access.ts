@@ -28,6 +28,95 @@ export const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
 };
 export const TokenScopeSchema = Type.Union([Type.Literal('import'), Type.Literal('read')]);
 
+/**
+ * Everything the application lets someone do. The server's services check one of these before
+ * they read or write; the web derives what each role is offered from the same table.
+ */
+export const PERMISSIONS = [
+  'published.read',
+  'municipality-data.read',
+  'municipality-data.write',
+  'import.write',
+  'reference.write',
+  'data.approve',
+  'summaries.read',
+  'rating.compute',
+  'rating.publish',
+  'methodology.manage',
+  'accounts.manage',
+  'tokens.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** `any`: every municipality; `own`: only the municipalities the official is bound to. */
+export type Reach = 'any' | 'own';
+type Principal = Role | 'anonymous';
+
+interface Rule {
+  roles: Partial<Record<Principal, Reach>>;
+  /** Token scopes that grant the action (always for any municipality: tokens are the region's). */
+  scopes: TokenScope[];
+}
+
+/**
+ * The policy: permission × role × ownership. A municipality official reads and writes only
+ * the own municipality's unpublished data; analysts approve, compute and publish; only
+ * administrators manage accounts, tokens, methodology and read the audit trail; viewers (the
+ * commission) read, including the summaries the department makes for them.
+ */
+export const POLICY: Record<Permission, Rule> = {
+  'published.read': {
+    roles: {
+      anonymous: 'any',
+      viewer: 'any',
+      official: 'any',
+      analyst: 'any',
+      administrator: 'any',
+    },
+    scopes: ['read', 'import'],
+  },
+  'municipality-data.read': {
+    roles: { viewer: 'any', official: 'own', analyst: 'any', administrator: 'any' },
+    scopes: ['read'],
+  },
+  'municipality-data.write': {
+    roles: { official: 'own', analyst: 'any', administrator: 'any' },
+    scopes: [],
+  },
+  'import.write': {
+    roles: { official: 'own', analyst: 'any', administrator: 'any' },
+    scopes: ['import'],
+  },
+  // Population and targets are denominators and yardsticks of the rating itself: an official
+  // who could change them could move the own municipality up, so only the department (and
+  // the region's import tokens) writes them.
+  'reference.write': { roles: { analyst: 'any', administrator: 'any' }, scopes: ['import'] },
+  'data.approve': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
+  // Region-wide summaries of every municipality's unpublished reports: the commission's
+  // reading, not an official's (who sees only the own municipality).
+  'summaries.read': {
+    roles: { viewer: 'any', analyst: 'any', administrator: 'any' },
+    scopes: ['read'],
+  },
+  'rating.compute': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
+  'rating.publish': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
+  'methodology.manage': { roles: { administrator: 'any' }, scopes: [] },
+  'accounts.manage': { roles: { administrator: 'any' }, scopes: [] },
+  'tokens.manage': { roles: { administrator: 'any' }, scopes: [] },
+  'audit.read': { roles: { administrator: 'any' }, scopes: [] },
+};
+
+/**
+ * How far a role's permission reaches, or null when the role lacks it: the web offers a page
+ * to a role whose permission reaches anything (an official's `own` included).
+ *
+ * @example reachOf('viewer', 'import.write') === null; reachOf('official', 'import.write') === 'own'
+ */
+export function reachOf(role: Role | 'anonymous', permission: Permission): Reach | null {
+  return POLICY[permission].roles[role] ?? null;
+}
+
 export const AUDIT_OUTCOMES = ['allowed', 'denied', 'failed'] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 export const AuditOutcomeSchema = Type.Union([
@@ -166,3 +255,12 @@ export const NewResponsibleOfficial = Type.Object(
   { additionalProperties: false },
 );
 export type NewResponsibleOfficial = Type.Static<typeof NewResponsibleOfficial>;
+
+/**
+ * Whether a role has a permission at all (an official's reach to the own municipality
+ * counts): what the web offers each role, from the table the server enforces.
+ *
+ * @example roleMay('viewer', 'summaries.read') === true; roleMay('viewer', 'import.write') === false
+ */
+export const roleMay = (role: Role, permission: Permission): boolean =>
+  reachOf(role, permission) !== null;

@@ -52,6 +52,8 @@ export const EntryLine = Type.Object({
   value: Nullable(Type.Number()),
   observationId: Nullable(Type.Integer()),
   previousValue: Nullable(Type.Number()),
+  /** The comment saved with the current value (why it jumped), for the official and reviewers. */
+  note: Nullable(Type.String()),
 });
 export type EntryLine = Type.Static<typeof EntryLine>;
 

@@ -52,3 +52,16 @@ export function monthPhraseRu(month: string): string {
   const named = formatMonthRu(month);
   return named === month ? month : `${named} года`;
 }
+
+/**
+ * A timestamp in the local time of whoever formats it (the reader's browser, the server's
+ * zone for a file), as Russian documents print it: DD.MM.YYYY ЧЧ:ММ:СС.
+ *
+ * @example formatDateTimeRu('2026-03-01T07:05:09Z') === '01.03.2026 12:05:09' // at UTC+5
+ */
+export function formatDateTimeRu(value: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const time = [date.getHours(), date.getMinutes(), date.getSeconds()].map(pad2).join(':');
+  return `${formatDateRu(value)} ${time}`;
+}

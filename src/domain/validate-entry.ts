@@ -1,5 +1,5 @@
 import type { EntryLine, EntryProblem } from './entry-form.js';
-import { formatNumberRu } from './russian-number-format.js';
+import { formatExactRu, formatNumberRu } from './russian-number-format.js';
 
 export const DEFAULT_JUMP_THRESHOLD_PERCENT = 50;
 
@@ -18,9 +18,7 @@ export interface EntryValidationInput {
   requireAll: boolean;
 }
 
-const show = (v: number) => formatNumberRu(v, Math.min(6, decimalsOf(v)));
-const decimalsOf = (v: number) =>
-  Number.isInteger(v) ? 0 : (String(v).split('.')[1]?.length ?? 0);
+const show = formatExactRu;
 
 /**
  * Checks a form's values; the browser and the service run the same rules, so what the form

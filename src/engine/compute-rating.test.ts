@@ -88,7 +88,7 @@ describe('computeRating', () => {
   it('derives an indicator from a formula and explains what is missing', () => {
     const m = methodology(
       [
-        indicator('esia', 1, { formula: 'registrations / population * 1000', weight: 3 }),
+        indicator('esia', 1, { formula: 'registrations / population * 1000', weight: 2 }),
         indicator('signed', 1),
       ],
       { missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 } },
@@ -102,10 +102,14 @@ describe('computeRating', () => {
     // esia raw: 100, undefined (÷0), 100 → min–max 100..100 is constant: no scores at all
     expect(fromColumn(r.indicators[0]?.raw ?? [])).toEqual([100, null, 100]);
     expect(r.indicators[0]?.note).toMatch(/одинаковое значение/);
-    // only `signed` (weight 1 of 4) is left: 25 % < 50 % → no index score
+    // only `signed` (weight 1 of 3) is left: 33,3 % < 50 % → no index score
     expect(r.units.map((u) => u.score)).toEqual([null, null, null]);
+    // Shares in Russian, as the explanation shows them to a reader: a decimal comma.
+    expect(r.units[0]?.reasons[0]).toBe(
+      '«Индекс»: есть данные для 33,3\u00a0% при пороге 50\u00a0%',
+    );
     expect(r.units[1]?.reasons).toEqual([
-      '«Индекс»: есть данные для 0 % при пороге 50 %',
+      '«Индекс»: есть данные для 0\u00a0% при пороге 50\u00a0%',
       'Показатель «esia» (esia) не вычислен: Деление на ноль в позиции 15',
       'Показатель «signed» (signed): нет значения',
     ]);

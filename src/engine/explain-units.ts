@@ -1,4 +1,5 @@
 import type { Methodology } from '../domain/methodology.js';
+import { formatPercentRu } from '../domain/russian-number-format.js';
 import type { IndicatorResult } from './compute-indicator.js';
 import type { NodeResult, RatingUnit } from './compute-rating.js';
 
@@ -24,7 +25,11 @@ const IMPUTATION_NAMES: Record<Methodology['missingData']['imputation'], string>
   'last-observation': 'последнее известное значение',
 };
 
-const percent = (share: number): string => `${Math.round(share * 1000) / 10} %`;
+/** A share as a reader sees it in the explanation: «33,3 %», «50 %». */
+const percent = (share: number): string => {
+  const tenths = Math.round(share * 1000) / 10;
+  return formatPercentRu(tenths, Number.isInteger(tenths) ? 0 : 1);
+};
 const orNull = (v: number | undefined): number | null =>
   v === undefined || Number.isNaN(v) ? null : v;
 

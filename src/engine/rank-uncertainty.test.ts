@@ -78,13 +78,16 @@ describe('rank uncertainty', () => {
     expect([...bands.p95]).toEqual([4, 1, 2, 3]);
   });
 
-  it('summarises places with R’s type-7 quantiles', () => {
-    // one unit, places 1..10 over ten draws: median 5.5, 5 % → 1.45, 95 % → 9.55
+  it('summarises places by the nearest rank: places stay whole', () => {
+    // one unit, places 1..10 over ten draws: median the 5th of ten (5), 5 % → the 1st
+    // (⌈0.5⌉), 95 % → the 10th (⌈9.5⌉); an interpolation would give 5.5, 1.45 and 9.55
     const ranks = Float64Array.from({ length: 10 }, (_, d) => d + 1);
     const bands = summariseDraws(ranks, 1);
-    expect(bands.median[0]).toBeCloseTo(5.5, 12);
-    expect(bands.p05[0]).toBeCloseTo(1.45, 12);
-    expect(bands.p95[0]).toBeCloseTo(9.55, 12);
+    expect([bands.p05[0], bands.median[0], bands.p95[0]]).toEqual([1, 5, 10]);
+    // twenty draws, places 20 and 21 ten times each: median the 10th of twenty, 20 (not 20.5)
+    const pair = Float64Array.from({ length: 20 }, (_, d) => (d < 10 ? 20 : 21));
+    const two = summariseDraws(pair, 1);
+    expect([two.p05[0], two.median[0], two.p95[0]]).toEqual([20, 20, 21]);
   });
 
   it('same seed, same draws; any split of the draws gives the same places', () => {

@@ -149,18 +149,19 @@ export function computeDraws(
 
 export interface RankBands {
   median: Float64Array;
-  /** 5th and 95th percentiles of the place (R's quantile type 7); NaN where never ranked. */
+  /**
+   * 5th and 95th percentiles of the place by the nearest rank (R's quantile type 1): a
+   * place the unit really took in a draw, never 20.05 between two; NaN where never ranked.
+   */
   p05: Float64Array;
   p95: Float64Array;
 }
 
+/** The smallest observed place with at least a share `p` of the draws at or above it. */
 function quantile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const a = sorted[lo] as number;
-  const b = sorted[Math.min(lo + 1, sorted.length - 1)] as number;
-  return a + (h - lo) * (b - a);
+  const rank = Math.max(1, Math.ceil(p * sorted.length - 1e-9));
+  return sorted[rank - 1] as number;
 }
 
 /**

@@ -20,6 +20,54 @@ describe('munirank --help', () => {
     expect(r.stdout).toContain(expected);
   });
 
+  const EVERY_COMMAND: string[][] = [
+    [],
+    ['serve'],
+    ['start'],
+    ['migrate'],
+    ['demo'],
+    ['demo', 'load'],
+    ['demo', 'reset'],
+    ['compute'],
+    ['verify'],
+    ['uncertainty'],
+    ['simulate'],
+    ['user'],
+    ['user', 'add'],
+    ['user', 'list'],
+    ['user', 'disable'],
+    ['user', 'enable'],
+    ['user', 'reset-password'],
+    ['import'],
+  ];
+
+  it.each(EVERY_COMMAND.map((args) => [args]))(
+    '%j --help has no English words of its own',
+    async (args) => {
+      const r = await runCli([...args, '--help'], {});
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/^Запуск: munirank/);
+      // commander's words, and placeholders (<file>) in Latin letters.
+      expect(r.stdout).not.toMatch(
+        /Usage|Options|Commands|Arguments|default:|choices:|\[options\]|\[command\]|display help|<[a-z]/i,
+      );
+    },
+  );
+
+  it('names defaults in Russian and each placeholder in words', async () => {
+    const r = await runCli(['uncertainty', '--help'], {});
+    expect(r.stdout).toContain('--draws <число>       число испытаний (по умолчанию: 1000)');
+    const user = await runCli(['user', '--help'], {});
+    expect(user.stdout).toContain('Запуск: munirank user [параметры] [команда]');
+    expect(user.stdout).toContain('help [команда]');
+  });
+
+  it('says in Russian what is missing from a command line', async () => {
+    const r = await runCli(['compute', '--methodology', 'm.json'], {});
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/^ошибка: не указан обязательный параметр '--data <файл>'/);
+  });
+
   it('rejects an unknown command with a non-zero exit', async () => {
     const r = await runCli(['no-such-command'], {});
     expect(r.code).not.toBe(0);

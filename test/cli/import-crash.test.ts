@@ -97,7 +97,7 @@ describe('munirank import on the command line', () => {
   it('explains itself in Russian', async () => {
     const help = await runCli(['import', '--help'], {});
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^Запуск: munirank import \[параметры\] <FILE>/);
+    expect(help.stdout).toMatch(/^Запуск: munirank import \[параметры\] <ФАЙЛ>/);
     expect(help.stdout).toContain('Параметры:');
     expect(help.stdout).toContain('--dry-run');
     expect(help.stdout).toContain('только предпросмотр, ничего не записывать');

@@ -173,6 +173,64 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(other.statusCode).toBe(403);
   });
 
+  it('keeps a comment given to a saved value that jumped; submits it; shows it to the reviewer', async () => {
+    const db = instance.handle.db;
+    const previous = freshPeriod();
+    const period = freshPeriod();
+    // A month left empty after it, so that the next fresh period has no previous values.
+    freshPeriod();
+    // The value came first (nothing to compare with), the previous month after: a jump of
+    // 1 000 → 3 000 = +200 % stands without a comment.
+    await saveEntryForm(
+      db,
+      regionId,
+      'buzuluk-city',
+      period,
+      {
+        values: { ...COMPLETE_MONTH, esia_new: 3000 },
+      },
+      SYSTEM,
+    );
+    await saveEntryForm(db, regionId, 'buzuluk-city', previous, { values: COMPLETE_MONTH }, SYSTEM);
+    const refused = await transition(period, official, { action: 'submit' });
+    expect(refused.statusCode).toBe(422);
+    // The values are saved: what is refused is sending them without the comment.
+    expect(refused.json().message).toBe(
+      `Нельзя отправить на проверку: Количество регистраций в ЕСИА за месяц: изменение на 200,0 % к предыдущему периоду (1${NBSP}000) больше порога 50 % — добавьте комментарий`,
+    );
+
+    const saved = await call('PUT', form(period), official, {
+      values: { ...COMPLETE_MONTH, esia_new: 3000 },
+      comments: { esia_new: 'акция в МФЦ' },
+    });
+    expect(saved.statusCode).toBe(200);
+    const line = (body: EntryForm) => body.lines.find((l) => l.code === 'esia_new');
+    expect(line(saved.json())).toMatchObject({ value: 3000, note: 'акция в МФЦ' });
+    expect((await transition(period, official, { action: 'submit' })).json().status).toBe(
+      'submitted',
+    );
+
+    // The reviewing analyst reads the justification with the value.
+    const reviewed = await call('GET', form(period), analyst);
+    expect(line(reviewed.json())).toMatchObject({ value: 3000, note: 'акция в МФЦ' });
+    const revisions = await call('GET', `${form(period)}/values/esia_new/revisions`, analyst);
+    expect(
+      revisions
+        .json()
+        .map(
+          (r: {
+            revision: number;
+            oldValue: number | null;
+            newValue: number;
+            note: string | null;
+          }) => [r.revision, r.oldValue, r.newValue, r.note],
+        ),
+    ).toEqual([
+      [1, null, 3000, null],
+      [2, 3000, 3000, 'акция в МФЦ'],
+    ]);
+  });
+
   it('runs the workflow: submit, return, resubmit, approve, lock, unlock — each audited', async () => {
     const period = freshPeriod();
     const incomplete = await transition(period, official, { action: 'submit' });

@@ -108,11 +108,19 @@ describe.each(testDatabases())('reporting calendar per data set on $name', (kind
     expect(list[1]?.deadlines).toEqual([]);
     const audit = await env.instance.handle.db
       .selectFrom('audit_event')
-      .select(['action', 'entity_id', 'after_json'])
+      .select(['action', 'entity_id', 'after_json', 'outcome'])
       .where('action', 'in', ['data-set.create', 'data-set-deadline.set'])
       .orderBy('id')
       .execute();
-    expect(audit).toEqual([
+    // A refusal is recorded as what was attempted: the official tried to create a data set
+    // and to set its deadline.
+    expect(audit.filter((e) => e.outcome === 'denied').map((e) => [e.action, e.entity_id])).toEqual(
+      [
+        ['data-set.create', 'esia'],
+        ['data-set-deadline.set', 'esia'],
+      ],
+    );
+    expect(audit.filter((e) => e.outcome === 'allowed').map(({ outcome: _, ...e }) => e)).toEqual([
       {
         action: 'data-set.create',
         entity_id: 'esia',

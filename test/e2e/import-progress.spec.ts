@@ -62,7 +62,7 @@ test('a population column is recognised as reference data, previewed old → new
   page,
 }) => {
   await page.getByTestId('import-text').fill('ОМСУ\tЧисленность населения\nг.Бузулук\t86 500\n');
-  await page.getByLabel('Период (для широкого формата)').fill('2017');
+  await page.getByLabel('Период значений').fill('2017');
   await page.getByRole('button', { name: 'Предпросмотр' }).click();
   const reference = page.getByTestId('import-reference');
   await expect(page.getByTestId('reference-update')).toHaveText('1');

@@ -44,10 +44,14 @@ test('an administrator finds the sign-in in the audit trail', async ({ page }) =
   await expect(page.getByTestId('user-row')).toHaveCount(5);
   await page.getByRole('link', { name: 'Журнал аудита' }).click();
   await page.getByPlaceholder('имя пользователя').fill('demo-admin');
-  await page.getByPlaceholder('auth.login или auth.').fill('auth.login');
+  await page.getByLabel('Действие').fill('auth.login');
   await page.getByRole('button', { name: 'Показать' }).click();
-  await expect(page.getByTestId('audit-row').first()).toContainText('auth.login');
-  await expect(page.getByTestId('audit-row').first()).toContainText('выполнено');
+  const row = page.getByTestId('audit-row').first();
+  // In Russian, with the code beside it for the filter, at local time.
+  await expect(row.getByTestId('audit-action')).toHaveText('вход в систему auth.login');
+  await expect(row.getByTestId('audit-entity')).toHaveText(/^учётная запись \d+ user$/);
+  await expect(row.locator('time')).toHaveText(/^\d\d\.\d\d\.\d{4} \d\d:\d\d:\d\d$/);
+  await expect(row).toContainText('выполнено');
   await page.getByRole('button', { name: 'Выйти на всех устройствах' }).click();
   await expect(page.getByTestId('login-link')).toBeVisible();
 });

@@ -57,4 +57,15 @@ test('an official adds a measure, reports its Q1 status with a comment and attac
   const firstQuarter = page.getByTestId('measure-summary').getByRole('row').nth(1);
   await expect(firstQuarter).toContainText('г.Бузулук');
   await expect(firstQuarter).toContainText('1 кв.');
+  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+
+  // The commission reads the same summary: it is made for it.
+  await signIn(page, 'demo-viewer');
+  await page.getByRole('link', { name: 'Сводка по мероприятиям' }).click();
+  await page.getByLabel('Год').fill('2027');
+  await page.getByRole('button', { name: 'Показать' }).click();
+  await expect(page.getByTestId('measure-summary').getByRole('row').nth(1)).toContainText(
+    'г.Бузулук',
+  );
+  await expect(page.getByText('Недостаточно прав')).toHaveCount(0);
 });

@@ -62,6 +62,7 @@ test('an analyst runs the rank uncertainty of a computed draft and reads the ban
   // Without weight noise and alternatives every draw repeats the snapshot: bands of width 0.
   await panel.getByTestId('uncertainty-draws').fill('3000');
   await panel.getByTestId('uncertainty-seed').fill('7');
+  await expect(panel.getByTestId('uncertainty-noise')).toHaveValue('0,25');
   await panel.getByTestId('uncertainty-noise').fill('0');
   await panel.getByTestId('uncertainty-alternatives').uncheck();
   await panel.getByRole('button', { name: 'Оценить неопределённость' }).click();
@@ -95,7 +96,7 @@ test('an analyst runs the rank uncertainty of a computed draft and reads the ban
   await expect(komarovsky.getByTestId('uncertainty-band')).toHaveText('—');
 
   // With the default weight noise and alternatives the places do spread.
-  await panel.getByTestId('uncertainty-noise').fill('0.25');
+  await panel.getByTestId('uncertainty-noise').fill('0,25');
   await panel.getByTestId('uncertainty-alternatives').check();
   await panel.getByRole('button', { name: 'Оценить неопределённость' }).click();
   await expect(panel.getByTestId('uncertainty-settings')).toContainText('разброс весов ±25 %');

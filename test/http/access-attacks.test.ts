@@ -17,6 +17,9 @@ const SQL_INJECTION = "Robert'); DROP TABLE user_account; -- ' OR '1'='1";
 const SCRIPT_INJECTION = '<script>window.__pwned=1</script><img src=x onerror=alert(1)>';
 const FORMULA = '=HYPERLINK("http://evil.example","click")';
 
+// The audit CSV prints local time in the server's zone: Orenburg's, UTC+5 all year.
+process.env.TZ = 'Asia/Yekaterinburg';
+
 describe.each(testDatabases())('attacks on access control on $name', (kind) => {
   let instance: TestDatabaseInstance;
   let app: FastifyInstance;
@@ -363,7 +366,9 @@ describe.each(testDatabases())('attacks on access control on $name', (kind) => {
     });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.startsWith('\uFEFF"№";"Время (UTC)";"Пользователь"')).toBe(true);
+    expect(csv.body.startsWith('\uFEFF"№";"Время (местное)";"Время (UTC)";"Пользователь"')).toBe(
+      true,
+    );
     // A formula typed by someone is neutralised; quotes are doubled.
     expect(csv.body).toContain('""area"":""=HYPERLINK(');
     expect(csv.body).not.toMatch(/;"=HYPERLINK/);
@@ -541,5 +546,62 @@ describe.each(testDatabases())('attacks on access control on $name', (kind) => {
       headers: admin2.headers,
     });
     expect(before.json()).toEqual([]);
+  });
+
+  it('audits a denied read of the measure summary as that read, in Russian with local time', async () => {
+    const official = await createFixtureUser(db(), 'official', {
+      municipalityCodes: ['buzuluk-city'],
+    });
+    const viewer = await createFixtureUser(db(), 'viewer');
+    const admin = await createFixtureUser(db(), 'administrator');
+    clock = new Date('2027-06-01T07:05:09Z');
+    const config = testClockConfig();
+    const read = async (id: number) =>
+      app.inject({
+        method: 'GET',
+        url: '/api/measure-summary/2030',
+        headers: (await openFixtureSession(db(), id, config)).headers,
+      });
+    expect((await read(official.id)).statusCode).toBe(403);
+    // The commission reads the summary made for it.
+    expect((await read(viewer.id)).statusCode).toBe(200);
+
+    const denied = await db()
+      .selectFrom('audit_event')
+      .select(['action', 'entity_type', 'entity_id', 'outcome'])
+      .where('actor_label', '=', official.username)
+      .execute();
+    expect(denied).toEqual([
+      {
+        action: 'measure-summary.read',
+        entity_type: 'measure_summary',
+        entity_id: '2030',
+        outcome: 'denied',
+      },
+    ]);
+    const csv = await app.inject({
+      method: 'GET',
+      url: `/api/audit-events.csv?user=${official.username}`,
+      headers: (await openFixtureSession(db(), admin.id, config)).headers,
+    });
+    const [header, row] = csv.body.replace('\uFEFF', '').split('\r\n');
+    expect(header).toBe(
+      '"№";"Время (местное)";"Время (UTC)";"Пользователь";"IP-адрес";"Браузер";"Действие";' +
+        '"Код действия";"Объект";"Код объекта";"Идентификатор";"Результат";"Было";"Стало";"Подробности"',
+    );
+    // 07:05:09 UTC is 12:05:09 in Orenburg.
+    expect(row?.split(';').slice(1, 12)).toEqual([
+      '"01.06.2027 12:05:09"',
+      '"2027-06-01T07:05:09.000Z"',
+      `"${official.username}"`,
+      '"127.0.0.1"',
+      '"lightMyRequest"',
+      '"просмотр сводки по мероприятиям"',
+      '"measure-summary.read"',
+      '"сводка по мероприятиям"',
+      '"measure_summary"',
+      '"2030"',
+      '"отказано"',
+    ]);
   });
 });

@@ -136,6 +136,24 @@ describe.each(testDatabases())('import jobs over HTTP on $name', (kind) => {
     expect(audit).toEqual([{ entity_id: String(end?.result?.batchId) }]);
   });
 
+  it('tells the import page what to choose on the page, never a command-line flag', async () => {
+    const messagesOf = async (text: string) => {
+      const started = await start(analyst, { fileName: 'таблица.txt', text, mode: 'preview' });
+      const end = (await pollImportJob(app, started.json().id, analyst)).at(-1);
+      return (end?.preview?.problems ?? []).map((p) => p.message);
+    };
+    // A wide table without a period column, and a name the registry does not know.
+    const noPeriod = await messagesOf('ОМСУ\tesia_new\nг.Бузулук\t1200\n');
+    expect(noPeriod).toContain(
+      'не указан период значений: в таблице нет графы периода — укажите его на странице в поле «Период значений» (например, 2017-03)',
+    );
+    const unknown = await messagesOf(table([['г.Бузулукк', 'esia_new', '2017-03', 1]]));
+    expect(unknown[0]).toMatch(
+      /^неизвестное муниципальное образование «г\.Бузулукк»; ближайшие: «г\.Бузулук» \(buzuluk-city\).*\. Подтвердите соответствие кнопкой «это …» у названия в списке «Неизвестные названия»: оно запомнится для следующих импортов$/,
+    );
+    for (const message of [...noPeriod, ...unknown]) expect(message).not.toMatch(/--[a-z]/);
+  });
+
   it('ends a commit with a bad value as rejected (422) with the problems, writing nothing', async () => {
     const before = await count('observation');
     const res = await start(analyst, {

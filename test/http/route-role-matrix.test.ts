@@ -599,8 +599,9 @@ const MATRIX: Record<string, Entry> = {
     status: 200,
     request: async (env) => ({ url: `/api/measure-attachments/${await attachmentInA(env)}` }),
   },
+  // The summary is made for the commission (viewers); officials see only their own plans.
   'GET /api/measure-summary/:year': {
-    expect: only('analyst', 'administrator'),
+    expect: only('viewer', 'analyst', 'administrator'),
     status: 200,
     request: () => ({ url: '/api/measure-summary/2030' }),
   },

@@ -4,7 +4,7 @@ import { computeRating } from '../../engine/compute-rating.js';
 import { checkDataColumns } from '../check-data-columns.js';
 import { readMethodologyFile } from '../read-methodology-file.js';
 import { readRatingTable } from '../read-rating-table.js';
-import { parseFormat, writeOutput } from '../write-output.js';
+import { addOutputOptions, writeOutput } from '../write-output.js';
 
 /** Node codes in tree order: the index, then each dimension followed by what it contains. */
 function nodeCodes(node: MethodologyNode): string[] {
@@ -12,61 +12,66 @@ function nodeCodes(node: MethodologyNode): string[] {
 }
 
 export function registerComputeCommand(program: Command): void {
-  program
-    .command('compute')
-    .description(
-      'Рассчитать рейтинг по файлам, без базы данных: одна строка на ОМСУ с баллами всех узлов ' +
-        'методики (показатели после обработки и нормировки, направления, индекс) и местом; ' +
-        'если методика делит ОМСУ на группы — с группой и местом в группе',
-    )
-    .requiredOption(
-      '--data <file>',
-      'таблица данных (CSV: «;», «,» или табуляция; код ОМСУ, название, показатели)',
-    )
-    .requiredOption('--methodology <file>', 'методика (JSON)')
-    .option('--format <format>', 'формат результата: csv или json', parseFormat, 'csv')
-    .option('--output <file>', 'записать результат в файл (по умолчанию — в стандартный вывод)')
-    .action(
-      (opts: { data: string; methodology: string; format: 'csv' | 'json'; output?: string }) => {
-        const m = readMethodologyFile(opts.methodology);
-        const data = readRatingTable(opts.data);
-        checkDataColumns(opts.data, m, data.columns);
-        const result = computeRating(m, data, { explain: false });
-        const scores = new Map<string, Float64Array>([
-          ...result.nodes.map((n) => [n.code, n.scores] as const),
-          ...result.indicators.map((ind) => [ind.code, ind.normalised] as const),
-        ]);
-        const codes = nodeCodes(m.tree);
-        const rows = result.units.map((u, i) => {
-          const row: Record<string, string | number | null> = { code: u.code, name: u.name };
-          for (const code of codes) {
-            const v = scores.get(code)?.[i];
-            row[code] = v === undefined || Number.isNaN(v) ? null : v;
-          }
-          row.rank = u.rank;
-          if (m.grouping) {
-            row.group = u.group;
-            row.group_rank = u.groupRank;
-          }
-          return row;
-        });
-        const json = {
-          methodology: { code: m.code, version: m.version },
-          units: result.units.map((u, i) => ({
-            code: u.code,
-            name: u.name,
-            rank: u.rank,
-            ...(m.grouping ? { group: u.group, groupRank: u.groupRank } : {}),
-            scores: Object.fromEntries(
-              codes.map((c) => [c, (rows[i] as Record<string, unknown>)[c]]),
-            ),
-            reasons: u.reasons,
-          })),
-        };
-        writeOutput(rows, opts.format, opts.output, json);
-        for (const u of result.units) {
-          if (u.score === null) console.error(`${u.code}: нет оценки — ${u.reasons.join('; ')}`);
+  addOutputOptions(
+    program
+      .command('compute')
+      .description(
+        'Рассчитать рейтинг по файлам, без базы данных: одна строка на ОМСУ с баллами всех узлов ' +
+          'методики (показатели после обработки и нормировки, направления, индекс) и местом; ' +
+          'если методика делит ОМСУ на группы — с группой и местом в группе',
+      )
+      .requiredOption(
+        '--data <файл>',
+        'таблица данных (CSV: «;», «,» или табуляция; код ОМСУ, название, показатели)',
+      )
+      .requiredOption('--methodology <файл>', 'методика (JSON)'),
+  ).action(
+    (opts: {
+      data: string;
+      methodology: string;
+      format: 'csv' | 'json';
+      output?: string;
+      excel?: boolean;
+    }) => {
+      const m = readMethodologyFile(opts.methodology);
+      const data = readRatingTable(opts.data);
+      checkDataColumns(opts.data, m, data.columns);
+      const result = computeRating(m, data, { explain: false });
+      const scores = new Map<string, Float64Array>([
+        ...result.nodes.map((n) => [n.code, n.scores] as const),
+        ...result.indicators.map((ind) => [ind.code, ind.normalised] as const),
+      ]);
+      const codes = nodeCodes(m.tree);
+      const rows = result.units.map((u, i) => {
+        const row: Record<string, string | number | null> = { code: u.code, name: u.name };
+        for (const code of codes) {
+          const v = scores.get(code)?.[i];
+          row[code] = v === undefined || Number.isNaN(v) ? null : v;
         }
-      },
-    );
+        row.rank = u.rank;
+        if (m.grouping) {
+          row.group = u.group;
+          row.group_rank = u.groupRank;
+        }
+        return row;
+      });
+      const json = {
+        methodology: { code: m.code, version: m.version },
+        units: result.units.map((u, i) => ({
+          code: u.code,
+          name: u.name,
+          rank: u.rank,
+          ...(m.grouping ? { group: u.group, groupRank: u.groupRank } : {}),
+          scores: Object.fromEntries(
+            codes.map((c) => [c, (rows[i] as Record<string, unknown>)[c]]),
+          ),
+          reasons: u.reasons,
+        })),
+      };
+      writeOutput(rows, opts, json);
+      for (const u of result.units) {
+        if (u.score === null) console.error(`${u.code}: нет оценки — ${u.reasons.join('; ')}`);
+      }
+    },
+  );
 }

@@ -27,7 +27,7 @@ export function registerDemoCommand(program: Command): void {
   demo
     .command('load')
     .description('Загрузить демо-данные (повторная загрузка ничего не меняет)')
-    .option('--data-dir <dir>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
+    .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
     .action(async (opts: { dataDir?: string }) => {
       const handle = openConfiguredDatabase(readConfig({ dataDir: opts.dataDir }));
       try {
@@ -41,7 +41,7 @@ export function registerDemoCommand(program: Command): void {
   demo
     .command('reset')
     .description('Удалить ВСЕ данные базы и загрузить демо-данные заново')
-    .option('--data-dir <dir>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
+    .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
     .option('--yes', 'подтвердить удаление всех данных')
     .action(async (opts: { dataDir?: string; yes?: boolean }) => {
       const handle = openConfiguredDatabase(readConfig({ dataDir: opts.dataDir }));

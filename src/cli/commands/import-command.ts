@@ -37,13 +37,6 @@ interface ImportOptions {
   dataDir?: string;
 }
 
-const HELP_TITLES: Record<string, string> = {
-  'Usage:': 'Запуск:',
-  'Arguments:': 'Аргументы:',
-  'Options:': 'Параметры:',
-  'Commands:': 'Команды:',
-};
-
 const fail = (message: string): never => {
   throw new InputError([{ file: 'командная строка', row: null, column: null, message }]);
 };
@@ -165,9 +158,9 @@ function progressPrinter(): (p: ImportProgress) => void {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .usage('[параметры] <FILE>')
+    .usage('[параметры] <ФАЙЛ>')
     .argument(
-      '<FILE>',
+      '<ФАЙЛ>',
       'CSV, XLSX или текст с табуляциями (- — прочитать вставленный текст из stdin)',
     )
     .description(
@@ -175,33 +168,31 @@ export function registerImportCommand(program: Command): void {
     )
     .option('--dry-run', 'только предпросмотр, ничего не записывать')
     .option(
-      '--type <type>',
+      '--type <тип>',
       'тип файла: csv, xlsx, text (вставленный текст); по умолчанию — по содержимому и имени',
     )
-    .option('--sheet <name>', 'лист книги XLSX (по умолчанию первый непустой)')
-    .option('--delimiter <d>', "разделитель CSV: ';', ',' или tab (по умолчанию определяется)")
-    .option('--encoding <enc>', 'кодировка: utf8 или cp1251 (по умолчанию определяется)')
+    .option('--sheet <имя>', 'лист книги XLSX (по умолчанию первый непустой)')
+    .option('--delimiter <знак>', "разделитель CSV: ';', ',' или tab (по умолчанию определяется)")
+    .option('--encoding <кодировка>', 'кодировка: utf8 или cp1251 (по умолчанию определяется)')
     .option(
-      '--format <f>',
+      '--format <формат>',
       'long — строка на значение (ОМСУ, показатель, период, значение); wide — графа на показатель',
     )
     .option(
-      '--period <p>',
+      '--period <период>',
       'период значений, если в таблице его нет: 2017, 2017-03, 2017-Q1, 01.03.2017',
     )
-    .option('--mapping <name|file.json>', 'сопоставление граф: имя сохранённого или JSON-файл')
-    .option('--save-mapping <name>', 'сохранить использованное сопоставление под этим именем')
-    .option('--source-system <s>', 'система-источник: ЕСИА, ИС СОУ, СЭД, ПОС…')
-    .option('--author <name>', 'автор импорта (по умолчанию имя пользователя ОС)')
+    .option('--mapping <имя|файл.json>', 'сопоставление граф: имя сохранённого или JSON-файл')
+    .option('--save-mapping <имя>', 'сохранить использованное сопоставление под этим именем')
+    .option('--source-system <система>', 'система-источник: ЕСИА, ИС СОУ, СЭД, ПОС…')
+    .option('--author <имя>', 'автор импорта (по умолчанию имя пользователя ОС)')
     .option(
-      '--alias <name=code>',
+      '--alias <название=код>',
       'подтвердить, что название означает ОМСУ с этим кодом или ОКТМО (сохраняется для следующих импортов; можно повторять)',
       (value: string, all: string[]) => [...all, value],
       [] as string[],
     )
-    .option('--data-dir <dir>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
-    .helpOption('-h, --help', 'показать справку')
-    .configureHelp({ styleTitle: (title) => HELP_TITLES[title] ?? title })
+    .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
     .addHelpText(
       'after',
       `

@@ -7,7 +7,7 @@ export function registerMigrateCommand(program: Command): void {
   program
     .command('migrate')
     .description('Применить к базе данных все недостающие миграции схемы')
-    .option('--data-dir <dir>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
+    .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
     .action(async (opts: { dataDir?: string }) => {
       const handle = openConfiguredDatabase(readConfig({ dataDir: opts.dataDir }));
       try {

@@ -51,9 +51,9 @@ async function serve(opts: ServeOptions): Promise<void> {
 
 const withServeOptions = (command: Command) =>
   command
-    .option('-p, --port <port>', 'порт HTTP (по умолчанию PORT или 3000)')
-    .option('--host <host>', 'адрес, на котором слушать (по умолчанию HOST или 127.0.0.1)')
-    .option('--data-dir <dir>', 'каталог встроенной базы SQLite (по умолчанию ./data)');
+    .option('-p, --port <порт>', 'порт HTTP (по умолчанию PORT или 3000)')
+    .option('--host <адрес>', 'адрес, на котором слушать (по умолчанию HOST или 127.0.0.1)')
+    .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)');
 
 export function registerServeCommands(program: Command): void {
   withServeOptions(

@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { readConfig } from '../../config.js';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
@@ -58,22 +58,29 @@ function printOneTimePassword(username: string, password: string): void {
 }
 
 const dataDirOption = [
-  '--data-dir <dir>',
+  '--data-dir <каталог>',
   'каталог встроенной базы SQLite (по умолчанию ./data)',
 ] as const;
+
+/** Repeatable; commander spots «...» only after a Latin letter, so it is told outright. */
+function municipalityOption(): Option {
+  const option = new Option(
+    '-m, --municipality <код...>',
+    'код муниципального образования представителя ОМСУ (можно несколько)',
+  );
+  option.variadic = true;
+  return option;
+}
 
 export function registerUserCommand(program: Command): void {
   const user = program.command('user').description('Учётные записи пользователей');
 
   user
-    .command('add <username>')
+    .command('add <пользователь>')
     .description('Создать учётную запись с временным паролем (показывается один раз)')
-    .requiredOption('-r, --role <role>', `роль: ${ROLES.join(', ')}`)
-    .option('-n, --name <name>', 'имя, как его показывать (по умолчанию — имя пользователя)')
-    .option(
-      '-m, --municipality <code...>',
-      'код муниципального образования представителя ОМСУ (можно несколько)',
-    )
+    .requiredOption('-r, --role <роль>', `роль: ${ROLES.join(', ')}`)
+    .option('-n, --name <имя>', 'имя, как его показывать (по умолчанию — имя пользователя)')
+    .addOption(municipalityOption())
     .option(...dataDirOption)
     .action(
       async (
@@ -132,7 +139,7 @@ export function registerUserCommand(program: Command): void {
     });
 
   user
-    .command('disable <username>')
+    .command('disable <пользователь>')
     .description('Отключить учётную запись и завершить все её сессии')
     .option(...dataDirOption)
     .action(async (username: string, opts: { dataDir?: string }) => {
@@ -144,7 +151,7 @@ export function registerUserCommand(program: Command): void {
     });
 
   user
-    .command('enable <username>')
+    .command('enable <пользователь>')
     .description('Включить отключённую учётную запись')
     .option(...dataDirOption)
     .action(async (username: string, opts: { dataDir?: string }) => {
@@ -156,7 +163,7 @@ export function registerUserCommand(program: Command): void {
     });
 
   user
-    .command('reset-password <username>')
+    .command('reset-password <пользователь>')
     .description('Выдать новый временный пароль (сессии пользователя завершаются)')
     .option(...dataDirOption)
     .action(async (username: string, opts: { dataDir?: string }) => {

@@ -26,7 +26,7 @@ export function registerVerifyCommand(program: Command): void {
       'Пересчитать выгруженный снимок рейтинга (GET /api/snapshots/КОД/download) по его методике ' +
         'и исходным данным и сверить все числа до последней цифры',
     )
-    .argument('<snapshot>', 'файл снимка (JSON)')
+    .argument('<снимок>', 'файл снимка (JSON)')
     .action((file: string) => {
       const snapshot = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')) as Download;
       const problems: string[] = [];

@@ -1,8 +1,8 @@
 import type { ImportPreview } from '../../../src/domain/import-preview.js';
-import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
+import { formatExactRu, formatNumberRu } from '../../../src/domain/russian-number-format.js';
 import { ReferencePreviewView } from './reference-preview-view.js';
 
-const n = (v: number | null) => formatNumberRu(v, v !== null && Number.isInteger(v) ? 0 : 3);
+const n = formatExactRu;
 
 /** What an import would do: counts, problems (file · row · column), unknown names, first changes. */
 export function ImportPreviewView({

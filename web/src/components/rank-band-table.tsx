@@ -3,9 +3,8 @@ import type { UncertaintyResult } from '../../../src/server/features/rating/unce
 
 type Unit = UncertaintyResult['units'][number];
 
-/** A place as printed: whole places without decimals, a median between two places with one. */
-const placeText = (value: number | null) =>
-  formatNumberRu(value, value !== null && !Number.isInteger(value) ? 1 : 0);
+/** A place as printed: places (the median and the band's ends too) are whole. */
+const placeText = (value: number | null) => formatNumberRu(value, 0);
 
 /**
  * The 5–95 % band on the scale of all places (1 at the left), with the median as a long tick and

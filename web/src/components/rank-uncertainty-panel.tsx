@@ -33,7 +33,7 @@ function Settings({ result }: { result: UncertaintyResult }) {
 export function RankUncertaintyPanel({ snapshotCode }: { snapshotCode: string }) {
   const [draws, setDraws] = useState('1000');
   const [seed, setSeed] = useState('42');
-  const [noise, setNoise] = useState('0.25');
+  const [noise, setNoise] = useState('0,25');
   const [alternatives, setAlternatives] = useState(true);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<UncertaintyResult | null>(null);
@@ -114,11 +114,11 @@ export function RankUncertaintyPanel({ snapshotCode }: { snapshotCode: string })
         </label>
         <label>
           Разброс весов ε (0–0,9): вес × случайное от 1 − ε до 1 + ε
+          {/* Text, not a number field: Chromium shows a number field's value with the
+              browser's decimal point, and the form speaks Russian (0,25). */}
           <input
-            type="number"
-            min={0}
-            max={0.9}
-            step={0.05}
+            inputMode="decimal"
+            pattern="0*([.,][0-9]*)?"
             required
             value={noise}
             onChange={(e) => setNoise(e.target.value)}

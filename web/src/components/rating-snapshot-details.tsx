@@ -33,6 +33,9 @@ export function RatingSnapshotDetails({
   /** Shown between the head and the table (the staff's actions and explanations). */
   children?: ReactNode;
 }) {
+  // A snapshot taken from a document may carry the source's note among its own notes too:
+  // it is printed once, with the source.
+  const notes = snapshot.notes.filter((note) => note !== snapshot.source.note);
   return (
     <article className="document" aria-labelledby="snapshot-title" data-testid="rating-snapshot">
       <header className="document__head">
@@ -41,9 +44,9 @@ export function RatingSnapshotDetails({
           по состоянию на {formatDateRu(snapshot.asOf)}
         </p>
         <SourceDetails source={snapshot.source} />
-        {snapshot.notes.length > 0 ? (
+        {notes.length > 0 ? (
           <ul className="notes" data-testid="snapshot-notes">
-            {snapshot.notes.map((note) => (
+            {notes.map((note) => (
               <li key={note}>{note}</li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 import type { ImportPreview } from '../../../src/domain/import-preview.js';
-import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
+import { formatExactRu, formatNumberRu } from '../../../src/domain/russian-number-format.js';
 
-const n = (v: number | null) => formatNumberRu(v, v !== null && Number.isInteger(v) ? 0 : 3);
+const n = formatExactRu;
 
 /** The reference data in a file (population, targets, start values): counts and the first changes. */
 export function ReferencePreviewView({ reference }: { reference: ImportPreview['reference'] }) {

@@ -1,4 +1,4 @@
-import { ROLE_LABELS } from '../../../src/domain/access.js';
+import { ROLE_LABELS, roleMay } from '../../../src/domain/access.js';
 import { sendJson } from '../api/send-json.js';
 import { setSession, useSession } from '../api/session-store.js';
 import { Link } from '../routing/link.js';
@@ -34,7 +34,9 @@ export function SessionMenu() {
           : ''}
         )
       </span>
-      {user.role === 'administrator' ? <Link href="/admin/users">Администрирование</Link> : null}
+      {roleMay(user.role, 'accounts.manage') ? (
+        <Link href="/admin/users">Администрирование</Link>
+      ) : null}
       <Link href="/account/password">Пароль</Link>
       <button type="button" className="link-button" onClick={() => leave('/api/session/logout')}>
         Выйти

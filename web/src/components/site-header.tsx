@@ -1,36 +1,59 @@
+import { type Permission, reachOf } from '../../../src/domain/access.js';
 import { useSession } from '../api/session-store.js';
 import { Link } from '../routing/link.js';
 import type { Route } from '../routing/match-route.js';
 import { SessionMenu } from './session-menu.js';
 
-const SECTIONS = [
-  { page: 'rating', href: '/rating', label: 'Рейтинг' },
-  { page: 'plan', href: '/plan', label: 'Выполнение плана' },
-] as const;
-
-/** Sections for signed-in staff only (the server checks every request again). */
-const STAFF_SECTIONS = [
-  { page: 'import', href: '/data/import', label: 'Импорт' },
-  { page: 'entry', href: '/data/entry', label: 'Ввод данных' },
-  { page: 'collection', href: '/data/collection', label: 'Сбор данных' },
-  { page: 'values', href: '/data/values', label: 'Значения' },
-  { page: 'measures', href: '/data/measures', label: 'Мероприятия' },
-  { page: 'measure-summary', href: '/data/measure-summary', label: 'Сводка по мероприятиям' },
-] as const;
-
-/** For the department (analysts and administrators): computing and publishing the rating. */
-const DEPARTMENT_SECTIONS = [
-  { page: 'rating-manage', href: '/data/ratings', label: 'Расчёт рейтинга' },
-] as const;
+/**
+ * Every section with the permission it needs, from the table the server enforces: each role
+ * is offered exactly what it may use (the server checks every request again).
+ */
+const SECTIONS: readonly {
+  page: Route['page'];
+  href: string;
+  label: string;
+  permission: Permission;
+}[] = [
+  { page: 'rating', href: '/rating', label: 'Рейтинг', permission: 'published.read' },
+  { page: 'plan', href: '/plan', label: 'Выполнение плана', permission: 'published.read' },
+  { page: 'import', href: '/data/import', label: 'Импорт', permission: 'import.write' },
+  {
+    page: 'entry',
+    href: '/data/entry',
+    label: 'Ввод данных',
+    permission: 'municipality-data.write',
+  },
+  {
+    page: 'collection',
+    href: '/data/collection',
+    label: 'Сбор данных',
+    permission: 'municipality-data.read',
+  },
+  { page: 'values', href: '/data/values', label: 'Значения', permission: 'municipality-data.read' },
+  {
+    page: 'measures',
+    href: '/data/measures',
+    label: 'Мероприятия',
+    permission: 'municipality-data.read',
+  },
+  {
+    page: 'measure-summary',
+    href: '/data/measure-summary',
+    label: 'Сводка по мероприятиям',
+    permission: 'summaries.read',
+  },
+  {
+    page: 'rating-manage',
+    href: '/data/ratings',
+    label: 'Расчёт рейтинга',
+    permission: 'rating.compute',
+  },
+];
 
 export function SiteHeader({ route }: { route: Route }) {
   const session = useSession();
-  const role = session?.authenticated ? session.user.role : null;
-  const sections = [
-    ...SECTIONS,
-    ...(role === null ? [] : STAFF_SECTIONS),
-    ...(role === 'analyst' || role === 'administrator' ? DEPARTMENT_SECTIONS : []),
-  ];
+  const role = session?.authenticated ? session.user.role : 'anonymous';
+  const sections = SECTIONS.filter((s) => reachOf(role, s.permission) !== null);
   return (
     <header className="site-header">
       <div className="site-header__inner">

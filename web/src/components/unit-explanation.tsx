@@ -1,5 +1,9 @@
 import { useEffect, useRef } from 'react';
-import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
+import {
+  formatExactRu,
+  formatNumberRu,
+  formatPointsRu,
+} from '../../../src/domain/russian-number-format.js';
 import type { UnitExplanationView } from '../../../src/server/features/rating/rating-schemas.js';
 import { useApiData } from '../api/use-api-data.js';
 import { ErrorState } from './error-state.js';
@@ -7,19 +11,28 @@ import { LoadingState } from './loading-state.js';
 
 type IndicatorRef = UnitExplanationView['strengths'][number];
 
-const withUnit = (value: number | null, ref: IndicatorRef, decimals = 2) =>
-  `${formatNumberRu(value, decimals)}${ref.unit && value !== null ? ` ${ref.unit}` : ''}`;
+const withUnit = (text: string, ref: IndicatorRef) =>
+  `${text}${ref.unit && text !== '—' ? `\u00a0${ref.unit}` : ''}`;
+
+/** An indicator's own value as the registry prints it (88,0), else with the digits it has. */
+const valueText = (value: number | null, ref: IndicatorRef): string =>
+  ref.decimals === null ? formatExactRu(value) : formatNumberRu(value, ref.decimals);
 
 /**
- * An indicator's own value as sources print it: counts whole, shares and ratios below 10 to
- * three decimals (0,313 stays 0,313), larger ratios to two.
+ * The indicator's decimals when the change has two significant digits at them; else enough
+ * for it to show (0,4250 → 0,4279 rather than 0,425 → 0,428 for +0,0029).
  */
-const valueDecimals = (value: number | null): number =>
-  value === null || Number.isInteger(value) ? 0 : Math.abs(value) < 10 ? 3 : 2;
+function decimalsFor(change: number, ref: IndicatorRef): number {
+  if (ref.decimals !== null && Math.abs(change) >= 10 ** (1 - ref.decimals)) return ref.decimals;
+  if (change === 0) return ref.decimals ?? 2;
+  return Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.abs(change))) + 1));
+}
 
-/** Enough decimals for a small change to show (0,425 → 0,4279 rather than 0,43 → 0,43). */
-const decimalsFor = (change: number): number =>
-  change === 0 ? 2 : Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.abs(change))) + 1));
+/** A change of a percentage is in percentage points; of anything else, in its unit. */
+const changeText = (change: number, ref: IndicatorRef, decimals: number): string =>
+  ref.unit === '%'
+    ? formatPointsRu(change, decimals)
+    : withUnit(`${change > 0 ? '+' : ''}${formatNumberRu(change, decimals)}`, ref);
 
 const names = (refs: readonly IndicatorRef[]) => refs.map((r) => `«${r.name}»`).join(', ');
 
@@ -121,7 +134,7 @@ export function UnitExplanation({
             {e.contributions.map((c) => (
               <tr key={c.indicator} data-indicator={c.indicator}>
                 <th scope="row">{c.name}</th>
-                <td className="num">{withUnit(c.value, c, valueDecimals(c.value))}</td>
+                <td className="num">{withUnit(valueText(c.value, c), c)}</td>
                 <td className="num">{formatNumberRu(c.score, 2)}</td>
                 <td className="num">{formatNumberRu(c.effectiveWeight * 100, 1)}</td>
                 <td className="num" data-testid="contribution">
@@ -188,18 +201,17 @@ function MoveUp({ explanation: e }: { explanation: UnitExplanationView }) {
             </thead>
             <tbody>
               {e.improvements.map((i) => {
-                const decimals = decimalsFor(i.change);
+                const decimals = decimalsFor(i.change, i);
                 return (
                   <tr key={i.indicator} data-indicator={i.indicator}>
                     <th scope="row">
                       {i.name}
                       {i.method === 'numerical' ? ' (оценка численным методом)' : null}
                     </th>
-                    <td className="num">{withUnit(i.from, i, decimals)}</td>
-                    <td className="num">{withUnit(i.to, i, decimals)}</td>
-                    <td className="num">
-                      {i.change > 0 ? '+' : ''}
-                      {withUnit(i.change, i, decimals)}
+                    <td className="num">{withUnit(formatNumberRu(i.from, decimals), i)}</td>
+                    <td className="num">{withUnit(formatNumberRu(i.to, decimals), i)}</td>
+                    <td className="num" data-testid="improvement-change">
+                      {changeText(i.change, i, decimals)}
                     </td>
                   </tr>
                 );

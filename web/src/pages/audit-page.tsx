@@ -1,5 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { AUDIT_OUTCOME_LABELS, type AuditEventView } from '../../../src/domain/access.js';
+import { auditActionLabel, auditEntityLabel } from '../../../src/domain/audit-labels.js';
+import { formatDateTimeRu } from '../../../src/domain/russian-date-format.js';
 import { useApiData } from '../api/use-api-data.js';
 import { AdminOnly } from '../components/admin-only.js';
 import { ErrorState } from '../components/error-state.js';
@@ -28,7 +30,7 @@ const json = (value: unknown) => (value === null ? '' : JSON.stringify(value));
 export function AuditPage() {
   useDocumentTitle('Журнал аудита');
   return (
-    <AdminOnly title="Журнал аудита">
+    <AdminOnly title="Журнал аудита" permission="audit.read">
       <AuditTrail />
     </AdminOnly>
   );
@@ -55,7 +57,7 @@ function AuditTrail() {
           Пользователь <input {...field('user')} placeholder="имя пользователя" />
         </label>
         <label>
-          Действие <input {...field('action')} placeholder="auth.login или auth." />
+          Действие <input {...field('action')} placeholder="код, например auth.login или auth." />
         </label>
         <label>
           С <input type="date" {...field('from')} />
@@ -90,11 +92,23 @@ function AuditTrail() {
             <tbody>
               {events.data.map((e) => (
                 <tr key={e.id} data-testid="audit-row" data-outcome={e.outcome}>
-                  <td>{new Date(e.at).toLocaleString('ru-RU')}</td>
+                  <td>
+                    <time dateTime={e.at}>{formatDateTimeRu(e.at)}</time>
+                  </td>
                   <td>{e.actor}</td>
                   <td title={e.userAgent ?? ''}>{e.ip ?? '—'}</td>
-                  <td>{e.action}</td>
-                  <td>{[e.entityType, e.entityId].filter(Boolean).join(' ')}</td>
+                  <td data-testid="audit-action">
+                    {auditActionLabel(e.action)} <code className="audit-code">{e.action}</code>
+                  </td>
+                  <td data-testid="audit-entity">
+                    {[auditEntityLabel(e.entityType), e.entityId].filter(Boolean).join(' ')}
+                    {e.entityType ? (
+                      <>
+                        {' '}
+                        <code className="audit-code">{e.entityType}</code>
+                      </>
+                    ) : null}
+                  </td>
                   <td className={`outcome outcome--${e.outcome}`}>
                     {AUDIT_OUTCOME_LABELS[e.outcome]}
                   </td>

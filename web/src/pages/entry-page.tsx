@@ -10,10 +10,10 @@ import { useSession } from '../api/session-store.js';
 import { useApiData } from '../api/use-api-data.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
+import { PermittedPage } from '../components/permitted-page.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 import { ValueHistory } from '../components/value-history.js';
 import { WorkflowPanel } from '../components/workflow-panel.js';
-import { Link } from '../routing/link.js';
 
 /** A number as officials type it: `85 199`, `0,574`; empty is null, anything else NaN. */
 function parseTyped(text: string): number | null {
@@ -27,19 +27,21 @@ const typedOf = (v: number | null) => (v === null ? '' : String(v).replace('.', 
 /** «Ввод данных»: a municipality's form for a period, its workflow and every value's history. */
 export function EntryPage() {
   useDocumentTitle('Ввод данных');
+  return (
+    <PermittedPage title="Ввод данных" permission="municipality-data.write">
+      <EntryChooser />
+    </PermittedPage>
+  );
+}
+
+function EntryChooser() {
   const session = useSession();
   const params = new URLSearchParams(window.location.search);
   const [code, setCode] = useState(params.get('m') ?? '');
   const [periodText, setPeriodText] = useState(params.get('p') ?? '');
   const [period, setPeriod] = useState<string | null>(params.get('p'));
   const municipalities = useApiData<Municipality[]>('/api/municipalities');
-  if (session === null) return null;
-  if (!session.authenticated)
-    return (
-      <p className="status">
-        <Link href="/login">Войдите</Link>, чтобы вводить данные.
-      </p>
-    );
+  if (!session?.authenticated) return null;
   const own = session.user.municipalities;
   const choices = own.length > 0 ? own : municipalities.status === 'ok' ? municipalities.data : [];
   const selected = code || (choices[0]?.code ?? '');
@@ -49,8 +51,7 @@ export function EntryPage() {
   };
   const periodValid = period !== null && entryPeriodKind(period) !== null;
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Ввод данных</h1>
+    <>
       <form className="filters" onSubmit={open}>
         <label>
           Муниципальное образование
@@ -80,7 +81,7 @@ export function EntryPage() {
         </p>
       ) : null}
       {periodValid && selected ? <EntryFormView code={selected} period={period} /> : null}
-    </section>
+    </>
   );
 }
 
@@ -102,7 +103,10 @@ function LoadedForm({ form, url, reload }: { form: EntryForm; url: string; reloa
   const [typed, setTyped] = useState<Record<string, string>>(() =>
     Object.fromEntries(entered.map((l) => [l.code, typedOf(l.value)])),
   );
-  const [comments, setComments] = useState<Record<string, string>>({});
+  // The comment saved with each value: the official sees what was said, a reviewer why.
+  const [comments, setComments] = useState<Record<string, string>>(() =>
+    Object.fromEntries(entered.map((l) => [l.code, l.note ?? ''])),
+  );
   const [problems, setProblems] = useState<EntryProblem[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [history, setHistory] = useState<string | null>(null);

@@ -3,12 +3,11 @@ import type { ImportJobStatus } from '../../../src/domain/import-job.js';
 import { SOURCE_SYSTEMS } from '../../../src/domain/import-mapping.js';
 import type { ImportPreview, ImportResult } from '../../../src/domain/import-preview.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
-import { useSession } from '../api/session-store.js';
 import { ImportJobProgress, type ImportProgressState } from '../components/import-job-progress.js';
 import { ImportPreviewView } from '../components/import-preview-view.js';
+import { PermittedPage } from '../components/permitted-page.js';
 import { streamImportJob } from '../components/stream-import-job.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
-import { Link } from '../routing/link.js';
 
 interface Options {
   format: '' | 'long' | 'wide';
@@ -56,7 +55,14 @@ async function requestBody(
 /** «Импорт данных»: a file or a pasted table → preview with every problem → all-or-nothing commit. */
 export function ImportPage() {
   useDocumentTitle('Импорт данных');
-  const session = useSession();
+  return (
+    <PermittedPage title="Импорт данных" permission="import.write" className="import-page">
+      <ImportWorkbench />
+    </PermittedPage>
+  );
+}
+
+function ImportWorkbench() {
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
   const [options, setOptions] = useState<Options>({
@@ -71,17 +77,6 @@ export function ImportPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
   const [error, setError] = useState<string | null>(null);
-
-  if (session === null) return null;
-  if (!session.authenticated)
-    return (
-      <section>
-        <h1>Импорт данных</h1>
-        <p className="status">
-          <Link href="/login">Войдите</Link>, чтобы импортировать данные.
-        </p>
-      </section>
-    );
 
   const source: Source | null = file
     ? { kind: 'file', file }
@@ -147,8 +142,7 @@ export function ImportPage() {
     preview !== null && preview.problems.length === 0 && !preview.noChanges && result === null;
 
   return (
-    <section aria-labelledby="page-title" className="import-page">
-      <h1 id="page-title">Импорт данных</h1>
+    <>
       <p className="hint">
         CSV (UTF-8 или Windows-1251; разделитель «;», «,» или табуляция), XLSX или таблица,
         вставленная из документа. Сначала — предпросмотр: что будет добавлено и изменено и все
@@ -200,7 +194,7 @@ export function ImportPage() {
             </select>
           </label>
           <label>
-            Период (для широкого формата)
+            Период значений
             <input
               value={options.period}
               placeholder="2017-03"
@@ -246,11 +240,12 @@ export function ImportPage() {
           </label>
         </div>
         <div className="form-actions">
-          <button type="submit" disabled={!source || progress !== null}>
+          <button type="submit" className="button" disabled={!source || progress !== null}>
             Предпросмотр
           </button>
           <button
             type="button"
+            className="button"
             onClick={() => void commit()}
             disabled={!canCommit || progress !== null}
             data-testid="import-commit"
@@ -273,6 +268,6 @@ export function ImportPage() {
         </p>
       ) : null}
       {preview ? <ImportPreviewView preview={preview} onConfirmAlias={confirmAlias} /> : null}
-    </section>
+    </>
   );
 }

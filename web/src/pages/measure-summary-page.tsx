@@ -1,34 +1,32 @@
 import { type FormEvent, useState } from 'react';
 import { MEASURE_STATUS_LABELS, type MeasureSummary } from '../../../src/domain/plan-measure.js';
 import { formatDateRu } from '../../../src/domain/russian-date-format.js';
-import { useSession } from '../api/session-store.js';
 import { useApiData } from '../api/use-api-data.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
+import { PermittedPage } from '../components/permitted-page.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
-import { Link } from '../routing/link.js';
 
 /** «Сводка по мероприятиям»: for the commission, measures by status per municipality and quarter. */
 export function MeasureSummaryPage() {
   useDocumentTitle('Сводка по мероприятиям');
-  const session = useSession();
+  return (
+    <PermittedPage title="Сводка по мероприятиям" permission="summaries.read">
+      <SummaryChooser />
+    </PermittedPage>
+  );
+}
+
+function SummaryChooser() {
   const [yearText, setYearText] = useState(String(new Date().getFullYear()));
   const [year, setYear] = useState<number | null>(null);
-  if (session === null) return null;
-  if (!session.authenticated)
-    return (
-      <p className="status">
-        <Link href="/login">Войдите</Link>, чтобы открыть этот раздел.
-      </p>
-    );
   const open = (event: FormEvent) => {
     event.preventDefault();
     setYear(Number(yearText.trim()));
   };
   const valid = year !== null && Number.isInteger(year) && year >= 2000 && year <= 2100;
   return (
-    <section aria-labelledby="page-title">
-      <h1 id="page-title">Сводка по мероприятиям</h1>
+    <>
       <form className="filters" onSubmit={open}>
         <label>
           Год
@@ -48,7 +46,7 @@ export function MeasureSummaryPage() {
         </p>
       ) : null}
       {valid ? <Summary year={year} /> : null}
-    </section>
+    </>
   );
 }
 

@@ -6,10 +6,10 @@ import type {
 } from '../../../src/server/features/rating/rating-schemas.js';
 import { useApiData } from '../api/use-api-data.js';
 import { ComputeRatingForm } from '../components/compute-rating-form.js';
-import { DepartmentOnly } from '../components/department-only.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { MethodologySimulator } from '../components/methodology-simulator.js';
+import { PermittedPage } from '../components/permitted-page.js';
 import { RankUncertaintyPanel } from '../components/rank-uncertainty-panel.js';
 import { SnapshotReview } from '../components/snapshot-review.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
@@ -21,9 +21,9 @@ import { useDocumentTitle } from '../components/use-document-title.js';
 export function RatingManagePage() {
   useDocumentTitle('Расчёт рейтинга');
   return (
-    <DepartmentOnly title="Расчёт и публикация рейтинга">
+    <PermittedPage title="Расчёт и публикация рейтинга" permission="rating.compute">
       <RatingManagement />
-    </DepartmentOnly>
+    </PermittedPage>
   );
 }
 

@@ -18,7 +18,7 @@ const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ru-RU'
 export function TokensPage() {
   useDocumentTitle('Токены API');
   return (
-    <AdminOnly title="Токены API">
+    <AdminOnly title="Токены API" permission="tokens.manage">
       <TokensAdmin />
     </AdminOnly>
   );

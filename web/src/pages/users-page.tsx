@@ -18,7 +18,7 @@ import { useDocumentTitle } from '../components/use-document-title.js';
 export function UsersPage() {
   useDocumentTitle('Пользователи');
   return (
-    <AdminOnly title="Пользователи">
+    <AdminOnly title="Пользователи" permission="accounts.manage">
       <UsersAdmin />
     </AdminOnly>
   );

@@ -6,6 +6,8 @@ import {
   type AuditEventView,
   type AuditQuery,
 } from '../../../domain/access.js';
+import { auditActionLabel, auditEntityLabel } from '../../../domain/audit-labels.js';
+import { formatDateTimeRu } from '../../../domain/russian-date-format.js';
 import type { AuditContext } from './audit.js';
 import { authorize } from './authorize.js';
 
@@ -65,16 +67,23 @@ function csvCell(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-/** The audit trail as CSV in UTF-8 with a BOM and `;`, which Excel opens correctly in Russian. */
+/**
+ * The audit trail as CSV in UTF-8 with a BOM and `;`, which Excel opens correctly in Russian:
+ * actions and objects in words beside their codes (for filters and scripts), time in the
+ * server's zone beside the UTC instant.
+ */
 export function auditTrailCsv(events: AuditEventView[]): string {
   const header = [
     '№',
+    'Время (местное)',
     'Время (UTC)',
     'Пользователь',
     'IP-адрес',
     'Браузер',
     'Действие',
+    'Код действия',
     'Объект',
+    'Код объекта',
     'Идентификатор',
     'Результат',
     'Было',
@@ -84,11 +93,14 @@ export function auditTrailCsv(events: AuditEventView[]): string {
   const lines = events.map((e) =>
     [
       e.id,
+      formatDateTimeRu(e.at),
       e.at,
       e.actor,
       e.ip,
       e.userAgent,
+      auditActionLabel(e.action),
       e.action,
+      auditEntityLabel(e.entityType),
       e.entityType,
       e.entityId,
       AUDIT_OUTCOME_LABELS[e.outcome],

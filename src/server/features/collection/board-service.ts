@@ -158,7 +158,11 @@ export async function setReportingDeadline(
   dueDate: string,
   context: AuditContext,
 ): Promise<ReportingDeadline> {
-  authorize(context.actor, 'data.approve', { entityType: 'reporting_deadline', entityId: period });
+  authorize(context.actor, 'data.approve', {
+    entityType: 'reporting_deadline',
+    entityId: period,
+    attempt: 'reporting-deadline.set',
+  });
   requirePeriod(period);
   requireDueDate(dueDate);
   const at = context.at.toISOString();

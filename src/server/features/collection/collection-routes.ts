@@ -35,9 +35,10 @@ const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 const Period = Type.String({ pattern: ENTRY_PERIOD_PATTERN });
 const FormParams = Type.Object({ code: Code, period: Period });
 
-const rejected = (error: EntryInvalidError) => ({
+/** `lead` says what was refused: saving (the error's own words) or sending what is saved. */
+const rejected = (error: EntryInvalidError, lead?: string) => ({
   error: 'entry_invalid' as const,
-  message: error.message,
+  message: lead ? `${lead}: ${error.problems.map((p) => p.message).join('; ')}` : error.message,
   problems: error.problems,
 });
 
@@ -120,7 +121,9 @@ export const collectionRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
           auditContextOf(request),
         );
       } catch (error) {
-        if (error instanceof EntryInvalidError) return reply.code(422).send(rejected(error));
+        // The values are saved; what is refused is sending them as they are.
+        if (error instanceof EntryInvalidError)
+          return reply.code(422).send(rejected(error, 'Нельзя отправить на проверку'));
         throw error;
       }
     },

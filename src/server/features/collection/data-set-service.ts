@@ -119,8 +119,9 @@ function cleanName(name: string): string {
   return clean;
 }
 
-const manage = (context: AuditContext, code: string) =>
-  authorize(context.actor, 'data.approve', { entityType: 'data_set', entityId: code });
+/** `attempt` names the change for the audit trail, as the allowed change is recorded. */
+const manage = (context: AuditContext, code: string, attempt: string) =>
+  authorize(context.actor, 'data.approve', { entityType: 'data_set', entityId: code, attempt });
 
 /** Creates a data set (analysts and administrators), audited. */
 export async function createDataSet(
@@ -129,7 +130,7 @@ export async function createDataSet(
   input: NewDataSet,
   context: AuditContext,
 ): Promise<DataSet> {
-  manage(context, input.code);
+  manage(context, input.code, 'data-set.create');
   const name = cleanName(input.name);
   return db.transaction().execute(async (trx) => {
     if (await findDataSetRow(trx, regionId, input.code))
@@ -163,7 +164,7 @@ export async function updateDataSet(
   input: DataSetInput,
   context: AuditContext,
 ): Promise<DataSet> {
-  manage(context, code);
+  manage(context, code, 'data-set.update');
   const name = cleanName(input.name);
   return db.transaction().execute(async (trx) => {
     const row = await dataSetByCode(trx, regionId, code);
@@ -195,7 +196,7 @@ export async function removeDataSet(
   code: string,
   context: AuditContext,
 ): Promise<void> {
-  manage(context, code);
+  manage(context, code, 'data-set.delete');
   await db.transaction().execute(async (trx) => {
     const row = await dataSetByCode(trx, regionId, code);
     const before = await viewOf(trx, row);
@@ -223,7 +224,7 @@ export async function setDataSetDeadline(
   dueDate: string,
   context: AuditContext,
 ): Promise<DataSetDeadline> {
-  manage(context, code);
+  manage(context, code, 'data-set-deadline.set');
   requirePeriod(period);
   requireDueDate(dueDate);
   const at = context.at.toISOString();
@@ -252,7 +253,7 @@ export async function removeDataSetDeadline(
   period: string,
   context: AuditContext,
 ): Promise<void> {
-  manage(context, code);
+  manage(context, code, 'data-set-deadline.delete');
   requirePeriod(period);
   await db.transaction().execute(async (trx) => {
     const row = await dataSetByCode(trx, regionId, code);

@@ -79,6 +79,7 @@ async function loadForm(
   );
   const find = (indicatorId: number, p: string | undefined) =>
     observations.find((o) => o.indicator_id === indicatorId && o.period === p);
+  const notes = await findCurrentNotes(db, observations);
   const lines = indicators.map((i) => {
     const now = find(i.id, current.get(i.id));
     return {
@@ -94,6 +95,7 @@ async function loadForm(
       value: now?.value ?? null,
       observationId: now?.id ?? null,
       previousValue: find(i.id, before.get(i.id))?.value ?? null,
+      note: now ? (notes.get(now.id) ?? null) : null,
     };
   });
   const references = Object.fromEntries(
@@ -201,7 +203,11 @@ export async function saveEntryForm(
     const changes: { indicator: string; old: number | null; new: number }[] = [];
     for (const [indicator, value] of Object.entries(input.values)) {
       const line = byCode.get(indicator) as (typeof lines)[number];
-      if (value === null || value === line.value) continue;
+      const note = comments[indicator]?.trim() || null;
+      // A comment given to a value that stands is kept as well, on a revision of its own:
+      // revisions are never changed, and submitting reads the current one's comment.
+      if (value === null || (value === line.value && (note === null || note === line.note)))
+        continue;
       await writeEnteredValue(trx, {
         municipalityId: municipality.id,
         indicatorId: line.indicatorId,
@@ -218,7 +224,7 @@ export async function saveEntryForm(
         source: ENTRY_SOURCE,
         author,
         at,
-        note: comments[indicator]?.trim() || null,
+        note,
       });
       changes.push({ indicator, old: line.value, new: value });
     }
@@ -252,24 +258,10 @@ export async function submissionProblems(
   context: AuditContext,
 ): Promise<EntryProblem[]> {
   const { lines, form } = await loadForm(db, municipality, regionId, period, context);
-  const notes = await findCurrentNotes(
-    db,
-    await findMunicipalityObservations(
-      db,
-      municipality.id,
-      lines.map((l) => l.indicatorId),
-      lines.map((l) => l.storedPeriod),
-    ),
-  );
   return validateEntry({
     lines,
     values: Object.fromEntries(lines.map((l) => [l.code, l.value])),
-    comments: Object.fromEntries(
-      lines.map((l) => [
-        l.code,
-        l.observationId === null ? undefined : (notes.get(l.observationId) ?? undefined),
-      ]),
-    ),
+    comments: Object.fromEntries(lines.map((l) => [l.code, l.note ?? undefined])),
     jumpThresholdPercent: form.jumpThresholdPercent,
     requireAll: true,
   });

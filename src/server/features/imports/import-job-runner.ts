@@ -14,6 +14,7 @@ import {
   type ImportRequest,
   previewImport,
 } from './import-service.js';
+import { forThePage, previewForThePage } from './page-wording.js';
 
 /**
  * Runs one preview or commit for a job and turns every ending into an outcome: the same
@@ -36,13 +37,16 @@ export async function runImportJob(
   try {
     if (mode === 'preview') {
       const preview = await previewImport(db, regionId, request, options);
-      return { state: 'succeeded', preview, result: null };
+      return { state: 'succeeded', preview: previewForThePage(preview), result: null };
     }
     const result = await commitImport(db, regionId, request, actorLabel(context.actor), options);
-    return { state: 'succeeded', preview: result.preview, result };
+    const preview = previewForThePage(result.preview);
+    return { state: 'succeeded', preview, result: { ...result, preview } };
   } catch (error) {
-    if (error instanceof ImportRejectedError)
-      return { state: 'rejected', preview: error.preview, message: error.preview.summary };
+    if (error instanceof ImportRejectedError) {
+      const preview = previewForThePage(error.preview);
+      return { state: 'rejected', preview, message: preview.summary };
+    }
     if (error instanceof AccessError) {
       if (error.audit)
         await recordAudit(db, {
@@ -59,7 +63,7 @@ export async function runImportJob(
       return {
         state: 'failed',
         status: 400,
-        message: error.problems.map((p) => p.message).join('; '),
+        message: error.problems.map((p) => forThePage(p.message)).join('; '),
       };
     log.error(error);
     return {

@@ -16,6 +16,7 @@ import { FILE_BODY_LIMIT, ImportBody, refuseOtherFile, toRequest } from './impor
 import { importJobRoutes } from './import-job-routes.js';
 import type { ImportRoutesContext } from './import-routes-context.js';
 import { commitImport, ImportRejectedError, previewImport } from './import-service.js';
+import { forThePage, previewForThePage } from './page-wording.js';
 import { referenceRevisionRoutes } from './reference-revision-routes.js';
 import { listRevisions } from './revision-service.js';
 
@@ -50,9 +51,11 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = asyn
       },
     },
     async (request) =>
-      previewImport(ctx.db, await ctx.regionId(), toRequest(request.body), {
-        context: auditContextOf(request),
-      }),
+      previewForThePage(
+        await previewImport(ctx.db, await ctx.regionId(), toRequest(request.body), {
+          context: auditContextOf(request),
+        }),
+      ),
   );
 
   app.post(
@@ -72,16 +75,23 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = asyn
       const context = auditContextOf(request);
       refuseOtherFile(body, request.body.expectedSha256);
       try {
-        return await commitImport(ctx.db, await ctx.regionId(), body, actorLabel(context.actor), {
-          context,
-        });
+        const result = await commitImport(
+          ctx.db,
+          await ctx.regionId(),
+          body,
+          actorLabel(context.actor),
+          { context },
+        );
+        return { ...result, preview: previewForThePage(result.preview) };
       } catch (error) {
-        if (error instanceof ImportRejectedError)
+        if (error instanceof ImportRejectedError) {
+          const preview = previewForThePage(error.preview);
           return reply.code(422).send({
             error: 'import_rejected',
-            message: error.preview.summary,
-            preview: error.preview,
+            message: preview.summary,
+            preview,
           });
+        }
         throw error;
       }
     },
@@ -169,7 +179,7 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = asyn
         };
       } catch (error) {
         if (error instanceof InputError)
-          throw badRequest(error.problems.map((p) => p.message).join('; '));
+          throw badRequest(error.problems.map((p) => forThePage(p.message)).join('; '));
         throw error;
       }
     },

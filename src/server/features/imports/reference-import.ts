@@ -12,6 +12,7 @@ import {
 import type { Database } from '../../../db/schema/index.js';
 import type { ReferenceKind } from '../../../db/schema/reference-value.js';
 import type { ImportPreview, ReferenceChange } from '../../../domain/import-preview.js';
+import { formatExactRu } from '../../../domain/russian-number-format.js';
 import type { InputProblem } from '../../../ingest/input-problem.js';
 import type { ParsedObservation } from '../../../ingest/read-observations.js';
 import type { LoadedRegistry } from './import-registry.js';
@@ -93,7 +94,7 @@ export async function planReferenceChanges(
         file: fileName,
         row: v.row,
         column: destination.label,
-        message: `повтор: для этого ОМСУ за ${year} год уже дано значение в строке ${earlier.row} (${earlier.value}), здесь другое (${v.value}); справочные данные хранятся по годам`,
+        message: `повтор: для этого ОМСУ за ${year} год уже дано значение в строке ${earlier.row} (${formatExactRu(earlier.value)}), здесь другое (${formatExactRu(v.value)}); справочные данные хранятся по годам`,
       });
   }
   const all = [...read.values()];

@@ -261,7 +261,7 @@ export const measureRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, 
       schema: {
         tags,
         summary:
-          'Сводка по мероприятиям для комиссии: по ОМСУ и кварталам — число мероприятий по статусам, просроченные (аналитик)',
+          'Сводка по мероприятиям для комиссии: по ОМСУ и кварталам — число мероприятий по статусам, просроченные (наблюдатель, аналитик, администратор)',
         params: Type.Object({ year: Year }),
         querystring: Type.Object({ asOf: Type.Optional(Type.String({ pattern: DATE_PATTERN })) }),
         response: { 200: MeasureSummary, ...errors },

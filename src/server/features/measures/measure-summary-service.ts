@@ -27,7 +27,11 @@ export async function measureSummary(
   asOf: string | undefined,
   context: AuditContext,
 ): Promise<MeasureSummary> {
-  authorize(context.actor, 'data.approve', { entityType: 'measure_summary', entityId: year });
+  authorize(context.actor, 'summaries.read', {
+    entityType: 'measure_summary',
+    entityId: year,
+    attempt: 'measure-summary.read',
+  });
   const date = asOf ?? context.at.toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
     throw new RequestError(400, 'invalid_date', `Дата «${date}» не распознана.`);

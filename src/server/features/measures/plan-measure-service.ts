@@ -483,6 +483,7 @@ export async function setPlanApproval(
     municipalityId: municipality.id,
     entityType: 'measure_plan',
     entityId: `${code}/${year}`,
+    attempt: approved ? 'measure_plan.approve' : 'measure_plan.reopen',
   });
   await db.transaction().execute(async (trx) => {
     const before = await findMeasurePlanApproved(trx, municipality.id, year);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { listIndicators } from '../../../db/repositories/indicator-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -46,14 +47,23 @@ export async function explainStoredUnit(
     throw new NotFoundError(`В снимке «${code}» нет ОМСУ «${municipalityCode}»`);
 
   const methodology = computation.methodology as Methodology;
+  // A value is shown as the registry prints its indicator (88,0 %, not 88,00 %).
+  const decimals = new Map(
+    (await listIndicators(db, regionId)).map((i) => [i.code, i.decimals] as const),
+  );
   const passports = new Map(
     indicatorNodes(methodology.tree).map((n) => [
       n.code,
-      { indicator: n.code, name: n.name, unit: n.passport?.unit ?? null },
+      {
+        indicator: n.code,
+        name: n.name,
+        unit: n.passport?.unit ?? null,
+        decimals: decimals.get(n.code) ?? null,
+      },
     ]),
   );
   const ref = (indicator: string) =>
-    passports.get(indicator) ?? { indicator, name: indicator, unit: null };
+    passports.get(indicator) ?? { indicator, name: indicator, unit: null, decimals: null };
   const raw = new Map(computation.indicators.map((ind) => [ind.code, ind.raw[at] ?? null]));
   const { byCode } = await loadMunicipalityRefs(db, regionId);
   const municipality = byCode.get(municipalityCode);

@@ -28,7 +28,10 @@ export async function listStoredMethodologies(
   regionId: number,
   context: AuditContext,
 ): Promise<StoredMethodology[]> {
-  authorize(context.actor, 'rating.compute', { entityType: 'methodology' });
+  authorize(context.actor, 'rating.compute', {
+    entityType: 'methodology',
+    attempt: 'methodology.list',
+  });
   return (await listMethodologies(db, regionId)).map(toView);
 }
 

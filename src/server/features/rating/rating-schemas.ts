@@ -54,6 +54,8 @@ const IndicatorRef = Type.Object({
   indicator: Type.String(),
   name: Type.String(),
   unit: Type.Union([Type.String(), Type.Null()]),
+  /** Decimals the region's registry prints the indicator with; null if it is not registered. */
+  decimals: Type.Union([Type.Integer(), Type.Null()]),
 });
 
 /** One unit's explanation in a stored snapshot, with the names a reader needs. */

@@ -156,7 +156,10 @@ export async function listStaffRatings(
   regionId: number,
   context: AuditContext,
 ): Promise<SnapshotSummaryWithErrata[]> {
-  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot' });
+  authorize(context.actor, 'rating.compute', {
+    entityType: 'rating_snapshot',
+    attempt: 'rating-draft.list',
+  });
   return listSnapshots(db, regionId, { includeUnpublished: true });
 }
 
@@ -167,6 +170,10 @@ export async function getStaffRating(
   code: string,
   context: AuditContext,
 ): Promise<SnapshotViewWithErrata> {
-  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
+  authorize(context.actor, 'rating.compute', {
+    entityType: 'rating_snapshot',
+    entityId: code,
+    attempt: 'rating-draft.read',
+  });
   return getSnapshot(db, regionId, code, { includeUnpublished: true });
 }

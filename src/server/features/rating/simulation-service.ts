@@ -20,7 +20,10 @@ export async function simulateStoredRating(
   input: { period: string; before: MethodologyChoice; after: MethodologyChoice },
   context: AuditContext,
 ): Promise<SimulationResult> {
-  authorize(context.actor, 'rating.compute', { entityType: 'methodology' });
+  authorize(context.actor, 'rating.compute', {
+    entityType: 'methodology',
+    attempt: 'methodology.simulate',
+  });
   const before = await resolveMethodology(db, regionId, input.before, 'Действующая методика');
   const after = await resolveMethodology(db, regionId, input.after, 'Новая методика');
   const data = await loadPeriodData(db, regionId, [before, after], input.period);

@@ -58,7 +58,11 @@ export async function loadUncertaintyJob(
   request: UncertaintyRequest,
   context: AuditContext,
 ): Promise<UncertaintyJob> {
-  authorize(context.actor, 'rating.compute', { entityType: 'rating_snapshot', entityId: code });
+  authorize(context.actor, 'rating.compute', {
+    entityType: 'rating_snapshot',
+    entityId: code,
+    attempt: 'rating.uncertainty',
+  });
   const row = await findSnapshotByCode(db, regionId, code);
   if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
   const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
