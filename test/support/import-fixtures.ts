@@ -55,9 +55,14 @@ export function koi8r(text: string): Uint8Array {
   );
 }
 
-/** An XLSX workbook built cell by cell: `rows[r][c]` is a value or `{ formula }`. */
+/** A formula cell: its text and, as Excel and LibreOffice save it, its cached result. */
+type FormulaCell =
+  | { formula: string; result?: number }
+  | { sharedFormula: string; result?: number };
+
+/** An XLSX workbook built cell by cell: `rows[r][c]` is a value or a formula cell. */
 export async function xlsx(
-  rows: (string | number | { formula: string; result?: number } | null)[][],
+  rows: (string | number | Date | FormulaCell | null)[][],
   options: { sheet?: string; merges?: string[] } = {},
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

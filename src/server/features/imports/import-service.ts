@@ -22,7 +22,11 @@ import {
   updateObservationsBulk,
 } from '../../../db/repositories/observation-bulk-repository.js';
 import type { Database } from '../../../db/schema/index.js';
-import { ColumnMapping, DEFAULT_LONG_MAPPING } from '../../../domain/import-mapping.js';
+import {
+  ColumnMapping,
+  DEFAULT_LONG_MAPPING,
+  DEFAULT_WIDE_MAPPING,
+} from '../../../domain/import-mapping.js';
 import type { ImportPreview, ImportResult } from '../../../domain/import-preview.js';
 import type { TextEncodingName } from '../../../ingest/decode-text.js';
 import type { Delimiter } from '../../../ingest/delimited-text.js';
@@ -273,10 +277,9 @@ async function resolveMapping(
     });
     return [];
   }
-  const wide: ColumnMapping = { format: 'wide', unitColumn: DEFAULT_LONG_MAPPING.unitColumn };
   if (request.format === 'long') return [DEFAULT_LONG_MAPPING];
-  if (request.format === 'wide') return [wide];
-  return [DEFAULT_LONG_MAPPING, wide];
+  if (request.format === 'wide') return [DEFAULT_WIDE_MAPPING];
+  return [DEFAULT_LONG_MAPPING, DEFAULT_WIDE_MAPPING];
 }
 
 async function analyse(
