@@ -24,8 +24,12 @@ const keyOf = (w: IndicatorWords) => w.words.join(' ');
 const unitAgrees = (stated: string | null, passport: IndicatorPassport) =>
   stated === null || stated === canonicalUnit(passport.unit);
 
-/** A header resembles a name when it shares two words or more, and most of its own. */
-const RESEMBLING_SHARE = 0.6;
+/**
+ * A header resembles a name when they share two words or more and most of both (Dice's
+ * coefficient): «Доля документов, подписанных ЭП» resembles the share of signed documents,
+ * «Подписано ЭП», a count beside it, does not.
+ */
+const RESEMBLING_SCORE = 0.6;
 
 /**
  * Matches what a source calls an indicator — a code, the passport's name, a saved alias, or a
@@ -71,7 +75,7 @@ export function buildIndicatorMatcher(
       const seen = best.get(s.passport);
       if (!seen || score > seen.score) best.set(s.passport, { score, shared });
     }
-    return { size: own.size, ranked: [...best.entries()].sort((a, b) => b[1].score - a[1].score) };
+    return { ranked: [...best.entries()].sort((a, b) => b[1].score - a[1].score) };
   };
   return {
     byCode,
@@ -97,9 +101,8 @@ export function buildIndicatorMatcher(
         .map(([i]) => ({ code: i.code, name: i.name }));
     },
     resembles(header) {
-      const { size, ranked } = scored(header);
-      const top = ranked[0]?.[1];
-      return top !== undefined && top.shared >= 2 && top.shared / size >= RESEMBLING_SHARE;
+      const top = scored(header).ranked[0]?.[1];
+      return top !== undefined && top.shared >= 2 && top.score >= RESEMBLING_SCORE;
     },
   };
 }

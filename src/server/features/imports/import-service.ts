@@ -417,6 +417,9 @@ async function analyse(
     mappingName: request.mappingName ?? null,
     headerRow: read?.headerRow ?? null,
     ignoredColumns: read?.ignoredColumns ?? [],
+    columns: read?.columns ?? [],
+    totalRows: read?.totalRows ?? [],
+    formulaValues: read?.formulaValues ?? { count: 0, cells: [] },
     counts,
     inserts: inserts
       .slice(0, limit)
@@ -429,6 +432,7 @@ async function analyse(
     reference: describeReferencePlan(referencePlan, registry, limit),
     problems,
     unknownNames: read?.unknownNames ?? [],
+    unknownIndicators: read?.unknownIndicators ?? [],
     earlierImports: earlier.map((b) => ({
       batchId: b.id,
       importedAt: b.imported_at,
@@ -465,10 +469,12 @@ function indexStored(stored: ExistingObservation[]) {
 
 function describeValue(registry: LoadedRegistry, v: NewValue) {
   const unit = registry.units.get(v.municipalityId);
+  const indicator = registry.indicatorsById.get(v.indicatorId);
   return {
     row: v.row,
     municipality: { code: unit?.code ?? '', name: unit?.name ?? '' },
-    indicator: registry.indicatorsById.get(v.indicatorId)?.code ?? '',
+    indicator: indicator?.code ?? '',
+    indicatorName: indicator?.name ?? '',
     period: v.period,
   };
 }
