@@ -58,7 +58,9 @@ export const ImportPreview = Type.Object({
   sourceSystem: Nullable(Type.String()),
   mappingName: Nullable(Type.String()),
   headerRow: Nullable(Type.Integer()),
-  ignoredColumns: Type.Array(Type.String(), { description: 'графы, из которых ничего не прочитано' }),
+  ignoredColumns: Type.Array(Type.String(), {
+    description: 'графы, из которых ничего не прочитано',
+  }),
   columns: Type.Array(
     Type.Object({
       column: Type.String(),
