@@ -162,3 +162,13 @@ export function indicatorWords(text: string): IndicatorWords {
   );
   return { words: [...words].sort(), unit };
 }
+
+/**
+ * One text per meaning, as an alias is stored and compared: the words, and the unit if stated.
+ *
+ * @example indicatorKey('Доля документов, подписанных ЭП, %') === indicatorKey('доля подписанных ЭП документов в %')
+ */
+export function indicatorKey(text: string): string {
+  const { words, unit } = indicatorWords(text);
+  return unit === null ? words.join(' ') : `${words.join(' ')} [${unit}]`;
+}
