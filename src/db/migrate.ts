@@ -9,6 +9,7 @@ import { referenceRevisionsSchema } from './migrations/2026-11-25-0009-reference
 import { dataSetsSchema } from './migrations/2026-11-25-0010-data-sets.js';
 import { firstRevisionInPlaceSchema } from './migrations/2026-11-26-0011-first-revision-in-place.js';
 import { periodByteOrderSchema } from './migrations/2026-12-04-0012-period-byte-order.js';
+import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-aliases.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-25-0010-data-sets': dataSetsSchema,
   '2026-11-26-0011-first-revision-in-place': firstRevisionInPlaceSchema,
   '2026-12-04-0012-period-byte-order': periodByteOrderSchema,
+  '2026-12-05-0013-indicator-aliases': indicatorAliasesSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -36,8 +36,16 @@ export const DEFAULT_LONG_MAPPING: ColumnMapping = {
   unitColumn:
     'омсу|наименование омсу|муниципальное образование|наименование мо|мо|октмо|код октмо|unit|municipality',
   indicatorColumn: 'показатель|код показателя|indicator',
-  periodColumn: 'период|отчетный период|period',
+  // «Год» beside «Месяц» or «Квартал» is read as one period.
+  periodColumn: 'период|отчетный период|дата|месяц|квартал|год|period',
   valueColumn: 'значение|value',
+};
+
+/** The same for a wide table: a column per indicator, found by its header. */
+export const DEFAULT_WIDE_MAPPING: ColumnMapping = {
+  format: 'wide',
+  unitColumn: DEFAULT_LONG_MAPPING.unitColumn,
+  periodColumn: DEFAULT_LONG_MAPPING.periodColumn,
 };
 
 export const SOURCE_SYSTEMS = ['ЕСИА', 'ИС СОУ', 'СЭД', 'ПОС', 'ЕПГУ', 'вручную'] as const;

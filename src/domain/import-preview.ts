@@ -13,8 +13,11 @@ const ValueRef = {
   row: Type.Integer({ description: 'строка файла' }),
   municipality: Type.Object({ code: Type.String(), name: Type.String() }),
   indicator: Type.String({ description: 'код показателя' }),
+  indicatorName: Type.String({ description: 'наименование показателя, как его видит человек' }),
   period: Type.String(),
 };
+
+const Candidates = Type.Array(Type.Object({ code: Type.String(), name: Type.String() }));
 
 export const PreviewInsert = Type.Object({ ...ValueRef, value: Type.Number() });
 export const PreviewUpdate = Type.Object({
@@ -55,7 +58,27 @@ export const ImportPreview = Type.Object({
   sourceSystem: Nullable(Type.String()),
   mappingName: Nullable(Type.String()),
   headerRow: Nullable(Type.Integer()),
-  ignoredColumns: Type.Array(Type.String()),
+  ignoredColumns: Type.Array(Type.String(), {
+    description: 'графы, из которых ничего не прочитано',
+  }),
+  columns: Type.Array(
+    Type.Object({
+      column: Type.String(),
+      indicator: Type.Object({ code: Type.String(), name: Type.String() }),
+      period: Nullable(Type.String()),
+    }),
+    { description: 'широкая таблица: какая графа прочитана как какой показатель' },
+  ),
+  totalRows: Type.Array(Type.Object({ row: Type.Integer(), name: Type.String() }), {
+    description: 'строки итогов («Итого», «Всего по области»): пропущены',
+  }),
+  formulaValues: Type.Object(
+    {
+      count: Type.Integer(),
+      cells: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String() })),
+    },
+    { description: 'значения XLSX, взятые из сохранённого результата формулы (первые ячейки)' },
+  ),
   counts: Type.Object({
     valuesRead: Type.Integer(),
     insert: Type.Integer(),
@@ -83,7 +106,14 @@ export const ImportPreview = Type.Object({
     Type.Object({
       name: Type.String(),
       rows: Type.Array(Type.Integer()),
-      candidates: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+      candidates: Candidates,
+    }),
+  ),
+  unknownIndicators: Type.Array(
+    Type.Object({
+      name: Type.String({ description: 'заголовок графы или название показателя в файле' }),
+      rows: Type.Array(Type.Integer(), { description: 'пусто для заголовка графы' }),
+      candidates: Candidates,
     }),
   ),
   earlierImports: Type.Array(

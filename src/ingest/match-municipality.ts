@@ -46,7 +46,8 @@ const OKTMO = /^\d{8}(\d{3})?$/;
  * Matches what a source wrote in its municipality column: an OKTMO code (8 or 11 digits), a
  * name or a saved alias, after normalisation. Nothing is guessed: an unknown name is null,
  * and `candidates` ranks the units whose name without kind words is closest, so that
- * "Гайский муниципальный округ" offers "Гайский городской округ" first.
+ * "Гайский муниципальный округ" offers "Гайский городской округ" first; there are always
+ * candidates while the registry has units.
  *
  * @example buildMunicipalityMatcher(units).candidates('Гайский район')[0].code // 'gayskiy-go'
  */
@@ -86,9 +87,9 @@ export function buildMunicipalityMatcher(
         const seen = best.get(s.unit.code);
         if (!seen || score < seen.score) best.set(s.unit.code, { unit: s.unit, score });
       }
-      const threshold = Math.max(2, Math.floor(core.length / 3)) * 10 + 9;
+      // Always the closest few, however far: a person picks the right one faster from a
+      // short list than from a message that there is none.
       return [...best.values()]
-        .filter((b) => b.score <= threshold)
         .sort((a, b) => a.score - b.score || a.unit.name.localeCompare(b.unit.name, 'ru'))
         .slice(0, limit)
         .map((b) => ({ code: b.unit.code, name: b.unit.name }));

@@ -4,16 +4,24 @@
  * so "Гайский городской округ" never silently becomes "Гайский район".
  */
 const KIND_SPELLINGS: [RegExp, string][] = [
+  [/(^|\s)(р-н|р-он)(?=$|\s)/g, '$1район'],
   [/(^|\s)(муниципальный район|мун\. район|м\. ?р\.|мр)(?=$|\s)/g, '$1район'],
   [/(^|\s)го(?=$|\s)/g, '$1городской округ'],
   [/(^|\s)(м\. ?о\.)(?=$|\s)/g, '$1муниципальный округ'],
+  [/(^|\s)закрытое административно-территориальное образование(?=$|\s)/g, '$1зато'],
+  [/(^|\s)(пос\.|п\.|пгт\.?|п\. ?г\. ?т\.) ?(?=\S)/g, '$1поселок '],
+  // «МО» and «муниципальное образование» name no kind: «МО г.Бузулук» is the city, «МО
+  // Кваркенский район» the district. Dropped, so that the words after them decide.
+  [/(^|\s)(муниципальное образование|мо)(?=$|\s)/g, '$1'],
 ];
 const KIND_WORDS = /(^|\s)(городской округ|муниципальный округ|район|город|зато)(?=$|\s)/g;
 
 /**
  * Brings a municipality name to a form in which the spellings used across sources compare
- * equal: case, `ё`/`е`, quotes, `г.`/`город`, dashes, spacing, and the kind words
- * (`муниципальный район` = `район`, `г.о.` = `городской округ`).
+ * equal: case, `ё`/`е`, quotes, `г.`/`город`, dashes, spacing, and the kind words with their
+ * abbreviations (`муниципальный район` = `МР` = `р-н` = `район`, `г.о.` = `ГО` = `городской
+ * округ`, `пос.` = `поселок`, `ЗАТО` = `закрытое административно-территориальное
+ * образование`; `МО` and `муниципальное образование` are dropped).
  *
  * @example normaliseName('Грачёвский  район') === normaliseName('грачевский муниципальный район')
  * @example normaliseName('г.Орск') === normaliseName('город Орск')
@@ -30,7 +38,7 @@ export function normaliseName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   for (const [pattern, canonical] of KIND_SPELLINGS) text = text.replace(pattern, canonical);
-  return text;
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -26,13 +26,19 @@ function validDate(y: number, m: number, d: number): string | null {
 /**
  * Reads a period as sources write it and gives the stored form: `YYYY`, `YYYY-MM`, `YYYY-Qn`
  * or a date `YYYY-MM-DD`. Accepts `01.03.2017`, `03.2017`, `март 2017`, `I квартал 2017`,
- * `2017 год`; anything else is null.
+ * `1 кв. 2017`, `2017 год`, `за 2022 год`; anything else is null.
  *
  * @example parsePeriod('январь 2017') // '2017-01'
  * @example parsePeriod('01.03.2017') // '2017-03-01'
  */
 export function parsePeriod(raw: string): string | null {
-  const text = raw.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+  // «за март 2017», «на 01.03.2017»: the preposition of a caption says nothing more.
+  const text = raw
+    .trim()
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\s+/g, ' ')
+    .replace(/^(за|на) /, '');
   let m = /^(\d{4})( год| г\.?)?$/.exec(text);
   if (m) return m[1] ?? null;
   m = /^(\d{4})-(\d{2})$/.exec(text);
@@ -53,10 +59,10 @@ export function parsePeriod(raw: string): string | null {
     );
     return index === -1 ? null : `${m[2]}-${pad(index + 1)}`;
   }
-  m = /^([1-4]|i{1,3}|iv)[ -]?(й )?квартал (\d{4})( года| г\.?)?$/.exec(text);
+  m = /^([1-4]|i{1,3}|iv)[ -]?(й )?(квартал|кв\.?) ?(\d{4})( года| г\.?)?$/.exec(text);
   if (m) {
     const q = ROMAN.includes(m[1] ?? '') ? ROMAN.indexOf(m[1] ?? '') + 1 : Number(m[1]);
-    return `${m[3]}-Q${q}`;
+    return `${m[4]}-Q${q}`;
   }
   return null;
 }

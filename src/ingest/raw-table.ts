@@ -23,4 +23,6 @@ export interface RawTable {
   rows: RawRows;
   /** Per row index, cells that continue a merged cell from the row above (XLSX only). */
   mergedFromAbove?: Map<number, Set<number>>;
+  /** Per row index, cells whose text is the result a formula had when the file was saved. */
+  formulaCells?: Map<number, Set<number>>;
 }

@@ -1,14 +1,20 @@
 import type { ColumnMapping } from '../domain/import-mapping.js';
 import type { InputProblem } from './input-problem.js';
-import {
-  headerMatches,
-  type LocatedHeader,
-  locateHeader,
-  normaliseHeader,
-} from './locate-header.js';
+import { buildIndicatorMatcher } from './match-indicator.js';
 import type { MatchCandidate, MunicipalityMatcher } from './match-municipality.js';
 import { parsePeriod } from './parse-period.js';
+import { readPeriodCells } from './period-cells.js';
 import type { RawTable } from './raw-table.js';
+import {
+  describeBadPeriod,
+  describeMissingHeader,
+  describeUnknownHeader,
+  describeUnknownIndicator,
+  describeUnknownUnit,
+} from './read-problem-messages.js';
+import { SeenValues } from './seen-values.js';
+import { type Column, findLayout } from './table-layout.js';
+import { isTotalLabel } from './total-row.js';
 import { checkValue, type IndicatorPassport } from './validate-value.js';
 
 /** The region's registry as an import sees it. */
@@ -27,10 +33,18 @@ export interface ParsedObservation {
   value: number;
 }
 
+/** A spelling the registry does not know (a unit's name, an indicator's name or header). */
 export interface UnknownName {
   name: string;
   rows: number[];
   candidates: MatchCandidate[];
+}
+
+/** A value column of a wide table and the indicator it was read as. */
+export interface ReadColumn {
+  column: string;
+  indicator: { code: string; name: string };
+  period: string | null;
 }
 
 export interface ReadObservationsResult {
@@ -41,23 +55,26 @@ export interface ReadObservationsResult {
   /** Every problem counted, also those beyond the `problems` list's cap. */
   problemCount: number;
   unknownNames: UnknownName[];
+  /** Indicator names and headers the registry does not know; rows empty for a header. */
+  unknownIndicators: UnknownName[];
+  /** Wide tables: which column was read as which indicator. */
+  columns: ReadColumn[];
   /** Header labels of columns the mapping does not use. */
   ignoredColumns: string[];
+  /** Total rows («Итого», «Всего по области»): skipped, listed here. */
+  totalRows: { row: number; name: string }[];
+  /** Values an XLSX file stores as a formula's cached result: how many, and the first cells. */
+  formulaValues: { count: number; cells: { row: number; column: string }[] };
   /** 1-based row/line of the header, null when none was found. */
   headerRow: number | null;
 }
 
 const MAX_LISTED_PROBLEMS = 500;
+const MAX_LISTED_FORMULAS = 20;
 /** Rows between two steps of readObservationsInSteps (a power of two). */
 const VALUES_STEP = 1 << 15;
-const TOTAL_ROW = /^(итого|всего по|всего)\b/;
 /** Marks a total row among the names already seen (ids are positive). */
 const TOTAL = -1;
-
-interface Column {
-  index: number;
-  label: string;
-}
 
 /**
  * Gives meaning to a raw table under a column mapping: finds the header, reads every row into
@@ -77,6 +94,37 @@ export function readObservations(
   return step.value;
 }
 
+const emptyResult = (): ReadObservationsResult => ({
+  values: [],
+  missing: 0,
+  problems: [],
+  problemCount: 0,
+  unknownNames: [],
+  unknownIndicators: [],
+  columns: [],
+  ignoredColumns: [],
+  totalRows: [],
+  formulaValues: { count: 0, cells: [] },
+  headerRow: null,
+});
+
+/** Collects unknown spellings with every row they occur in; candidates are looked up once. */
+function unknownSpellings(candidatesOf: (text: string) => MatchCandidate[]) {
+  const byText = new Map<string, UnknownName>();
+  return {
+    add(text: string, row: number | null): UnknownName {
+      let entry = byText.get(text);
+      if (!entry) {
+        entry = { name: text, rows: [], candidates: candidatesOf(text) };
+        byText.set(text, entry);
+      }
+      if (row !== null) entry.rows.push(row);
+      return entry;
+    },
+    list: () => [...byText.values()],
+  };
+}
+
 /**
  * readObservations a step at a time: yields the values read so far every VALUES_STEP rows
  * (the array grows; earlier entries never change), so that a caller may pass them on, and
@@ -90,15 +138,7 @@ export function* readObservationsInSteps(
   registry: ImportRegistry,
   options: { period?: string | undefined } = {},
 ): Generator<readonly ParsedObservation[], ReadObservationsResult> {
-  const result: ReadObservationsResult = {
-    values: [],
-    missing: 0,
-    problems: [],
-    problemCount: 0,
-    unknownNames: [],
-    ignoredColumns: [],
-    headerRow: null,
-  };
+  const result = emptyResult();
   const problem = (row: number | null, column: string | null, message: string) => {
     result.problemCount += 1;
     if (result.problems.length < MAX_LISTED_PROBLEMS)
@@ -109,39 +149,51 @@ export function* readObservationsInSteps(
     return result;
   }
 
-  const indicators = indicatorLookup(registry.indicators, mapping);
+  const indicators = buildIndicatorMatcher(registry.indicators, mapping.indicatorNames);
   const layout = findLayout(table, mapping, indicators);
   if (!layout) {
     problem(null, null, describeMissingHeader(mapping));
     return finish(result, table);
   }
-  const { header, unit, columns } = layout;
+  const { header, unit, columns, periods } = layout;
   result.headerRow = table.rows.at(header.index)?.line ?? null;
-  const used = new Set([unit.index, ...columns.map((c) => c.column?.index ?? -1)]);
+  const used = new Set<number>([
+    unit.index,
+    ...columns.map((c) => c.column.index),
+    ...periods.map((p) => p.index),
+    ...layout.unknownHeaders.map((c) => c.index),
+    ...(layout.long ? [layout.long.indicator.index] : []),
+  ]);
   result.ignoredColumns = header.labels.filter((l, i) => l !== '' && !used.has(i));
+  if (!layout.long)
+    result.columns = columns.map((c) => ({
+      column: c.column.label,
+      indicator: { code: c.indicator?.code ?? '', name: c.indicator?.name ?? '' },
+      period: c.period,
+    }));
+  const unknownIndicators = unknownSpellings((text) => indicators.candidates(text));
+  for (const c of layout.unknownHeaders)
+    problem(
+      result.headerRow,
+      c.label,
+      describeUnknownHeader(c.label, unknownIndicators.add(c.label, null).candidates),
+    );
   for (const c of layout.missingColumns)
     problem(result.headerRow, c, 'графа из сопоставления не найдена в строке заголовка');
 
   const defaultPeriod = options.period ?? mapping.period;
   const fixedPeriod = defaultPeriod === undefined ? null : parsePeriod(defaultPeriod);
   if (defaultPeriod !== undefined && fixedPeriod === null)
+    problem(null, null, describeBadPeriod(defaultPeriod));
+  const needsPeriod = columns.some((c) => c.period === null);
+  if (needsPeriod && periods.length === 0 && defaultPeriod === undefined)
     problem(
       null,
       null,
-      `период «${defaultPeriod}» не распознан (ожидается 2017, 2017-03, 2017-Q1 или 01.03.2017)`,
+      'не указан период значений: в таблице нет графы периода («Период», «Дата», «Месяц», «Год») — задайте --period (например, 2017-03) или период в сопоставлении граф',
     );
 
-  const needsPeriod = layout.long
-    ? layout.long.period === null
-    : columns.some((c) => c.period === null);
-  if (needsPeriod && defaultPeriod === undefined)
-    problem(
-      null,
-      null,
-      'не указан период значений: в таблице нет графы периода — задайте --period (например, 2017-03) или период в сопоставлении граф',
-    );
-
-  const unknown = new Map<string, UnknownName>();
+  const unknownUnits = unknownSpellings((text) => registry.matcher.candidates(text));
   const seen = new SeenValues(registry.unitIds);
   const periodCache = new Map<string, string | null>();
   const readPeriod = (text: string) => {
@@ -165,14 +217,21 @@ export function* readObservationsInSteps(
     if (!row) continue;
     const unitText = row.cells[unit.index];
     if (unitText === undefined || unitText === '') {
-      problem(row.line, unit.label, 'не указано муниципальное образование');
+      // «Итого» often stands in the first column, beside an empty name.
+      const total = row.cells.find(isTotalLabel);
+      if (total !== undefined) result.totalRows.push({ row: row.line, name: total });
+      else problem(row.line, unit.label, 'не указано муниципальное образование');
       continue;
     }
     let municipalityId = unitText === lastUnitText ? lastUnitId : knownUnits.get(unitText);
-    if (municipalityId === TOTAL) continue;
+    if (municipalityId === TOTAL) {
+      result.totalRows.push({ row: row.line, name: unitText });
+      continue;
+    }
     if (municipalityId === undefined) {
-      if (TOTAL_ROW.test(unitText.toLowerCase())) {
+      if (isTotalLabel(unitText)) {
         knownUnits.set(unitText, TOTAL);
+        result.totalRows.push({ row: row.line, name: unitText });
         continue;
       }
       const code = unitText.startsWith('=') ? null : registry.matcher.match(unitText);
@@ -182,49 +241,45 @@ export function* readObservationsInSteps(
     lastUnitText = unitText;
     lastUnitId = municipalityId;
     if (municipalityId === undefined) {
-      const entry = unknown.get(unitText) ?? {
-        name: unitText,
-        rows: [],
-        candidates: registry.matcher.candidates(unitText),
-      };
-      entry.rows.push(row.line);
-      unknown.set(unitText, entry);
-      problem(row.line, unit.label, describeUnknown(unitText, entry.candidates));
+      const entry = unknownUnits.add(unitText, row.line);
+      problem(row.line, unit.label, describeUnknownUnit(unitText, entry.candidates));
     }
+    // The row's period, else the file's; null after a problem (the row's other cells are
+    // still checked, so that every problem of the row is listed at once).
+    let rowPeriod = fixedPeriod;
+    if (needsPeriod && periods.length > 0) {
+      const read = readPeriodCells(periods, row.cells, readPeriod);
+      if (read?.ok) rowPeriod = read.period;
+      else if (read) {
+        problem(row.line, read.column, describeBadPeriod(read.text));
+        rowPeriod = null;
+      } else if (fixedPeriod === null)
+        problem(row.line, periods[0]?.label ?? null, 'не указан период');
+    }
+    const formulas = table.formulaCells?.get(r);
     for (const target of columns) {
       let indicator = target.indicator;
-      let period = target.period ?? fixedPeriod;
-      let valueColumn = target.column;
+      const period = target.period ?? rowPeriod;
+      let valueColumn: Column = target.column;
       if (layout.long) {
-        const indicatorText = row.cells[layout.long.indicator.index];
-        indicator = indicatorText === undefined ? null : indicators.find(indicatorText);
+        const indicatorText = row.cells[layout.long.indicator.index] ?? '';
+        indicator = indicatorText === '' ? null : indicators.match(indicatorText);
         if (indicator === null) {
           problem(
             row.line,
             layout.long.indicator.label,
-            indicatorText === undefined || indicatorText === ''
+            indicatorText === ''
               ? 'не указан показатель'
-              : `неизвестный показатель «${indicatorText}»: укажите код или наименование показателя из реестра`,
+              : describeUnknownIndicator(
+                  indicatorText,
+                  unknownIndicators.add(indicatorText, row.line).candidates,
+                ),
           );
           continue;
         }
-        if (layout.long.period) {
-          const periodText = row.cells[layout.long.period.index] ?? '';
-          period = readPeriod(periodText);
-          if (period === null) {
-            problem(
-              row.line,
-              layout.long.period.label,
-              periodText === ''
-                ? 'не указан период'
-                : `период «${periodText}» не распознан (ожидается 2017, 2017-03, 2017-Q1 или 01.03.2017)`,
-            );
-            continue;
-          }
-        }
         valueColumn = layout.long.value;
       }
-      if (!indicator || !valueColumn || period === null || period === undefined) continue;
+      if (!indicator || period === null) continue;
       const raw = row.cells[valueColumn.index];
       if (raw === undefined) {
         problem(
@@ -244,6 +299,11 @@ export function* readObservationsInSteps(
         continue;
       }
       if (municipalityId === undefined) continue;
+      if (formulas?.has(valueColumn.index)) {
+        result.formulaValues.count += 1;
+        if (result.formulaValues.cells.length < MAX_LISTED_FORMULAS)
+          result.formulaValues.cells.push({ row: row.line, column: valueColumn.label });
+      }
       const earlierIndex = seen.claim(municipalityId, indicator.id, period, result.values.length);
       if (earlierIndex !== undefined) {
         const earlier = result.values[earlierIndex] as ParsedObservation;
@@ -264,57 +324,11 @@ export function* readObservationsInSteps(
       });
     }
   }
-  result.unknownNames = [...unknown.values()];
+  result.unknownNames = unknownUnits.list();
+  result.unknownIndicators = unknownIndicators.list();
   if (result.values.length === 0 && result.problemCount === 0 && result.missing === 0)
     problem(null, null, 'под строкой заголовка нет ни одной строки с данными');
   return finish(result, table);
-}
-
-/** Slots (indicator × period) per unit id kept in arrays, beyond which a map takes over. */
-const ARRAY_SLOT_BUDGET = 4_000_000;
-
-/**
- * Which value (index in the result) was first given for each unit × indicator × period. Each
- * indicator × period pair gets a slot; a slot holds an array indexed by unit id while the
- * arrays stay within a budget, else a map: no string key or map entry per value.
- */
-class SeenValues {
-  private readonly slots = new Map<number, Map<string, Int32Array | Map<number, number>>>();
-  private readonly width: number;
-  private arrayCells = 0;
-
-  constructor(unitIds: Map<string, number>) {
-    let max = 0;
-    for (const id of unitIds.values()) if (id > max) max = id;
-    this.width = max + 1;
-  }
-
-  /** The index given earlier for this unit, indicator and period, else records `index`. */
-  claim(unitId: number, indicatorId: number, period: string, index: number): number | undefined {
-    let byPeriod = this.slots.get(indicatorId);
-    if (!byPeriod) {
-      byPeriod = new Map();
-      this.slots.set(indicatorId, byPeriod);
-    }
-    let slot = byPeriod.get(period);
-    if (slot === undefined) {
-      if (this.arrayCells + this.width <= ARRAY_SLOT_BUDGET) {
-        slot = new Int32Array(this.width);
-        this.arrayCells += this.width;
-      } else slot = new Map();
-      byPeriod.set(period, slot);
-    }
-    // Unit ids come from the registry, so they fit the arrays.
-    if (slot instanceof Int32Array) {
-      const earlier = slot[unitId] as number;
-      if (earlier !== 0) return earlier - 1;
-      slot[unitId] = index + 1;
-      return undefined;
-    }
-    const earlier = slot.get(unitId);
-    if (earlier === undefined) slot.set(unitId, index);
-    return earlier;
-  }
 }
 
 function finish(result: ReadObservationsResult, table: RawTable): ReadObservationsResult {
@@ -327,142 +341,4 @@ function finish(result: ReadObservationsResult, table: RawTable): ReadObservatio
       message: `и ещё ошибок: ${hidden} (показаны первые ${result.problems.length})`,
     });
   return result;
-}
-
-function describeUnknown(name: string, candidates: MatchCandidate[]): string {
-  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
-  if (candidates.length === 0)
-    return `неизвестное муниципальное образование «${shown}»: похожих в реестре нет`;
-  const list = candidates.map((c) => `«${c.name}» (${c.code})`).join(', ');
-  return `неизвестное муниципальное образование «${shown}»; ближайшие: ${list}. Подтвердите соответствие: --alias "${shown}=код"`;
-}
-
-function describeMissingHeader(mapping: ColumnMapping): string {
-  const wanted = [
-    mapping.unitColumn,
-    mapping.indicatorColumn,
-    mapping.periodColumn,
-    mapping.valueColumn,
-    ...(mapping.columns ?? []).map((c) => c.column),
-  ]
-    .filter((c): c is string => c !== undefined)
-    .map((c) => `«${c.split('|')[0]}»`);
-  return `не найдена строка заголовка таблицы: в первых 50 строках нет граф ${wanted.join(', ')}${mapping.format === 'wide' && !mapping.columns ? ' и граф с кодами или наименованиями показателей' : ''}. Проверьте формат (--format), сопоставление граф (--mapping) и разделитель (--delimiter)`;
-}
-
-interface IndicatorLookup {
-  find(text: string): IndicatorPassport | null;
-  byCode: Map<string, IndicatorPassport>;
-}
-
-function indicatorLookup(list: IndicatorPassport[], mapping: ColumnMapping): IndicatorLookup {
-  const byCode = new Map(list.map((i) => [i.code, i]));
-  const byText = new Map<string, IndicatorPassport>();
-  for (const i of list) {
-    byText.set(normaliseHeader(i.code), i);
-    byText.set(normaliseHeader(i.name), i);
-    for (const alias of i.aliases ?? []) byText.set(normaliseHeader(alias), i);
-  }
-  for (const [name, code] of Object.entries(mapping.indicatorNames ?? {})) {
-    const i = byCode.get(code);
-    if (i) byText.set(normaliseHeader(name), i);
-  }
-  const cache = new Map<string, IndicatorPassport | null>();
-  return {
-    byCode,
-    find(text) {
-      let hit = cache.get(text);
-      if (hit === undefined) {
-        hit = byCode.get(text.trim()) ?? byText.get(normaliseHeader(text)) ?? null;
-        cache.set(text, hit);
-      }
-      return hit;
-    },
-  };
-}
-
-interface Target {
-  column: Column | null;
-  indicator: IndicatorPassport | null;
-  period: string | null;
-}
-
-interface Layout {
-  header: LocatedHeader;
-  unit: Column;
-  columns: Target[];
-  long: { indicator: Column; period: Column | null; value: Column } | null;
-  missingColumns: string[];
-}
-
-const findColumn = (labels: string[], reference: string | undefined): Column | null => {
-  if (reference === undefined) return null;
-  const index = labels.findIndex((l) => headerMatches(l, reference));
-  return index === -1 ? null : { index, label: labels[index] ?? reference };
-};
-
-function findLayout(
-  table: RawTable,
-  mapping: ColumnMapping,
-  indicators: IndicatorLookup,
-): Layout | null {
-  if (mapping.format === 'long') {
-    const header = locateHeader(table, (labels) =>
-      [mapping.unitColumn, mapping.indicatorColumn, mapping.valueColumn].every(
-        (r) => findColumn(labels, r) !== null,
-      ),
-    );
-    if (!header) return null;
-    const unit = findColumn(header.labels, mapping.unitColumn);
-    const indicator = findColumn(header.labels, mapping.indicatorColumn);
-    const value = findColumn(header.labels, mapping.valueColumn);
-    if (!unit || !indicator || !value) return null;
-    const period = findColumn(header.labels, mapping.periodColumn);
-    return {
-      header,
-      unit,
-      long: { indicator, period, value },
-      columns: [{ column: value, indicator: null, period: null }],
-      missingColumns: [],
-    };
-  }
-  const wideTargets = (labels: string[]) => {
-    if (mapping.columns) {
-      return mapping.columns.map((c) => ({
-        ref: c.column,
-        column: findColumn(labels, c.column),
-        indicator: indicators.byCode.get(c.indicator) ?? null,
-        period: c.period === undefined ? null : parsePeriod(c.period),
-      }));
-    }
-    return labels.flatMap((label, index) => {
-      const i = label === '' ? null : indicators.find(label);
-      return i ? [{ ref: label, column: { index, label }, indicator: i, period: null }] : [];
-    });
-  };
-  const header = locateHeader(
-    table,
-    (labels) =>
-      findColumn(labels, mapping.unitColumn) !== null &&
-      wideTargets(labels).some((t) => t.column !== null),
-  );
-  if (!header) return null;
-  const unit = findColumn(header.labels, mapping.unitColumn);
-  if (!unit) return null;
-  const targets = wideTargets(header.labels);
-  const missing = targets.filter((t) => t.column === null).map((t) => t.ref);
-  for (const [k, t] of targets.entries()) {
-    const spec = mapping.columns?.[k];
-    if (spec && !t.indicator)
-      missing.push(`${spec.column} → неизвестный показатель «${spec.indicator}»`);
-    if (spec?.period !== undefined && t.period === null)
-      missing.push(`${spec.column} → период «${spec.period}» не распознан`);
-  }
-  return {
-    header,
-    unit,
-    long: null,
-    columns: targets.filter((t) => t.column !== null && t.indicator !== null),
-    missingColumns: missing,
-  };
 }

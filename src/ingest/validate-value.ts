@@ -21,7 +21,7 @@ export const isCountIndicator = (i: IndicatorPassport) => i.decimals === 0;
 
 /**
  * Checks one cell against the indicator's passport: a Russian number or missing (`—`, `-`,
- * empty → null); never zero from text; a formula is refused; a percent is at most 100 and a
+ * empty → null); never zero from text; a formula's text (no saved result) is refused; a percent is at most 100 and a
  * `%` sign only stands by a percent indicator; counts are whole; the passport's range holds.
  *
  * @example checkValue('178,60%', percent) // { ok: false, message: '«178,60%» — процент больше 100' }
@@ -31,7 +31,7 @@ export function checkValue(raw: string, indicator: IndicatorPassport): CheckedVa
   if (text.startsWith('='))
     return {
       ok: false,
-      message: `в ячейке формула «${text.slice(0, 60)}», а не значение: сохраните значения (Специальная вставка → Значения) и импортируйте снова`,
+      message: `в ячейке формула «${text.slice(0, 60)}» без сохранённого результата: откройте и сохраните файл в Excel или LibreOffice (они сохраняют результат) или вставьте значения (Специальная вставка → Значения) и импортируйте снова`,
     };
   const parsed = parseRussianNumber(text);
   if (!parsed.ok) return { ok: false, message: `${parsed.message}, а в графе должно быть число` };

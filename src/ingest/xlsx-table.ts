@@ -14,8 +14,9 @@ export interface XlsxTableResult {
  * numbers in full precision (a cell formatted as percent gives `17,86%`-style `17.86%`), dates
  * as `YYYY-MM-DD`, rich text and links as their text. A merged cell's text is repeated in
  * every cell it covers, and cells covered from the row above are marked so that a two-row
- * header is recognised. A formula is kept as `=…`: the import refuses it with its row and
- * column instead of trusting a cached result that may be stale or absent.
+ * header is recognised. A formula gives the result Excel or LibreOffice saved with it (they
+ * recalculate before saving), and its cell is marked so that a preview can say so; a formula
+ * saved without a result is kept as `=…`, which the import refuses with its row and column.
  */
 export async function readXlsxTable(
   bytes: Uint8Array,
@@ -48,38 +49,67 @@ export async function readXlsxTable(
 
   const rows: RawRow[] = [];
   const mergedFromAbove = new Map<number, Set<number>>();
+  const formulaCells = new Map<number, Set<number>>();
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     const merged = new Set<number>();
+    const formulas = new Set<number>();
     row.eachCell({ includeEmpty: true }, (cell, col) => {
       const source = cell.isMerged ? cell.master : cell;
-      cells[col - 1] = cellText(source);
+      const { text, fromFormula } = cellText(source);
+      cells[col - 1] = text;
+      if (fromFormula) formulas.add(col - 1);
       if (cell.isMerged && cell.master !== cell && Number(cell.master.row) < rowNumber)
         merged.add(col - 1);
     });
     for (let i = 0; i < cells.length; i += 1) cells[i] ??= '';
     if (cells.every((c) => c === '')) return;
     if (merged.size > 0) mergedFromAbove.set(rows.length, merged);
+    if (formulas.size > 0) formulaCells.set(rows.length, formulas);
     rows.push({ line: rowNumber, cells });
   });
-  return { table: { file: options.file, rows, mergedFromAbove }, sheet: sheet.name, problems };
+  return {
+    table: { file: options.file, rows, mergedFromAbove, formulaCells },
+    sheet: sheet.name,
+    problems,
+  };
 }
 
-function cellText(cell: ExcelJS.Cell): string {
+type CellValue = ExcelJS.CellValue;
+
+const isFormula = (
+  value: CellValue,
+): value is ExcelJS.CellFormulaValue | ExcelJS.CellSharedFormulaValue =>
+  typeof value === 'object' &&
+  value !== null &&
+  !(value instanceof Date) &&
+  ('formula' in value || 'sharedFormula' in value);
+
+/**
+ * The text of a cell and whether it is a formula's saved result. A formula without a result
+ * (a file written by a program that does not calculate) stays `=…`, which the import refuses.
+ */
+function cellText(cell: ExcelJS.Cell): { text: string; fromFormula: boolean } {
   const value = cell.value;
+  if (!isFormula(value)) return { text: valueText(value, cell.numFmt), fromFormula: false };
+  const result = value.result;
+  if (result === undefined || result === null) {
+    const formula = cell.formula ?? ('sharedFormula' in value ? value.sharedFormula : '');
+    return { text: `=${formula}`, fromFormula: false };
+  }
+  return { text: valueText(result as CellValue, cell.numFmt), fromFormula: true };
+}
+
+function valueText(value: CellValue, numFmt: string | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    if (typeof cell.numFmt === 'string' && cell.numFmt.includes('%'))
+    if (typeof numFmt === 'string' && numFmt.includes('%'))
       return `${Number((value * 100).toPrecision(12))}%`;
     return String(value);
   }
   if (typeof value === 'string') return cleanCell(value);
   if (typeof value === 'boolean') return value ? 'ИСТИНА' : 'ЛОЖЬ';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('formula' in value || 'sharedFormula' in value) {
-    const formula = cell.formula ?? ('sharedFormula' in value ? value.sharedFormula : '');
-    return `=${formula}`;
-  }
   if ('richText' in value) return cleanCell(value.richText.map((r) => r.text).join(''));
   if ('text' in value && typeof value.text === 'string') return cleanCell(value.text);
   if ('error' in value) return String(value.error);

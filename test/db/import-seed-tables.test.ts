@@ -148,6 +148,7 @@ describe.each(testDatabases())('importing the seed tables on $name', (kind) => {
         row: 2,
         municipality: { code: 'buzuluk-city', name: 'г.Бузулук' },
         indicator: 'esia_new',
+        indicatorName: 'Количество регистраций в ЕСИА за месяц',
         period: '2017-01',
         oldValue: 1010,
         newValue: 1012,

@@ -42,3 +42,37 @@ test('a malformed number is located by row and column, and nothing can be import
   await expect(problems.locator('tbody tr').first().locator('td').nth(1)).toHaveText('2');
   await expect(page.getByTestId('import-commit')).toBeDisabled();
 });
+
+test('an analyst confirms an indicator column named as the official wrote it; total rows are listed, not refused', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-analyst');
+  await page.goto('/data/import');
+  // A variant word of its own per run, so that the header is new to the database each time.
+  const header = `Доля документов, подписанных ЭП (выгрузка ${Date.now().toString(36)}), %`;
+  await page
+    .getByTestId('import-text')
+    .fill(`ОМСУ\tГод\t${header}\nг.Орск\t2019\t64,5\nг.Бузулук\t2019\t70\nИтого\t2019\t134,5\n`);
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  const unknown = page.getByTestId('unknown-indicators');
+  await expect(unknown).toContainText(header);
+  await expect(page.getByTestId('import-commit')).toBeDisabled();
+
+  await unknown
+    .getByRole('button', { name: 'это «Доля документов, подписанных электронной подписью в СЭД»' })
+    .click();
+  await expect(page.getByTestId('count-problems')).toHaveText('0');
+  await expect(page.getByTestId('import-columns')).toContainText(
+    `«${header}» → Доля документов, подписанных электронной подписью в СЭД`,
+  );
+  await expect(page.getByTestId('import-totals')).toHaveText('строка 4 «Итого»');
+  await expect(page.getByTestId('import-ignored')).toHaveCount(0);
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toContainText('Импортировано: пакет №');
+
+  // Remembered: the same header in a new paste is read without asking.
+  await page.getByTestId('import-text').fill(`ОМСУ\tГод\t${header}\nг.Орск\t2019\t64,5\n`);
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(page.getByTestId('count-problems')).toHaveText('0');
+  await expect(page.getByTestId('unknown-indicators')).toHaveCount(0);
+});

@@ -468,6 +468,17 @@ const MATRIX: Record<string, Entry> = {
       },
     }),
   },
+  'POST /api/indicator-aliases': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: '/api/indicator-aliases',
+      payload: {
+        name: `Доля подписанных ЭП документов, вариант ${Math.random().toString(36).slice(2, 8)}`,
+        indicator: 'sed_signed_share',
+      },
+    }),
+  },
   'GET /api/observations/:id/revisions': {
     expect: OWN_READ,
     status: 200,

@@ -55,9 +55,17 @@ export function koi8r(text: string): Uint8Array {
   );
 }
 
-/** An XLSX workbook built cell by cell: `rows[r][c]` is a value or `{ formula }`. */
+/**
+ * A formula cell: its text and, as Excel and LibreOffice save it, its cached result; a
+ * formula copied down a column is one shared formula (`shareType`, `ref` on the first cell).
+ */
+type FormulaCell =
+  | { formula: string; result?: number; shareType?: 'shared'; ref?: string }
+  | { sharedFormula: string; result?: number };
+
+/** An XLSX workbook built cell by cell: `rows[r][c]` is a value or a formula cell. */
 export async function xlsx(
-  rows: (string | number | { formula: string; result?: number } | null)[][],
+  rows: (string | number | Date | FormulaCell | null)[][],
   options: { sheet?: string; merges?: string[] } = {},
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

@@ -9,6 +9,7 @@ export const IMPORT_TABLES = [
   'import_batch',
   'import_mapping',
   'municipality_alias',
+  'indicator_alias',
 ];
 
 /** Row count and SHA-256 of every row of each table, in id order: equal means unchanged. */

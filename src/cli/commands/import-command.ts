@@ -34,6 +34,7 @@ interface ImportOptions {
   sourceSystem?: string;
   author?: string;
   alias: string[];
+  indicatorAlias: string[];
   dataDir?: string;
 }
 
@@ -94,11 +95,25 @@ function buildRequest(file: string, opts: ImportOptions): ImportRequest {
     saveMappingAs: opts.saveMapping,
     sourceSystem: opts.sourceSystem,
     aliases: opts.alias.map((a) => {
-      const at = a.lastIndexOf('=');
-      if (at <= 0) fail(`--alias «${a}»: ожидается "название=код ОМСУ"`);
-      return { name: a.slice(0, at).trim(), municipality: a.slice(at + 1).trim() };
+      const [name, municipality] = splitConfirmation(a, '--alias', 'название=код ОМСУ');
+      return { name, municipality };
+    }),
+    indicatorAliases: opts.indicatorAlias.map((a) => {
+      const [name, indicator] = splitConfirmation(
+        a,
+        '--indicator-alias',
+        'заголовок=код показателя',
+      );
+      return { name, indicator };
     }),
   };
+}
+
+/** `name=code`, split at the last `=` (a header may itself hold one). */
+function splitConfirmation(text: string, flag: string, shape: string): [string, string] {
+  const at = text.lastIndexOf('=');
+  if (at <= 0) fail(`${flag} «${text}»: ожидается "${shape}"`);
+  return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
 }
 
 const number = (v: number) => v.toLocaleString('ru-RU', { maximumFractionDigits: 6 });
@@ -119,8 +134,18 @@ export function printPreview(p: ImportPreview, log: (line: string) => void = con
   log(`Файл: ${p.fileName} (${p.readAs}), ${number(p.size)} байт, SHA-256 ${p.sha256}`);
   if (p.sourceSystem) log(`Источник: ${p.sourceSystem}`);
   if (p.headerRow !== null) log(`Строка заголовка: ${p.headerRow}`);
+  for (const c of p.columns)
+    log(`Графа «${c.column}» → ${c.indicator.name}${c.period ? ` (${c.period})` : ''}`);
   if (p.ignoredColumns.length > 0)
     log(`Не используются графы: ${p.ignoredColumns.map((c) => `«${c}»`).join(', ')}`);
+  if (p.totalRows.length > 0)
+    log(
+      `Строки итогов пропущены: ${p.totalRows.map((t) => `строка ${t.row} «${t.name}»`).join(', ')}`,
+    );
+  if (p.formulaValues.count > 0)
+    log(
+      `Значений из формул: ${number(p.formulaValues.count)} — взят результат, сохранённый в файле (${p.formulaValues.cells.map((c) => `строка ${c.row}, графа «${c.column}»`).join('; ')}${p.formulaValues.count > p.formulaValues.cells.length ? '; …' : ''})`,
+    );
   const c = p.counts;
   log(
     `Значений: ${number(c.valuesRead)}; добавить: ${number(c.insert)}; изменить: ${number(c.update)}; без изменений: ${number(c.unchanged)}; пустых ячеек: ${number(c.missing)}; ошибок: ${number(c.problems)}`,
@@ -132,9 +157,13 @@ export function printPreview(p: ImportPreview, log: (line: string) => void = con
     );
     for (const u of p.updates)
       log(
-        `  строка ${u.row}: ${u.municipality.name} · ${u.indicator} · ${u.period}: ${u.oldValue === null ? '—' : number(u.oldValue)} → ${number(u.newValue)}`,
+        `  строка ${u.row}: ${u.municipality.name} · ${u.indicatorName} · ${u.period}: ${u.oldValue === null ? '—' : number(u.oldValue)} → ${number(u.newValue)}`,
       );
   }
+  for (const u of p.unknownIndicators)
+    log(
+      `Показатель не опознан: «${u.name}»; ближайшие: ${u.candidates.map((c) => `«${c.name}» (${c.code})`).join(', ') || 'нет'}. Подтвердите: --indicator-alias "${u.name}=код"`,
+    );
   if (p.problems.length > 0) {
     log('Ошибки (файл, строка, графа: что не так):');
     for (const problem of p.problems) log(`  ${describeProblem(problem)}`);
@@ -192,6 +221,12 @@ export function registerImportCommand(program: Command): void {
       (value: string, all: string[]) => [...all, value],
       [] as string[],
     )
+    .option(
+      '--indicator-alias <заголовок=код>',
+      'подтвердить, что заголовок графы или название означает показатель с этим кодом (сохраняется для следующих импортов; можно повторять)',
+      (value: string, all: string[]) => [...all, value],
+      [] as string[],
+    )
     .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
     .addHelpText(
       'after',
@@ -200,6 +235,7 @@ export function registerImportCommand(program: Command): void {
   munirank import esia-2017-03.csv --dry-run --source-system ЕСИА
   munirank import table1.txt --format wide --period 2016-03 --mapping table1.json --save-mapping "Таблица 1"
   munirank import otchet.xlsx --sheet "Лист1" --alias "Гайский муниципальный округ=gayskiy-go"
+  munirank import sed.csv --indicator-alias "Доля документов, подписанных ЭП, %=sed_signed_share"
   munirank import naselenie.csv --period 2017   (графа «Численность населения»)
 
 Справочные данные распознаются сами: в широкой таблице — графы «Численность населения»,

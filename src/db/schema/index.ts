@@ -5,6 +5,7 @@ import type { DataSetDeadlineTable, DataSetIndicatorTable, DataSetTable } from '
 import type { ImportBatchTable } from './import-batch.js';
 import type { ImportMappingTable } from './import-mapping.js';
 import type { IndicatorTable } from './indicator.js';
+import type { IndicatorAliasTable } from './indicator-alias.js';
 import type { LoginFailureTable } from './login-failure.js';
 import type { MethodologyTable } from './methodology.js';
 import type { MunicipalityTable } from './municipality.js';
@@ -40,6 +41,7 @@ export interface Database {
   reference_value: ReferenceValueTable;
   reference_revision: ReferenceRevisionTable;
   indicator: IndicatorTable;
+  indicator_alias: IndicatorAliasTable;
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
   methodology: MethodologyTable;

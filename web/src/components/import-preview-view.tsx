@@ -1,6 +1,8 @@
 import type { ImportPreview } from '../../../src/domain/import-preview.js';
 import { formatExactRu, formatNumberRu } from '../../../src/domain/russian-number-format.js';
+import { ImportReadingFacts } from './import-reading-facts.js';
 import { ReferencePreviewView } from './reference-preview-view.js';
+import { UnknownSpellingsView } from './unknown-spellings-view.js';
 
 const n = formatExactRu;
 
@@ -8,9 +10,11 @@ const n = formatExactRu;
 export function ImportPreviewView({
   preview,
   onConfirmAlias,
+  onConfirmIndicator,
 }: {
   preview: ImportPreview;
   onConfirmAlias: (name: string, municipalityCode: string) => void;
+  onConfirmIndicator: (name: string, indicatorCode: string) => void;
 }) {
   const c = preview.counts;
   return (
@@ -29,12 +33,7 @@ export function ImportPreviewView({
         </dd>
         <dt>Прочитан как</dt>
         <dd>{preview.readAs}</dd>
-        {preview.ignoredColumns.length > 0 ? (
-          <>
-            <dt>Пропущенные графы</dt>
-            <dd>{preview.ignoredColumns.join('; ')}</dd>
-          </>
-        ) : null}
+        <ImportReadingFacts preview={preview} />
       </dl>
       <table className="data-table import-counts">
         <tbody>
@@ -82,29 +81,18 @@ export function ImportPreviewView({
           .
         </p>
       ) : null}
-      {preview.unknownNames.length > 0 ? (
-        <>
-          <h3>Неизвестные названия</h3>
-          <ul className="unknown-names">
-            {preview.unknownNames.map((u) => (
-              <li key={u.name}>
-                «{u.name}» (строки {u.rows.join(', ')})
-                {u.candidates.length > 0 ? ': возможно, ' : ''}
-                {u.candidates.map((cand) => (
-                  <button
-                    key={cand.code}
-                    type="button"
-                    className="link-button candidate-button"
-                    onClick={() => onConfirmAlias(u.name, cand.code)}
-                  >
-                    это {cand.name}
-                  </button>
-                ))}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <UnknownSpellingsView
+        title="Неизвестные названия ОМСУ"
+        items={preview.unknownNames}
+        testId="unknown-names"
+        onConfirm={onConfirmAlias}
+      />
+      <UnknownSpellingsView
+        title="Неопознанные показатели"
+        items={preview.unknownIndicators}
+        testId="unknown-indicators"
+        onConfirm={onConfirmIndicator}
+      />
       {preview.problems.length > 0 ? (
         <>
           <h3>Ошибки — ничего не будет записано, пока они есть</h3>
@@ -156,7 +144,7 @@ export function ImportPreviewView({
                 <tr key={`${u.row}-${u.indicator}-${u.period}`}>
                   <td className="num">{u.row}</td>
                   <td>{u.municipality.name}</td>
-                  <td>{u.indicator}</td>
+                  <td>{u.indicatorName}</td>
                   <td>{u.period}</td>
                   <td className="num">{n(u.oldValue)}</td>
                   <td className="num">{n(u.newValue)}</td>
@@ -191,7 +179,7 @@ export function ImportPreviewView({
                 <tr key={`${v.row}-${v.indicator}-${v.period}`}>
                   <td className="num">{v.row}</td>
                   <td>{v.municipality.name}</td>
-                  <td>{v.indicator}</td>
+                  <td>{v.indicatorName}</td>
                   <td>{v.period}</td>
                   <td className="num">{n(v.value)}</td>
                 </tr>

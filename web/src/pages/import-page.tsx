@@ -28,11 +28,14 @@ async function toBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-async function requestBody(
-  source: Source,
-  options: Options,
-  aliases: { name: string; municipality: string }[],
-) {
+/** Spellings confirmed on the page: of municipalities and of indicator columns. */
+interface Confirmed {
+  aliases: { name: string; municipality: string }[];
+  indicatorAliases: { name: string; indicator: string }[];
+}
+
+async function requestBody(source: Source, options: Options, confirmed: Confirmed) {
+  const { aliases, indicatorAliases } = confirmed;
   const common = {
     ...(options.format ? { format: options.format } : {}),
     ...(options.period ? { period: options.period } : {}),
@@ -40,6 +43,7 @@ async function requestBody(
     ...(options.encoding ? { encoding: options.encoding } : {}),
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(aliases.length > 0 ? { aliases } : {}),
+    ...(indicatorAliases.length > 0 ? { indicatorAliases } : {}),
   };
   if (source.kind === 'text')
     return { fileName: 'вставленная таблица', text: source.text, ...common };
@@ -72,7 +76,7 @@ function ImportWorkbench() {
     encoding: '',
     delimiter: '',
   });
-  const [aliases, setAliases] = useState<{ name: string; municipality: string }[]>([]);
+  const [confirmed, setConfirmed] = useState<Confirmed>({ aliases: [], indicatorAliases: [] });
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [progress, setProgress] = useState<ImportProgressState | null>(null);
@@ -87,14 +91,14 @@ function ImportWorkbench() {
   /** Runs a preview or commit as a server job, showing its phase and percentage meanwhile. */
   async function runJob(
     mode: 'preview' | 'commit',
-    confirmed: { name: string; municipality: string }[],
+    confirmations: Confirmed,
     extra: Record<string, string> = {},
   ): Promise<ImportJobStatus | null> {
     if (!source) return null;
     setError(null);
     setProgress({ stage: 'preparing' });
     try {
-      const body = { ...(await requestBody(source, options, confirmed)), ...extra, mode };
+      const body = { ...(await requestBody(source, options, confirmations)), ...extra, mode };
       const status = await streamImportJob(
         body,
         (sent) => setProgress({ stage: 'upload', sent }),
@@ -111,22 +115,33 @@ function ImportWorkbench() {
     }
   }
 
-  async function runPreview(confirmed = aliases) {
+  async function runPreview(confirmations = confirmed) {
     setResult(null);
     setPreview(null);
-    await runJob('preview', confirmed);
+    await runJob('preview', confirmations);
   }
 
   async function commit() {
     if (!preview) return;
     // The server refuses a file other than the one previewed (it may have changed on disk).
-    const status = await runJob('commit', aliases, { expectedSha256: preview.sha256 });
+    const status = await runJob('commit', confirmed, { expectedSha256: preview.sha256 });
     if (status?.result) setResult(status.result);
   }
 
   function confirmAlias(name: string, municipality: string) {
-    const next = [...aliases.filter((a) => a.name !== name), { name, municipality }];
-    setAliases(next);
+    const aliases = [...confirmed.aliases.filter((a) => a.name !== name), { name, municipality }];
+    const next = { ...confirmed, aliases };
+    setConfirmed(next);
+    void runPreview(next);
+  }
+
+  function confirmIndicator(name: string, indicator: string) {
+    const indicatorAliases = [
+      ...confirmed.indicatorAliases.filter((a) => a.name !== name),
+      { name, indicator },
+    ];
+    const next = { ...confirmed, indicatorAliases };
+    setConfirmed(next);
     void runPreview(next);
   }
 
@@ -194,7 +209,7 @@ function ImportWorkbench() {
             </select>
           </label>
           <label>
-            Период значений
+            Период значений (если в таблице нет графы периода)
             <input
               value={options.period}
               placeholder="2017-03"
@@ -267,7 +282,13 @@ function ImportWorkbench() {
             : 'Изменений нет: эти данные уже в базе.'}
         </p>
       ) : null}
-      {preview ? <ImportPreviewView preview={preview} onConfirmAlias={confirmAlias} /> : null}
+      {preview ? (
+        <ImportPreviewView
+          preview={preview}
+          onConfirmAlias={confirmAlias}
+          onConfirmIndicator={confirmIndicator}
+        />
+      ) : null}
     </>
   );
 }

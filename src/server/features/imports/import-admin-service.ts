@@ -9,6 +9,7 @@ import type { ColumnMapping } from '../../../domain/import-mapping.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import { confirmAlias } from './alias-service.js';
+import { confirmIndicatorAlias } from './indicator-alias-service.js';
 
 /** Region-wide import settings and the import log belong to region-wide importers only. */
 const authorizeRegionWide = (context: AuditContext, entityType: string) =>
@@ -68,6 +69,27 @@ export async function confirmAliasAs(
         action: 'municipality-alias.create',
         entityType: 'municipality_alias',
         entityId: confirmation.municipality,
+        after: confirmation,
+      });
+    return outcome;
+  });
+}
+
+export async function confirmIndicatorAliasAs(
+  db: Kysely<Database>,
+  regionId: number,
+  confirmation: { name: string; indicator: string },
+  context: AuditContext,
+): Promise<'saved' | 'already-known'> {
+  authorizeRegionWide(context, 'indicator_alias');
+  return db.transaction().execute(async (trx) => {
+    const outcome = await confirmIndicatorAlias(trx, regionId, confirmation);
+    if (outcome === 'saved')
+      await recordAudit(trx, {
+        context,
+        action: 'indicator-alias.create',
+        entityType: 'indicator_alias',
+        entityId: confirmation.indicator,
         after: confirmation,
       });
     return outcome;

@@ -29,6 +29,15 @@ export const ImportBody = Type.Object({
       { maxItems: 200 },
     ),
   ),
+  indicatorAliases: Type.Optional(
+    Type.Array(
+      Type.Object({
+        name: Type.String({ maxLength: 300, description: 'заголовок графы или название в файле' }),
+        indicator: Type.String({ maxLength: 100, description: 'код показателя' }),
+      }),
+      { maxItems: 200 },
+    ),
+  ),
   /** Commit only: the SHA-256 the user saw in the preview; another file is refused. */
   expectedSha256: Type.Optional(Type.String({ pattern: '^[0-9a-f]{64}$' })),
 });
@@ -53,6 +62,7 @@ export function toRequest(body: ImportBody): ImportRequest {
     saveMappingAs: body.saveMappingAs,
     sourceSystem: body.sourceSystem,
     aliases: body.aliases,
+    indicatorAliases: body.indicatorAliases,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { listIndicatorAliases } from '../../../db/repositories/indicator-alias-repository.js';
 import { listIndicators } from '../../../db/repositories/indicator-repository.js';
 import {
   listAliases,
@@ -16,20 +17,29 @@ export interface LoadedRegistry extends ImportRegistry {
   reference: Map<number, ReferenceDestination>;
 }
 
+/** A spelling confirmed in this import, not saved yet, and the code it means. */
+export interface PendingAlias {
+  name: string;
+  code: string;
+}
+
 /**
- * The region's units (names, saved aliases, OKTMO codes) and indicator passports as an import
- * needs them. `extraAliases` are spellings confirmed in this import but not saved yet (a
- * preview applies them without writing).
+ * The region's units (names, saved aliases, OKTMO codes) and indicator passports (with their
+ * saved aliases) as an import needs them. `extraAliases` and `extraIndicatorAliases` are
+ * spellings confirmed in this import but not saved yet (a preview applies them without
+ * writing).
  */
 export async function loadImportRegistry(
   db: Kysely<Database>,
   regionId: number,
-  extraAliases: { name: string; code: string }[] = [],
+  extraAliases: PendingAlias[] = [],
+  extraIndicatorAliases: PendingAlias[] = [],
 ): Promise<LoadedRegistry> {
-  const [units, aliases, indicators] = await Promise.all([
+  const [units, aliases, indicators, indicatorAliases] = await Promise.all([
     listMunicipalities(db, regionId),
     listAliases(db, regionId),
     listIndicators(db, regionId),
+    listIndicatorAliases(db, regionId),
   ]);
   const matchable = units.map((u) => ({
     code: u.code,
@@ -48,6 +58,10 @@ export async function loadImportRegistry(
     rangeMin: i.range_min,
     rangeMax: i.range_max,
     decimals: i.decimals,
+    aliases: [
+      ...indicatorAliases.filter((a) => a.indicator_id === i.id).map((a) => a.alias),
+      ...extraIndicatorAliases.filter((a) => a.code === i.code).map((a) => a.name),
+    ],
   }));
   const derived = new Set(indicators.filter((i) => i.formula !== null).map((i) => i.id));
   const reference = referencePassports(passports, derived);

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
+import { type Static, type TSchema, Type } from 'typebox';
 import { ColumnMapping } from '../../../domain/import-mapping.js';
 import { ImportPreview, ImportResult, ValueRevision } from '../../../domain/import-preview.js';
 import { InputError } from '../../../ingest/input-problem.js';
 import { ErrorBody } from '../../http-errors.js';
 import { actorLabel } from '../access/actor.js';
-import { auditContextOf } from '../access/audit.js';
+import { type AuditContext, auditContextOf } from '../access/audit.js';
 import {
   confirmAliasAs,
+  confirmIndicatorAliasAs,
   listImportLog,
   listMappings,
   saveMapping,
@@ -25,6 +26,11 @@ const RejectedBody = Type.Object({
   message: Type.String(),
   preview: ImportPreview,
 });
+
+const AliasOutcome = Type.Object({
+  outcome: Type.Union([Type.Literal('saved'), Type.Literal('already-known')]),
+});
+type AliasResult = 'saved' | 'already-known';
 
 const badRequest = (message: string) => Object.assign(new Error(message), { statusCode: 400 });
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
@@ -152,37 +158,48 @@ export const importRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = asyn
     },
   );
 
-  app.post(
-    '/api/municipality-aliases',
-    {
-      schema: {
-        tags: ['Импорт'],
-        summary:
-          'Подтвердить, что написание означает ОМСУ (по коду или ОКТМО); сохраняется для следующих импортов',
-        body: Type.Object({
-          name: Type.String({ minLength: 1, maxLength: 300 }),
-          municipality: Type.String({ minLength: 1, maxLength: 100 }),
-        }),
-        response: {
-          200: Type.Object({
-            outcome: Type.Union([Type.Literal('saved'), Type.Literal('already-known')]),
-          }),
-          ...errors,
-        },
+  /** A confirmed spelling, saved for the next imports; a clash is 400 with the reason. */
+  const aliasRoute = <B extends TSchema>(
+    url: string,
+    summary: string,
+    body: B,
+    confirm: (regionId: number, body: Static<B>, context: AuditContext) => Promise<AliasResult>,
+  ) =>
+    app.post(
+      url,
+      { schema: { tags: ['Импорт'], summary, body, response: { 200: AliasOutcome, ...errors } } },
+      async (request) => {
+        try {
+          const outcome = await confirm(
+            await ctx.regionId(),
+            request.body as Static<B>,
+            auditContextOf(request),
+          );
+          return { outcome };
+        } catch (error) {
+          if (error instanceof InputError)
+            throw badRequest(error.problems.map((p) => forThePage(p.message)).join('; '));
+          throw error;
+        }
       },
-    },
-    async (request) => {
-      try {
-        const context = auditContextOf(request);
-        return {
-          outcome: await confirmAliasAs(ctx.db, await ctx.regionId(), request.body, context),
-        };
-      } catch (error) {
-        if (error instanceof InputError)
-          throw badRequest(error.problems.map((p) => forThePage(p.message)).join('; '));
-        throw error;
-      }
-    },
+    );
+  aliasRoute(
+    '/api/municipality-aliases',
+    'Подтвердить, что написание означает ОМСУ (по коду или ОКТМО); сохраняется для следующих импортов',
+    Type.Object({
+      name: Type.String({ minLength: 1, maxLength: 300 }),
+      municipality: Type.String({ minLength: 1, maxLength: 100 }),
+    }),
+    (regionId, body, context) => confirmAliasAs(ctx.db, regionId, body, context),
+  );
+  aliasRoute(
+    '/api/indicator-aliases',
+    'Подтвердить, что заголовок графы или название означает показатель (по коду); сохраняется для следующих импортов',
+    Type.Object({
+      name: Type.String({ minLength: 1, maxLength: 300 }),
+      indicator: Type.String({ minLength: 1, maxLength: 100 }),
+    }),
+    (regionId, body, context) => confirmIndicatorAliasAs(ctx.db, regionId, body, context),
   );
 
   app.get(

@@ -22,13 +22,16 @@ import {
   updateObservationsBulk,
 } from '../../../db/repositories/observation-bulk-repository.js';
 import type { Database } from '../../../db/schema/index.js';
-import { ColumnMapping, DEFAULT_LONG_MAPPING } from '../../../domain/import-mapping.js';
+import {
+  ColumnMapping,
+  DEFAULT_LONG_MAPPING,
+  DEFAULT_WIDE_MAPPING,
+} from '../../../domain/import-mapping.js';
 import type { ImportPreview, ImportResult } from '../../../domain/import-preview.js';
 import type { TextEncodingName } from '../../../ingest/decode-text.js';
 import type { Delimiter } from '../../../ingest/delimited-text.js';
 import { InputError, type InputProblem } from '../../../ingest/input-problem.js';
 import {
-  describeDelimiter,
   type ImportFileKind,
   type ImportTable,
   readImportTable,
@@ -38,14 +41,20 @@ import {
   readObservationsInSteps,
 } from '../../../ingest/read-observations.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
-import { type AliasConfirmation, confirmAlias, resolveAliasTarget } from './alias-service.js';
+import { type AliasConfirmation, confirmAlias } from './alias-service.js';
 import { closedPeriodProblems } from './closed-periods.js';
+import { describeReadAs, describeValue, summarise } from './describe-import.js';
 import {
   authorizeImportAtAll,
   authorizeImportRows,
   authorizeReferenceImport,
 } from './import-authorization.js';
-import { type LoadedRegistry, loadImportRegistry } from './import-registry.js';
+import { loadImportRegistry } from './import-registry.js';
+import {
+  confirmIndicatorAlias,
+  type IndicatorAliasConfirmation,
+} from './indicator-alias-service.js';
+import { checkAliases, type Pending } from './pending-aliases.js';
 import {
   describeReferencePlan,
   planReferenceChanges,
@@ -71,6 +80,8 @@ export interface ImportRequest {
   saveMappingAs?: string | undefined;
   sourceSystem?: string | undefined;
   aliases?: AliasConfirmation[] | undefined;
+  /** Headers or names confirmed to mean an indicator: applied, and saved on commit. */
+  indicatorAliases?: IndicatorAliasConfirmation[] | undefined;
 }
 
 export interface ImportProgress {
@@ -122,8 +133,8 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   if (options.context) authorizeImportAtAll(options.context.actor);
   const table = await readTable(request, options);
-  const extra = await checkAliases(db, regionId, request.aliases ?? []);
-  return (await analyse(db, regionId, request, table, extra.aliases, extra.problems, options))
+  const extra = await checkAliases(db, regionId, request);
+  return (await analyse(db, regionId, request, table, extra.pending, extra.problems, options))
     .preview;
 }
 
@@ -144,17 +155,22 @@ export async function commitImport(
   return db.transaction().execute(async (trx) => {
     await lockObservationsForWriting(trx);
     const problems: InputProblem[] = [];
-    for (const alias of request.aliases ?? []) {
+    const confirmations = [
+      ...(request.aliases ?? []).map((a) => () => confirmAlias(trx, regionId, a)),
+      ...(request.indicatorAliases ?? []).map((a) => () => confirmIndicatorAlias(trx, regionId, a)),
+    ];
+    for (const confirm of confirmations) {
       try {
-        await confirmAlias(trx, regionId, alias);
+        await confirm();
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         problems.push(...error.problems);
       }
     }
+    const none = { units: [], indicators: [] };
     // A large file's new values go to the server while the rest of it is checked (PostgreSQL).
-    const analysis = await analyse(trx, regionId, request, table, [], problems, options, (n) =>
-      (request.aliases ?? []).length === 0 && n >= SET_WISE_ROWS
+    const analysis = await analyse(trx, regionId, request, table, none, problems, options, (n) =>
+      confirmations.length === 0 && n >= SET_WISE_ROWS
         ? startSpeculativeCopy(trx, n)
         : Promise.resolve(null),
     );
@@ -234,24 +250,6 @@ async function readTable(request: ImportRequest, options: ImportRunOptions): Pro
   return table;
 }
 
-/** Aliases given for a preview: checked and applied in memory, not saved. */
-async function checkAliases(db: Kysely<Database>, regionId: number, aliases: AliasConfirmation[]) {
-  const problems: InputProblem[] = [];
-  const resolved: { name: string; code: string }[] = [];
-  for (const a of aliases) {
-    const unit = await resolveAliasTarget(db, regionId, a.municipality);
-    if (unit) resolved.push({ name: a.name, code: unit.code });
-    else
-      problems.push({
-        file: 'сопоставление названий',
-        row: null,
-        column: null,
-        message: `нет муниципального образования с кодом или ОКТМО «${a.municipality}»`,
-      });
-  }
-  return { aliases: resolved, problems };
-}
-
 async function resolveMapping(
   db: Kysely<Database>,
   regionId: number,
@@ -273,10 +271,9 @@ async function resolveMapping(
     });
     return [];
   }
-  const wide: ColumnMapping = { format: 'wide', unitColumn: DEFAULT_LONG_MAPPING.unitColumn };
   if (request.format === 'long') return [DEFAULT_LONG_MAPPING];
-  if (request.format === 'wide') return [wide];
-  return [DEFAULT_LONG_MAPPING, wide];
+  if (request.format === 'wide') return [DEFAULT_WIDE_MAPPING];
+  return [DEFAULT_LONG_MAPPING, DEFAULT_WIDE_MAPPING];
 }
 
 async function analyse(
@@ -284,14 +281,14 @@ async function analyse(
   regionId: number,
   request: ImportRequest,
   table: ImportTable,
-  extraAliases: { name: string; code: string }[],
+  pending: Pending,
   earlyProblems: InputProblem[],
   options: ImportRunOptions,
   /** Starts a COPY of new values for a table of `rows` rows, or declines (null). */
   speculate?: (rows: number) => Promise<SpeculativeCopy | null>,
 ): Promise<Analysis> {
   const problems = [...earlyProblems, ...table.problems];
-  const registry = await loadImportRegistry(db, regionId, extraAliases);
+  const registry = await loadImportRegistry(db, regionId, pending.units, pending.indicators);
   const mappings =
     table.problems.length > 0 ? [] : await resolveMapping(db, regionId, request, problems);
   options.onProgress?.({ phase: 'проверка', done: 0, total: table.table.rows.length });
@@ -414,6 +411,9 @@ async function analyse(
     mappingName: request.mappingName ?? null,
     headerRow: read?.headerRow ?? null,
     ignoredColumns: read?.ignoredColumns ?? [],
+    columns: read?.columns ?? [],
+    totalRows: read?.totalRows ?? [],
+    formulaValues: read?.formulaValues ?? { count: 0, cells: [] },
     counts,
     inserts: inserts
       .slice(0, limit)
@@ -426,6 +426,7 @@ async function analyse(
     reference: describeReferencePlan(referencePlan, registry, limit),
     problems,
     unknownNames: read?.unknownNames ?? [],
+    unknownIndicators: read?.unknownIndicators ?? [],
     earlierImports: earlier.map((b) => ({
       batchId: b.id,
       importedAt: b.imported_at,
@@ -458,43 +459,4 @@ function indexStored(stored: ExistingObservation[]) {
     indicators.set(o.indicator_id, o);
   }
   return (v: NewValue) => byPeriod.get(v.period)?.get(v.municipalityId)?.get(v.indicatorId);
-}
-
-function describeValue(registry: LoadedRegistry, v: NewValue) {
-  const unit = registry.units.get(v.municipalityId);
-  return {
-    row: v.row,
-    municipality: { code: unit?.code ?? '', name: unit?.name ?? '' },
-    indicator: registry.indicatorsById.get(v.indicatorId)?.code ?? '',
-    period: v.period,
-  };
-}
-
-function describeReadAs(t: ImportTable, mapping: ColumnMapping | null): string {
-  return [
-    t.kind === 'text' ? 'вставленный текст' : t.kind.toUpperCase(),
-    t.encoding === 'cp1251'
-      ? 'Windows-1251'
-      : t.encoding === 'utf16le'
-        ? 'UTF-16'
-        : t.encoding === 'utf8'
-          ? 'UTF-8'
-          : null,
-    t.delimiter ? `разделитель ${describeDelimiter(t.delimiter)}` : null,
-    t.sheet ? `лист «${t.sheet}»` : null,
-    mapping ? (mapping.format === 'long' ? 'длинный формат' : 'широкий формат') : null,
-  ]
-    .filter((p) => p !== null)
-    .join('; ');
-}
-
-function summarise(p: ImportPreview): string {
-  if (p.counts.problems > 0)
-    return `Найдено ошибок: ${p.counts.problems}. Ничего не записано: исправьте файл и повторите импорт.`;
-  const first = p.earlierImports.at(-1);
-  const again = first
-    ? ` Этот файл уже импортирован ${first.importedAt.slice(0, 16).replace('T', ' ')} (пакет №${first.batchId}, ${first.author}).`
-    : '';
-  if (p.noChanges) return `Изменений нет: все ${p.counts.valuesRead} значений уже в базе.${again}`;
-  return `Будет добавлено: ${p.counts.insert}, изменено: ${p.counts.update}, без изменений: ${p.counts.unchanged}.${again}`;
 }
