@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '../db/connect.js';
 import { findRegionId } from '../db/repositories/region-repository.js';
 import { DEMO_PASSWORD, ensureDemoAccounts } from '../demo/demo-accounts.js';
 import { ensureInitialAdministrator } from '../server/features/access/account-service.js';
-import { cliContext } from './commands/user-command.js';
+import { cliAuditContext } from './cli-audit-context.js';
 
 /**
  * Before the server starts: in demo mode (`munirank start`) the documented demo accounts;
@@ -16,7 +16,7 @@ export async function prepareAccounts(
 ): Promise<void> {
   const regionId = await findRegionId(handle.db, regionCode);
   if (mode.demo && regionId !== null) {
-    const created = await ensureDemoAccounts(handle.db, regionId, mode, cliContext());
+    const created = await ensureDemoAccounts(handle.db, regionId, mode, cliAuditContext());
     if (created === null)
       console.log('В базе есть настоящие учётные записи: демо-учётные записи не создаются.');
     else if (created.length > 0)
@@ -24,7 +24,7 @@ export async function prepareAccounts(
         `Демо-учётные записи (пароль «${DEMO_PASSWORD}», см. README): ${created.join(', ')}.`,
       );
   }
-  const admin = await ensureInitialAdministrator(handle.db, cliContext());
+  const admin = await ensureInitialAdministrator(handle.db, cliAuditContext());
   if (admin) {
     console.log('Учётных записей не было: создан администратор.');
     console.log(`  имя пользователя: ${admin.username}`);

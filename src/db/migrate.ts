@@ -10,6 +10,7 @@ import { dataSetsSchema } from './migrations/2026-11-25-0010-data-sets.js';
 import { firstRevisionInPlaceSchema } from './migrations/2026-11-26-0011-first-revision-in-place.js';
 import { periodByteOrderSchema } from './migrations/2026-12-04-0012-period-byte-order.js';
 import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-aliases.js';
+import { loginFailureAccountKnown } from './migrations/2026-12-05-0014-login-failure-account-known.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -25,6 +26,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-11-26-0011-first-revision-in-place': firstRevisionInPlaceSchema,
   '2026-12-04-0012-period-byte-order': periodByteOrderSchema,
   '2026-12-05-0013-indicator-aliases': indicatorAliasesSchema,
+  '2026-12-05-0014-login-failure-account-known': loginFailureAccountKnown,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

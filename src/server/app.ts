@@ -20,12 +20,15 @@ import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { loggerOptions, type ServerLog } from './server-log.js';
+import { readTrustProxy } from './trust-proxy.js';
 import { DEFAULT_WEB_ROOT, registerWebAssets } from './web-assets.js';
 
 export interface AppOptions {
   db: Kysely<Database>;
   regionCode: string;
   webRoot?: string;
+  /** Proxies trusted to name the client (X-Forwarded-For); by default MUNIRANK_TRUST_PROXY. */
+  trustProxy?: boolean | string[];
   /** The journal (structured JSON lines); none by default. */
   log?: ServerLog;
   /** Session and login-throttling settings over those read from the environment (tests move the clock). */
@@ -44,6 +47,7 @@ const PLAIN_ERRORS: Record<number, { error: string; message: string }> = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(options.log ?? false),
+    trustProxy: options.trustProxy ?? readTrustProxy(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -90,8 +90,21 @@ describe.each(testDatabases())('migrate and demo reset on $name', (kind) => {
       expect(refused.stderr).toContain('Повторите с --yes');
 
       expect((await runCli(['demo', 'load'], instance.env)).code).toBe(0);
+      expect((await runCli(['demo', 'load'], instance.env)).code).toBe(0);
+      const actions = async () =>
+        (
+          await instance.handle.db
+            .selectFrom('audit_event')
+            .select(['action', 'actor_label', 'entity_id'])
+            .orderBy('id')
+            .execute()
+        ).map((e) => `${e.action} ${e.entity_id} ${e.actor_label.replace(/\(.+\)/, '(…)')}`);
+      // the second load changed nothing and is not recorded
+      expect(await actions()).toEqual(['demo.load orenburg CLI (…)']);
       const reset = await runCli(['demo', 'reset', '--yes'], instance.env);
       expect(reset.code).toBe(0);
+      // the trail starts again with the reset that emptied it
+      expect(await actions()).toEqual(['demo.reset orenburg CLI (…)']);
       expect(reset.stdout).toContain('Демо-данные «Оренбургская область» загружены.');
       const units = await sql<{ n: number }>`select count(*) as n from municipality`.execute(
         instance.handle.db,

@@ -32,6 +32,37 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe.each(testDatabases())('munirank import of reference data on $name', (kind) => {
+  it('records who imported what in the audit trail, as an import over the API does', async () => {
+    const instance = await createDemoDatabase(kind);
+    try {
+      const run = await runCli(['import', file, '--period', '2017'], instance.env);
+      expect(run.code).toBe(0);
+      const batch = await instance.handle.db
+        .selectFrom('import_batch')
+        .select(['id', 'file_sha256'])
+        .executeTakeFirstOrThrow();
+      const audit = await instance.handle.db
+        .selectFrom('audit_event')
+        .select(['action', 'actor_label', 'entity_type', 'entity_id', 'outcome', 'after_json'])
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        action: 'import.commit',
+        entity_type: 'import_batch',
+        entity_id: String(batch.id),
+        outcome: 'allowed',
+      });
+      expect(audit[0]?.actor_label).toMatch(/^CLI \(.+\)$/);
+      expect(JSON.parse(audit[0]?.after_json ?? '{}')).toMatchObject({
+        fileName: 'население.csv',
+        sha256: batch.file_sha256,
+        counts: { insert: 1, update: 1 },
+      });
+    } finally {
+      await instance.dispose();
+    }
+  });
+
   it('previews and writes a population column beside an indicator, printing progress', async () => {
     const instance = await createDemoDatabase(kind);
     try {

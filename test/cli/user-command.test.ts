@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertLoginFailure } from '../../src/db/repositories/login-failure-repository.js';
 import { findUserByUsername } from '../../src/db/repositories/user-repository.js';
 import { verifyPassword } from '../../src/server/features/access/password-hash.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
@@ -49,6 +50,21 @@ describe.each(testDatabases())('munirank user on $name', (kind) => {
     const after = await findUserByUsername(instance.handle.db, 'ivanova');
     expect(await verifyPassword(second, after?.password_hash ?? '')).toBe(true);
 
+    // three wrong passwords from two addresses: unlock forgets them all
+    for (const ip of ['10.0.0.1', '10.0.0.1', '10.0.0.2'])
+      await insertLoginFailure(instance.handle.db, {
+        username: 'ivanova',
+        ip,
+        at: new Date().toISOString(),
+        accountKnown: true,
+      });
+    const unlock = await runCli(['user', 'unlock', 'ivanova'], instance.env);
+    expect(unlock.code).toBe(0);
+    expect(unlock.stdout).toContain(
+      'Блокировка входа ivanova снята (забыто неудачных попыток: 3).',
+    );
+    expect(await instance.handle.db.selectFrom('login_failure').selectAll().execute()).toEqual([]);
+
     expect((await runCli(['user', 'disable', 'ivanova'], instance.env)).code).toBe(0);
     expect((await findUserByUsername(instance.handle.db, 'ivanova'))?.status).toBe('disabled');
 
@@ -66,6 +82,7 @@ describe.each(testDatabases())('munirank user on $name', (kind) => {
     expect(audit.map((e) => e.action)).toEqual([
       'account.create',
       'account.reset-password',
+      'account.unlock',
       'account.disable',
     ]);
     expect(audit[0]?.actor_label).toMatch(/^CLI \(.+\)$/);

@@ -227,79 +227,141 @@ describe.each(testDatabases())('attacks on access control on $name', (kind) => {
     expect(ok.statusCode).toBe(201);
   });
 
-  it('throttles 20 wrong passwords in a row; the right one is refused until the window passes', async () => {
+  const tryLogin = (username: string, password: string, remoteAddress: string, a = app) =>
+    a.inject({
+      method: 'POST',
+      url: '/api/session/login',
+      payload: { username, password },
+      remoteAddress,
+    });
+  const later = (seconds: number) => {
+    clock = new Date(clock.getTime() + seconds * 1000);
+  };
+
+  it('slows a guesser at one address with growing delays; the owner elsewhere gets in at once', async () => {
     const user = await createFixtureUser(db(), 'analyst');
+    const guesser = '198.51.100.20';
     const statuses: number[] = [];
-    let last: Awaited<ReturnType<typeof app.inject>> | null = null;
-    for (let i = 0; i < 20; i += 1) {
-      last = await app.inject({
-        method: 'POST',
-        url: '/api/session/login',
-        payload: { username: user.username, password: `wrong password ${i}` },
-        remoteAddress: '198.51.100.20',
-      });
-      statuses.push(last.statusCode);
-    }
-    expect(statuses).toEqual([...Array(5).fill(401), ...Array(15).fill(429)]);
-    expect(last?.headers['retry-after']).toBe('900');
-    expect(last?.json()).toEqual({
+    for (let i = 0; i < 6; i += 1)
+      statuses.push((await tryLogin(user.username, `wrong password ${i}`, guesser)).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const held = await tryLogin(user.username, 'wrong again', guesser);
+    expect(held.headers['retry-after']).toBe('30');
+    expect(held.json()).toEqual({
       error: 'too_many_attempts',
       message:
-        'Слишком много неудачных попыток входа. Вход временно заблокирован: повторите через 15 мин.',
+        'Слишком много неудачных попыток входа. Вход временно заблокирован: повторите через 30 с',
     });
+    // the owner, at another address, is not held up by someone else's guesses
+    expect((await tryLogin(user.username, FIXTURE_PASSWORD, '203.0.113.9')).statusCode).toBe(200);
 
-    const login = () =>
-      app.inject({
-        method: 'POST',
-        url: '/api/session/login',
-        payload: { username: user.username, password: FIXTURE_PASSWORD },
-        remoteAddress: '203.0.113.9',
-      });
-    clock = new Date(clock.getTime() + 14 * 60_000);
-    const early = await login();
-    expect(early.statusCode).toBe(429);
-    expect(early.headers['retry-after']).toBe('60');
-    clock = new Date(clock.getTime() + 61_000);
-    expect((await login()).statusCode).toBe(200);
+    // 30 s after the 5th failure one more guess; then 60 s; then 120 s: the delay doubles
+    later(31);
+    expect((await tryLogin(user.username, 'sixth', guesser)).statusCode).toBe(401);
+    expect((await tryLogin(user.username, 'seventh', guesser)).headers['retry-after']).toBe('60');
+    later(61);
+    expect((await tryLogin(user.username, 'seventh', guesser)).statusCode).toBe(401);
+    const longer = await tryLogin(user.username, FIXTURE_PASSWORD, guesser);
+    expect(longer.statusCode).toBe(429);
+    expect(longer.headers['retry-after']).toBe('120');
+    expect(longer.json().message).toContain('повторите через 2 мин.');
 
     const events = (await audit('auth.login')).filter(
       (e) => e.entity_id === user.username || e.entity_id === String(user.id),
     );
     expect(events.map((e) => e.outcome)).toEqual([
       ...Array(5).fill('failed'),
-      ...Array(16).fill('denied'),
+      'denied',
+      'denied',
       'allowed',
+      'failed',
+      'denied',
+      'failed',
+      'denied',
     ]);
-    expect(events[0]?.ip).toBe('198.51.100.20');
+    expect(events[0]?.ip).toBe(guesser);
   });
 
-  it('throttles an address that fails on many accounts', async () => {
-    const ip = '192.0.2.77';
-    for (let i = 0; i < 20; i += 1) {
-      const res = await app.inject({
+  it('lets an administrator lift the delays of an account, over the API and audited', async () => {
+    const user = await createFixtureUser(db(), 'viewer');
+    for (let i = 0; i < 5; i += 1) await tryLogin(user.username, `wrong ${i}`, '198.51.100.21');
+    expect((await tryLogin(user.username, FIXTURE_PASSWORD, '198.51.100.21')).statusCode).toBe(429);
+    const admin = await createFixtureUser(db(), 'administrator');
+    const session = await openFixtureSession(db(), admin.id, testClockConfig());
+    const analyst = await createFixtureUser(db(), 'analyst');
+    const analystSession = await openFixtureSession(db(), analyst.id, testClockConfig());
+    const unlock = (headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: `/api/users/${user.id}/unlock`, headers });
+    expect((await unlock(analystSession.headers)).statusCode).toBe(403);
+    const lifted = await unlock(session.headers);
+    expect(lifted.statusCode).toBe(200);
+    expect(lifted.json()).toMatchObject({ failuresCleared: 5, user: { username: user.username } });
+    expect((await tryLogin(user.username, FIXTURE_PASSWORD, '198.51.100.21')).statusCode).toBe(200);
+    const recorded = (await audit('account.unlock')).at(-1);
+    expect(recorded).toMatchObject({
+      outcome: 'allowed',
+      entity_id: String(user.id),
+      actor_user_id: admin.id,
+    });
+    expect(JSON.parse(recorded?.after_json ?? '{}')).toEqual({ failuresCleared: 5 });
+  });
+
+  it('holds an address that tries names no one has, not one whose people mistype passwords', async () => {
+    const scanner = '192.0.2.77';
+    for (let i = 0; i < 20; i += 1)
+      expect((await tryLogin(`nobody-${i}`, 'guess guess guess', scanner)).statusCode).toBe(401);
+    const user = await createFixtureUser(db(), 'viewer');
+    expect((await tryLogin(user.username, FIXTURE_PASSWORD, scanner)).statusCode).toBe(429);
+    expect((await tryLogin(user.username, FIXTURE_PASSWORD, '192.0.2.78')).statusCode).toBe(200);
+
+    // an office behind one proxy: 25 people each mistype their password once
+    const office = '192.0.2.90';
+    const people = await Promise.all(
+      Array.from({ length: 25 }, () =>
+        createFixtureUser(db(), 'official', {
+          municipalityCodes: ['orsk-city'],
+        }),
+      ),
+    );
+    for (const p of people)
+      expect((await tryLogin(p.username, 'typo typo typo', office)).statusCode).toBe(401);
+    for (const p of people.slice(0, 3))
+      expect((await tryLogin(p.username, FIXTURE_PASSWORD, office)).statusCode).toBe(200);
+  });
+
+  it('takes the client address from X-Forwarded-For only behind a configured proxy', async () => {
+    const user = await createFixtureUser(db(), 'viewer');
+    const viaProxy = (a: FastifyInstance, client: string, password: string) =>
+      a.inject({
         method: 'POST',
         url: '/api/session/login',
-        payload: { username: `nobody-${i}`, password: 'guess guess guess' },
-        remoteAddress: ip,
+        payload: { username: user.username, password },
+        remoteAddress: '10.9.9.9',
+        headers: { 'x-forwarded-for': client },
       });
-      expect(res.statusCode).toBe(401);
+    // Not configured: the header is anyone's to write, so the connection's address counts.
+    for (let i = 0; i < 5; i += 1) await viaProxy(app, `172.16.0.${i}`, 'wrong wrong');
+    expect((await viaProxy(app, '172.16.0.99', FIXTURE_PASSWORD)).statusCode).toBe(429);
+
+    const behindProxy = await buildApp({
+      db: instance.handle.db,
+      regionCode: 'orenburg',
+      access: { now: () => clock },
+      trustProxy: ['10.9.9.9'],
+    });
+    try {
+      later(16 * 60);
+      for (let i = 0; i < 5; i += 1) await viaProxy(behindProxy, '172.16.1.1', 'wrong wrong');
+      expect((await viaProxy(behindProxy, '172.16.1.1', FIXTURE_PASSWORD)).statusCode).toBe(429);
+      // another client behind the same proxy is another address
+      expect((await viaProxy(behindProxy, '172.16.1.2', FIXTURE_PASSWORD)).statusCode).toBe(200);
+      const failed = (await audit('auth.login')).filter(
+        (e) => e.entity_id === user.username && e.outcome === 'failed',
+      );
+      expect(failed.at(-1)?.ip).toBe('172.16.1.1');
+    } finally {
+      await behindProxy.close();
     }
-    const user = await createFixtureUser(db(), 'viewer');
-    const payload = { username: user.username, password: FIXTURE_PASSWORD };
-    const fromThere = await app.inject({
-      method: 'POST',
-      url: '/api/session/login',
-      payload,
-      remoteAddress: ip,
-    });
-    expect(fromThere.statusCode).toBe(429);
-    const fromElsewhere = await app.inject({
-      method: 'POST',
-      url: '/api/session/login',
-      payload,
-      remoteAddress: '192.0.2.78',
-    });
-    expect(fromElsewhere.statusCode).toBe(200);
   });
 
   it('stores injection strings in text fields as text and returns them as text', async () => {

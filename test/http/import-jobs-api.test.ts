@@ -145,7 +145,7 @@ describe.each(testDatabases())('import jobs over HTTP on $name', (kind) => {
     // A wide table without a period column, and a name the registry does not know.
     const noPeriod = await messagesOf('ОМСУ\tesia_new\nг.Бузулук\t1200\n');
     expect(noPeriod).toContain(
-      'не указан период значений: в таблице нет графы периода — укажите его на странице в поле «Период значений» (например, 2017-03)',
+      'не указан период значений: в таблице нет графы периода («Период», «Дата», «Месяц», «Год») — укажите его на странице в поле «Период значений» (например, 2017-03)',
     );
     const unknown = await messagesOf(table([['г.Бузулукк', 'esia_new', '2017-03', 1]]));
     expect(unknown[0]).toMatch(

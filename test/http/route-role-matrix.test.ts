@@ -330,6 +330,11 @@ const MATRIX: Record<string, Entry> = {
     status: 200,
     request: async (env) => ({ url: `/api/users/${await freshViewerId(env)}/enable` }),
   },
+  'POST /api/users/:id/unlock': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({ url: `/api/users/${await freshViewerId(env)}/unlock` }),
+  },
   'POST /api/users/:id/reset-password': {
     expect: ADMIN,
     status: 200,

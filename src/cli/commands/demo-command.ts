@@ -5,16 +5,32 @@ import { migrateToLatest } from '../../db/migrate.js';
 import { wipeDatabase } from '../../db/wipe-database.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import { readDemoDataset } from '../../demo/read-demo-dataset.js';
+import { recordAudit } from '../../server/features/access/audit.js';
+import { cliAuditContext } from '../cli-audit-context.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
 
-/** Loads the Orenburg demo unless it is there; prints each step as it completes. */
-export async function ensureDemoLoaded(handle: DatabaseHandle): Promise<void> {
+/**
+ * Loads the Orenburg demo unless it is there; prints each step as it completes. A load (or,
+ * after `reset`, a reload) is the first event of the audit trail it starts.
+ */
+export async function ensureDemoLoaded(
+  handle: DatabaseHandle,
+  action: 'demo.load' | 'demo.reset' = 'demo.load',
+): Promise<void> {
   const dataset = readDemoDataset();
   const delay = Number(process.env.MUNIRANK_DEMO_STEP_DELAY_MS ?? 0);
   const outcome = await loadDemo(handle.db, dataset, {
     stepDelayMs: delay,
     onProgress: (step) => console.log(`  демо-данные: ${step}`),
   });
+  if (outcome === 'loaded')
+    await recordAudit(handle.db, {
+      context: cliAuditContext(),
+      action,
+      entityType: 'region',
+      entityId: dataset.region.code,
+      after: { region: dataset.region.name },
+    });
   console.log(
     outcome === 'loaded'
       ? `Демо-данные «${dataset.region.name}» загружены.`
@@ -55,7 +71,7 @@ export function registerDemoCommand(program: Command): void {
         }
         await wipeDatabase(handle);
         await migrateToLatest(handle.db);
-        await ensureDemoLoaded(handle);
+        await ensureDemoLoaded(handle, 'demo.reset');
       } finally {
         await handle.close();
       }

@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { Value } from 'typebox/value';
@@ -19,6 +18,7 @@ import {
   type ImportRequest,
   previewImport,
 } from '../../server/features/imports/import-service.js';
+import { cliAuditContext, cliUsername } from '../cli-audit-context.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
 
 interface ImportOptions {
@@ -259,6 +259,7 @@ econ_active_14_72, target:<код показателя>, start:<код пока�
             `регион «${config.regionCode}» не найден в базе данных: загрузите реестр (munirank demo load)`,
           );
         const run = {
+          context: cliAuditContext(),
           onProgress: progressPrinter(),
           previewLimit: 20,
           chunkDelayMs: Number(process.env.MUNIRANK_IMPORT_CHUNK_DELAY_MS ?? 0),
@@ -270,7 +271,7 @@ econ_active_14_72, target:<код показателя>, start:<код пока�
           else console.log('Предпросмотр: ничего не записано (--dry-run).');
           return;
         }
-        const author = opts.author ?? `${userInfo().username} (командная строка)`;
+        const author = opts.author ?? `${cliUsername()} (командная строка)`;
         try {
           const result = await commitImport(handle.db, regionId as number, request, author, run);
           printPreview(result.preview);

@@ -1,4 +1,3 @@
-import { userInfo } from 'node:os';
 import { type Command, Option } from 'commander';
 import { readConfig } from '../../config.js';
 import type { DatabaseHandle } from '../../db/connect.js';
@@ -11,25 +10,10 @@ import {
   listAccounts,
   resetAccountPassword,
   setAccountStatus,
+  unlockAccount,
 } from '../../server/features/access/account-service.js';
-import type { AuditContext } from '../../server/features/access/audit.js';
+import { cliAuditContext } from '../cli-audit-context.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
-
-/** The CLI acts as the system; the audit trail names the operating-system user who ran it. */
-const cliContext = (): AuditContext => ({
-  actor: { kind: 'system', label: `CLI (${safeUsername()})` },
-  ip: null,
-  userAgent: 'munirank CLI',
-  at: new Date(),
-});
-
-function safeUsername(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'неизвестно';
-  }
-}
 
 async function withDatabase<T>(
   dataDir: string | undefined,
@@ -103,7 +87,7 @@ export function registerUserCommand(program: Command): void {
               role: opts.role as Role,
               municipalityCodes: opts.municipality ?? [],
             },
-            cliContext(),
+            cliAuditContext(),
           );
           console.log(
             `Создан пользователь ${created.username} (${ROLE_LABELS[created.role]}) в ${describeDatabase(handle)}.`,
@@ -119,7 +103,7 @@ export function registerUserCommand(program: Command): void {
     .option(...dataDirOption)
     .action(async (opts: { dataDir?: string }) => {
       await withDatabase(opts.dataDir, async (handle, regionId) => {
-        const users = await listAccounts(handle.db, regionId, cliContext());
+        const users = await listAccounts(handle.db, regionId, cliAuditContext());
         if (users.length === 0) {
           console.log('Учётных записей нет.');
           return;
@@ -145,7 +129,7 @@ export function registerUserCommand(program: Command): void {
     .action(async (username: string, opts: { dataDir?: string }) => {
       await withDatabase(opts.dataDir, async (handle, regionId) => {
         const id = await userId(handle, username);
-        await setAccountStatus(handle.db, regionId, id, 'disabled', cliContext());
+        await setAccountStatus(handle.db, regionId, id, 'disabled', cliAuditContext());
         console.log(`Учётная запись ${username} отключена, её сессии завершены.`);
       });
     });
@@ -157,8 +141,22 @@ export function registerUserCommand(program: Command): void {
     .action(async (username: string, opts: { dataDir?: string }) => {
       await withDatabase(opts.dataDir, async (handle, regionId) => {
         const id = await userId(handle, username);
-        await setAccountStatus(handle.db, regionId, id, 'active', cliContext());
+        await setAccountStatus(handle.db, regionId, id, 'active', cliAuditContext());
         console.log(`Учётная запись ${username} включена.`);
+      });
+    });
+
+  user
+    .command('unlock <пользователь>')
+    .description('Снять блокировку входа после неудачных попыток (со всех адресов)')
+    .option(...dataDirOption)
+    .action(async (username: string, opts: { dataDir?: string }) => {
+      await withDatabase(opts.dataDir, async (handle, regionId) => {
+        const id = await userId(handle, username);
+        const { failuresCleared } = await unlockAccount(handle.db, regionId, id, cliAuditContext());
+        console.log(
+          `Блокировка входа ${username} снята (забыто неудачных попыток: ${failuresCleared}).`,
+        );
       });
     });
 
@@ -173,11 +171,9 @@ export function registerUserCommand(program: Command): void {
           handle.db,
           regionId,
           id,
-          cliContext(),
+          cliAuditContext(),
         );
         printOneTimePassword(username, oneTimePassword);
       });
     });
 }
-
-export { cliContext };

@@ -30,9 +30,11 @@ function UsersAdmin() {
   const municipalities = useApiData<Municipality[]>('/api/municipalities');
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
 
   const act = async (run: () => Promise<void>) => {
     setError(null);
+    setNotice(null);
     try {
       await run();
       setVersion((v) => v + 1);
@@ -60,6 +62,11 @@ function UsersAdmin() {
       {error ? (
         <p className="status status--error" role="alert">
           {error}
+        </p>
+      ) : null}
+      {notice ? (
+        <p className="status status--ok" role="status" data-testid="users-notice">
+          {notice}
         </p>
       ) : null}
       <NewUserForm
@@ -130,6 +137,25 @@ function UsersAdmin() {
                       }
                     >
                       Сбросить пароль
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() =>
+                        act(async () => {
+                          const result = await sendJson<{ failuresCleared: number }>(
+                            'POST',
+                            `/api/users/${u.id}/unlock`,
+                          );
+                          setNotice(
+                            result.failuresCleared === 0
+                              ? `Вход ${u.username} не был заблокирован.`
+                              : `Блокировка входа ${u.username} снята: забыто неудачных попыток — ${result.failuresCleared}.`,
+                          );
+                        })
+                      }
+                    >
+                      Снять блокировку входа
                     </button>
                   </td>
                 </tr>

@@ -31,11 +31,14 @@ export const accessDenied = (
 
 export class ThrottledError extends AccessError {
   constructor(readonly retryAfterSeconds: number) {
-    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    const wait =
+      retryAfterSeconds < 60
+        ? `${retryAfterSeconds} с`
+        : `${Math.ceil(retryAfterSeconds / 60)} мин.`;
     super(
       429,
       'too_many_attempts',
-      `Слишком много неудачных попыток входа. Вход временно заблокирован: повторите через ${minutes} мин.`,
+      `Слишком много неудачных попыток входа. Вход временно заблокирован: повторите через ${wait}`,
     );
   }
 }

@@ -8,6 +8,7 @@ import {
   listAccounts,
   resetAccountPassword,
   setAccountStatus,
+  unlockAccount,
   updateAccount,
 } from './account-service.js';
 import { auditContextOf } from './audit.js';
@@ -104,6 +105,29 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccessDeps> = async (app, 
         ),
     );
   }
+
+  app.post(
+    '/api/users/:id/unlock',
+    {
+      bodyLimit: SMALL_BODY,
+      schema: {
+        tags,
+        summary: 'Снять блокировку входа после неудачных попыток (со всех адресов)',
+        params: IdParams,
+        response: {
+          200: Type.Object({ user: UserView, failuresCleared: Type.Integer() }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      unlockAccount(
+        deps.db,
+        await regionIdOrNull(deps),
+        request.params.id,
+        auditContextOf(request),
+      ),
+  );
 
   app.post(
     '/api/users/:id/reset-password',

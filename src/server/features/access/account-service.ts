@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { clearLoginFailures } from '../../../db/repositories/login-failure-repository.js';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import {
   deleteOtherSessions,
@@ -238,6 +239,31 @@ export async function setAccountStatus(
       after: { status: after.status },
     });
     return after;
+  });
+}
+
+/**
+ * Lifts the login delays of an account at every address (the owner who forgot the password
+ * and tried too often, or an attack that is over); audited with how many failures it forgot.
+ */
+export async function unlockAccount(
+  db: Kysely<Database>,
+  regionId: number | null,
+  id: number,
+  context: AuditContext,
+): Promise<{ user: UserView; failuresCleared: number }> {
+  authorize(context.actor, 'accounts.manage', { entityType: 'user', entityId: id });
+  return db.transaction().execute(async (trx) => {
+    const user = await viewOf(trx, regionId, id);
+    const failuresCleared = await clearLoginFailures(trx, user.username);
+    await recordAudit(trx, {
+      context,
+      action: 'account.unlock',
+      entityType: 'user',
+      entityId: id,
+      after: { failuresCleared },
+    });
+    return { user, failuresCleared };
   });
 }
 

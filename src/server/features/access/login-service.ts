@@ -16,7 +16,18 @@ import { createSession } from './session-service.js';
 
 const INVALID_CREDENTIALS = 'Неверное имя пользователя или пароль.';
 
-/** Seconds until the oldest failure in the window leaves it, or null when not throttled. */
+/**
+ * How long one account's logins from one address wait after its failures there: none for the
+ * first few, then 30 s doubling with every further failure (30, 60, 120 … s), at most the
+ * window. A guesser at one address slows to a crawl; the owner elsewhere is never held up.
+ */
+export function pairDelaySeconds(failures: number, config: AccessConfig): number {
+  const beyond = failures - config.maxFailuresPerAccount;
+  if (beyond < 0) return 0;
+  return Math.min(30 * 2 ** beyond, config.throttleWindowMinutes * 60);
+}
+
+/** Seconds until a login of `username` from `ip` may be tried, or null when it may now. */
 async function throttledFor(
   db: Kysely<Database>,
   config: AccessConfig,
@@ -26,24 +37,23 @@ async function throttledFor(
   const now = config.now().getTime();
   const windowMs = config.throttleWindowMinutes * 60_000;
   const since = new Date(now - windowMs).toISOString();
-  const checks = [
-    { by: { username }, max: config.maxFailuresPerAccount },
-    { by: { ip }, max: config.maxFailuresPerIp },
-  ];
-  let wait: number | null = null;
-  for (const check of checks) {
-    const { count, oldest } = await countLoginFailures(db, check.by, since);
-    if (count < check.max || oldest === null) continue;
-    const seconds = Math.max(1, Math.ceil((Date.parse(oldest) + windowMs - now) / 1000));
-    wait = Math.max(wait ?? 0, seconds);
-  }
-  return wait;
+  const waits: number[] = [];
+  const pair = await countLoginFailures(db, { username, ip }, since);
+  const delay = pairDelaySeconds(pair.count, config);
+  if (delay > 0 && pair.latest !== null)
+    waits.push(Math.ceil((Date.parse(pair.latest) + delay * 1000 - now) / 1000));
+  // An address that tries many names no one has is scanning: it waits out the window.
+  const unknown = await countLoginFailures(db, { unknownNamesFrom: ip }, since);
+  if (unknown.count >= config.maxFailuresPerIp && unknown.oldest !== null)
+    waits.push(Math.ceil((Date.parse(unknown.oldest) + windowMs - now) / 1000));
+  const wait = Math.max(0, ...waits);
+  return wait > 0 ? wait : null;
 }
 
 /**
  * Checks a username and password and opens a session. Failures are counted per account and
- * per address; past the limit every attempt, even with the right password, is refused until
- * the window passes. Every outcome goes to the audit trail.
+ * address pair, with growing delays (OWASP's advice), and per address for names that are no
+ * one's; while a delay runs even the right password waits. Every outcome is audited.
  */
 export async function logIn(
   db: Kysely<Database>,
@@ -75,7 +85,12 @@ export async function logIn(
     ? await verifyPassword(input.password, user.password_hash)
     : await verifyAgainstDummy(input.password);
   if (!user || !ok) {
-    await insertLoginFailure(db, username, ip, now.toISOString());
+    await insertLoginFailure(db, {
+      username,
+      ip,
+      at: now.toISOString(),
+      accountKnown: user !== undefined,
+    });
     await recordAudit(db, {
       ...audit,
       outcome: 'failed',
@@ -93,7 +108,8 @@ export async function logIn(
   }
 
   return db.transaction().execute(async (trx) => {
-    await clearLoginFailures(trx, username);
+    // Only this address's failures: the owner's login must not clear a guesser's delay.
+    await clearLoginFailures(trx, username, ip);
     const sessionId = await createSession(trx, config, user.id, {
       ip: context.ip,
       userAgent: context.userAgent,
