@@ -19,6 +19,12 @@ test('an official pastes a table, previews it and imports it once; another munic
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toContainText('Импортировано: пакет №');
   await expect(page.getByTestId('import-commit')).toBeDisabled();
+  // what was written stays on the page beside the result, no longer as a preview
+  const written = page.getByRole('region', { name: 'Записанный импорт' });
+  await expect(written.getByRole('heading', { name: 'Записано в базу' })).toBeVisible();
+  await expect(written.getByRole('row', { name: 'Добавлено 1' })).toBeVisible();
+  const shown = `${(value / 1000) | 0}\u00a0${String(value % 1000).padStart(3, '0')}`;
+  await expect(written).toContainText(`2017-05${shown}`);
 
   // Another municipality's row: refused as a whole, with the reason.
   await page

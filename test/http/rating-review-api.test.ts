@@ -228,5 +228,19 @@ describe.each(testDatabases())('reviewing, correcting and simulating ratings on 
     expect(broken.statusCode).toBe(400);
     expect(broken.json().message).toContain('Новая методика не прошла проверку');
     expect(broken.json().message).toContain('/outputScale');
+
+    // a period nobody collected: the table would be blanks, so it says so
+    const empty = await post('/api/ratings/simulate', {
+      period: '2031-01',
+      before: { code: 'table1-both' },
+      after: { definition: VALUE_ONLY },
+    });
+    expect(empty.statusCode).toBe(422);
+    expect(empty.json()).toEqual({
+      error: 'no_data',
+      message:
+        'За период 2031-01 в базе нет данных ни по одному показателю действующей методики ' +
+        '«Методика table1-both»: сравнивать нечего. Выберите период, за который данные собраны.',
+    });
   });
 });

@@ -11,8 +11,11 @@ export function ImportPreviewView({
   preview,
   onConfirmAlias,
   onConfirmIndicator,
+  written = false,
 }: {
   preview: ImportPreview;
+  /** The import was committed: the same figures now say what was written. */
+  written?: boolean;
   onConfirmAlias: (name: string, municipalityCode: string) => void;
   onConfirmIndicator: (name: string, indicatorCode: string) => void;
 }) {
@@ -21,10 +24,10 @@ export function ImportPreviewView({
     <section
       className="import-preview"
       data-testid="import-preview"
-      aria-label="Предпросмотр импорта"
+      aria-label={written ? 'Записанный импорт' : 'Предпросмотр импорта'}
     >
-      <h2>Предпросмотр</h2>
-      <p>{preview.summary}</p>
+      <h2>{written ? 'Записано в базу' : 'Предпросмотр'}</h2>
+      {written ? null : <p>{preview.summary}</p>}
       <dl className="import-facts">
         <dt>Файл</dt>
         <dd>
@@ -42,13 +45,13 @@ export function ImportPreviewView({
             <td className="num">{formatNumberRu(c.valuesRead, 0)}</td>
           </tr>
           <tr>
-            <th scope="row">Будет добавлено</th>
+            <th scope="row">{written ? 'Добавлено' : 'Будет добавлено'}</th>
             <td className="num" data-testid="count-insert">
               {formatNumberRu(c.insert, 0)}
             </td>
           </tr>
           <tr>
-            <th scope="row">Будет изменено</th>
+            <th scope="row">{written ? 'Изменено' : 'Будет изменено'}</th>
             <td className="num" data-testid="count-update">
               {formatNumberRu(c.update, 0)}
             </td>

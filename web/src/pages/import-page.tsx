@@ -287,6 +287,7 @@ function ImportWorkbench() {
           preview={preview}
           onConfirmAlias={confirmAlias}
           onConfirmIndicator={confirmIndicator}
+          written={result?.outcome === 'committed'}
         />
       ) : null}
     </>

@@ -20,6 +20,17 @@ function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
   return into;
 }
 
+/**
+ * Whether the data hold no value at all, for any unit, of anything the methodology reads
+ * (indicators, formula variables, reference values): then every score would be empty.
+ */
+export function hasNoDataFor(methodology: Methodology, data: RatingData): boolean {
+  const series = (code: string) => data.values[code] ?? data.reference?.[code] ?? [];
+  return [...indicatorCodes(methodology.tree, new Set<string>())].every((code) =>
+    Array.prototype.every.call(series(code), (v) => v === null || v === undefined),
+  );
+}
+
 /** Whether a unit existed in a period: validity dates compare as text (`2017` ≤ `2017-03-01`). */
 const validIn = (period: string, from: string | null, to: string | null) =>
   (from === null || from.slice(0, period.length) <= period) &&

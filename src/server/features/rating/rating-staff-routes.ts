@@ -164,7 +164,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           'Симулятор методики: данные периода по двум методикам (сохранённой по коду или ' +
           'переданной целиком), места ОМСУ по каждой и сдвиг; ничего не сохраняется',
         body: Type.Object({ period: Period, before: MethodologyChoice, after: MethodologyChoice }),
-        response: { 200: SimulationResult, ...errors },
+        response: { 200: SimulationResult, 422: ErrorBody, ...errors },
       },
     },
     async (request) =>
