@@ -84,6 +84,23 @@ test('an analyst computes a draft, reads a unit’s explanation, publishes it, f
   await expect(errataForm.getByTestId('compute-period')).toHaveValue('2016-03-01');
   await errataForm.getByTestId('errata-note').fill('Уточнены регистрации в ЕСИА');
   await errataForm.getByRole('button', { name: 'Рассчитать исправление' }).click();
+  // The same methodology over the same data would correct nothing: refused with the reason.
+  await expect(errataForm.getByTestId('compute-error')).toContainText(
+    `Исправление не отличается от снимка «${code}»`,
+  );
+  const corrected = join(mkdtempSync(join(tmpdir(), 'munirank-e2e-m-')), 'e2e-table1-v2.json');
+  writeFileSync(
+    corrected,
+    JSON.stringify({
+      ...METHODOLOGY,
+      version: 2,
+      tree: { ...METHODOLOGY.tree, children: [RATING_VALUE] },
+    }),
+    'utf8',
+  );
+  await errataForm.getByTestId('compute-methodology').selectOption('file');
+  await errataForm.getByTestId('compute-methodology-file').setInputFiles(corrected);
+  await errataForm.getByRole('button', { name: 'Рассчитать исправление' }).click();
   await expect(page.getByTestId('errata-supersedes')).toContainText(
     'Исправление (errata) рейтинга «Проверочный рейтинг на 01.03.2016»: Уточнены регистрации в ЕСИА',
   );
