@@ -9,7 +9,7 @@ export interface LiveAnswer {
 export interface LiveStaffApp extends StaffApp {
   /** One request over a real TCP connection to the listening server. */
   send: (
-    method: 'GET' | 'PUT' | 'POST',
+    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
     path: string,
     headers: Record<string, string>,
     payload?: object,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
   countAttachmentsByReport,
   deleteAttachmentRow,
@@ -13,7 +14,12 @@ import { MEASURE_STATUS_LABELS } from '../../../domain/plan-measure.js';
 import { NotFoundError } from '../../http-errors.js';
 import { RequestError } from '../access/access-errors.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
-import { measureFor, municipalityForAction, requirePlanEditable } from './plan-measure-service.js';
+import {
+  lockMeasure,
+  measureFor,
+  municipalityForAction,
+  requirePlanEditable,
+} from './plan-measure-service.js';
 
 /**
  * Deletes a measure of a plan: whoever may edit it (the municipality's official while the plan
@@ -36,6 +42,7 @@ export async function deleteMeasure(
     context,
   );
   await db.transaction().execute(async (trx) => {
+    await lockMeasure(trx, municipality, id);
     await requirePlanEditable(trx, context.actor, municipality, Number(row.year));
     const reports = await listMeasureReports(trx, [id]);
     const files = new Map(
@@ -100,6 +107,10 @@ export async function deleteAttachment(
   );
   if (!record) throw new NotFoundError(`Вложение №${id} не найдено`);
   await db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, 'municipalityData', municipality.id);
+    // A parallel request may have deleted it since it was read: the second one is a 404.
+    if (!(await findAttachmentRecord(trx, id)))
+      throw new NotFoundError(`Вложение №${id} не найдено`);
     await deleteAttachmentRow(trx, id);
     await recordAudit(trx, {
       context,

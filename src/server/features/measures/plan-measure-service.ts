@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
   findAttachment,
   findMeasurePlanApproved,
@@ -219,6 +220,7 @@ export async function addMeasure(
   });
   const fields = measureFields(input);
   return db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, 'municipalityData', municipality.id);
     await requirePlanEditable(trx, context.actor, municipality, year);
     const responsible = await responsibleOf(trx, municipality, input);
     const at = context.at.toISOString();
@@ -269,6 +271,21 @@ export async function municipalityForAction(
   return municipality;
 }
 
+/**
+ * Makes the rest of `trx` the only write to `municipality`'s plans at a time, and checks that
+ * measure `id` still exists (a parallel request may have deleted it since it was read).
+ */
+export async function lockMeasure(
+  trx: Kysely<Database>,
+  municipality: MunicipalityRef,
+  id: number,
+): Promise<PlanMeasureRow> {
+  await lockForWrite(trx, 'municipalityData', municipality.id);
+  const row = await findPlanMeasure(trx, id);
+  if (!row) throw new NotFoundError(`Мероприятие №${id} не найдено`);
+  return row;
+}
+
 /** A measure and its municipality, after checking `actor` may do `action` there. */
 export async function measureFor(
   db: Kysely<Database>,
@@ -305,6 +322,7 @@ export async function editMeasure(
   );
   const fields = measureFields(input);
   return db.transaction().execute(async (trx) => {
+    await lockMeasure(trx, municipality, id);
     await requirePlanEditable(trx, context.actor, municipality, Number(row.year));
     const responsible = await responsibleOf(trx, municipality, input);
     await updatePlanMeasure(trx, id, {
@@ -346,9 +364,10 @@ export async function saveReport(
   context: AuditContext,
 ): Promise<PlanMeasure> {
   requireQuarter(quarter);
-  await measureFor(db, regionId, id, 'municipality-data.write', context);
+  const { municipality } = await measureFor(db, regionId, id, 'municipality-data.write', context);
   const comment = input.comment?.trim() || null;
   return db.transaction().execute(async (trx) => {
+    await lockMeasure(trx, municipality, id);
     const before = (await listMeasureReports(trx, [id])).find((r) => r.quarter === quarter);
     await saveMeasureReport(trx, {
       measureId: id,
@@ -386,7 +405,7 @@ export async function addAttachment(
   context: AuditContext,
 ): Promise<MeasureAttachment> {
   requireQuarter(quarter);
-  await measureFor(db, regionId, id, 'municipality-data.write', context);
+  const { municipality } = await measureFor(db, regionId, id, 'municipality-data.write', context);
   const fileName = cleanFileName(upload.fileName);
   const base64 = upload.contentBase64.replace(/\s+/g, '');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
@@ -399,6 +418,7 @@ export async function addAttachment(
   const at = context.at.toISOString();
   const by = actorLabel(context.actor);
   return db.transaction().execute(async (trx) => {
+    await lockMeasure(trx, municipality, id);
     const existing = (await listMeasureReports(trx, [id])).find((r) => r.quarter === quarter);
     const reportId =
       existing?.id ??
@@ -486,7 +506,10 @@ export async function setPlanApproval(
     attempt: approved ? 'measure_plan.approve' : 'measure_plan.reopen',
   });
   await db.transaction().execute(async (trx) => {
+    await lockForWrite(trx, 'municipalityData', municipality.id);
     const before = await findMeasurePlanApproved(trx, municipality.id, year);
+    // Approving an approved plan (or reopening an open one) changes nothing: no second record.
+    if (before === approved) return;
     await saveMeasurePlanApproval(trx, {
       municipalityId: municipality.id,
       year,
