@@ -10,6 +10,7 @@ import { AccessError, RequestError } from './features/access/access-errors.js';
 import { PUBLIC_ROUTE, registerAccessControl } from './features/access/access-hooks.js';
 import { accessRoutes } from './features/access/access-routes.js';
 import { collectionRoutes } from './features/collection/collection-routes.js';
+import { tableExportRoutes } from './features/exports/table-export-routes.js';
 import type { ImportJobs } from './features/imports/import-jobs.js';
 import { importRoutes } from './features/imports/import-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(responsibleOfficialRoutes, ctx);
   await app.register(collectionRoutes, ctx);
   await app.register(measureRoutes, ctx);
+  await app.register(tableExportRoutes, ctx);
   await app.register(importRoutes, { ...ctx, importJobs: options.importJobs });
   app.get('/api/openapi.json', { schema: { hide: true }, config: PUBLIC_ROUTE }, async () =>
     app.swagger(),

@@ -360,6 +360,36 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/audit-events': { expect: ADMIN, status: 200 },
   'GET /api/audit-events.csv': { expect: ADMIN, status: 200 },
+  'GET /api/audit-events/export': {
+    expect: ADMIN,
+    status: 200,
+    request: () => ({ url: '/api/audit-events/export?format=xlsx' }),
+  },
+  'GET /api/ratings/:code/table': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/ratings/orenburg-2016-03-table1/table?format=csv' }),
+  },
+  'GET /api/plan-reports/:code/table': {
+    expect: PUBLIC,
+    status: 200,
+    request: () => ({ url: '/api/plan-reports/orenburg-2017-esia/table?format=csv' }),
+  },
+  'GET /api/collection-board/:period/export': {
+    expect: SIGNED_IN,
+    status: 200,
+    request: () => ({ url: '/api/collection-board/2017-02/export?format=csv' }),
+  },
+  'GET /api/measure-summary/:year/export': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/measure-summary/2030/export?format=csv' }),
+  },
+  'GET /api/values/export': {
+    expect: OWN_READ,
+    status: 200,
+    request: () => ({ url: `/api/values/export?municipality=${OWN}&period=2017&format=csv` }),
+  },
   'GET /api/municipalities/:code/responsible-officials': {
     expect: OWN_READ,
     status: 200,

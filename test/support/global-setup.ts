@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { missingOfficeTools } from './office-tools.js';
 import {
   postgresReachable,
   systemComponentsRequired,
@@ -8,6 +9,8 @@ import {
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null;
+    /** LibreOffice and pdftotext are on PATH: exported documents are opened by them. */
+    officeTools: boolean;
   }
 }
 
@@ -21,4 +24,12 @@ export default async function setup(project: TestProject): Promise<void> {
     console.warn(`\n${line}\n`);
   }
   project.provide('postgresUrl', problem ? null : url);
+
+  const missing = missingOfficeTools();
+  if (missing.length > 0) {
+    const line = `!!! Не найдены ${missing.join(' и ')}: проверка выгрузок XLSX, DOCX и PDF настоящими программами ПРОПУЩЕНА. Установите их: npm run setup:system.`;
+    if (systemComponentsRequired()) throw new Error(line);
+    console.warn(`\n${line}\n`);
+  }
+  project.provide('officeTools', missing.length === 0);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type AuditEventRow, listAuditEvents } from '../../../db/repositories/audit-repository.js';
 import type { Database } from '../../../db/schema/index.js';
+import type { Tabular, TabularColumn } from '../../../documents/tabular.js';
 import {
   AUDIT_OUTCOME_LABELS,
   type AuditEventView,
@@ -53,45 +54,39 @@ export async function queryAuditTrail(
 }
 
 /**
- * A cell for Excel and LibreOffice: quoted, quotes doubled, and a leading `= + - @` neutralised
- * so that a value typed by someone can never run as a formula (CSV injection).
+ * The audit trail as a table: actions and objects in words beside their codes (for filters
+ * and scripts), time in the server's zone beside the UTC instant, changes as JSON text.
  */
-function csvCell(value: unknown): string {
-  let text =
+export function auditTrailTable(events: AuditEventView[]): Tabular {
+  const json = (value: unknown) =>
     value === null || value === undefined
-      ? ''
+      ? null
       : typeof value === 'string'
         ? value
         : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
-}
-
-/**
- * The audit trail as CSV in UTF-8 with a BOM and `;`, which Excel opens correctly in Russian:
- * actions and objects in words beside their codes (for filters and scripts), time in the
- * server's zone beside the UTC instant.
- */
-export function auditTrailCsv(events: AuditEventView[]): string {
-  const header = [
-    '№',
-    'Время (местное)',
-    'Время (UTC)',
-    'Пользователь',
-    'IP-адрес',
-    'Браузер',
-    'Действие',
-    'Код действия',
-    'Объект',
-    'Код объекта',
-    'Идентификатор',
-    'Результат',
-    'Было',
-    'Стало',
-    'Подробности',
-  ];
-  const lines = events.map((e) =>
-    [
+  const text = (title: string, width?: number): TabularColumn =>
+    width ? { title, width } : { title };
+  return {
+    title: 'Журнал аудита',
+    sheetName: 'Журнал аудита',
+    columns: [
+      { title: '№', decimals: 0, width: 8 },
+      text('Время (местное)', 20),
+      text('Время (UTC)', 26),
+      text('Пользователь', 18),
+      text('IP-адрес', 16),
+      text('Браузер', 24),
+      text('Действие', 32),
+      text('Код действия', 24),
+      text('Объект', 24),
+      text('Код объекта', 18),
+      text('Идентификатор', 16),
+      text('Результат', 12),
+      text('Было', 40),
+      text('Стало', 40),
+      text('Подробности', 40),
+    ],
+    rows: events.map((e) => [
       e.id,
       formatDateTimeRu(e.at),
       e.at,
@@ -104,12 +99,9 @@ export function auditTrailCsv(events: AuditEventView[]): string {
       e.entityType,
       e.entityId,
       AUDIT_OUTCOME_LABELS[e.outcome],
-      e.before,
-      e.after,
-      e.detail,
-    ]
-      .map(csvCell)
-      .join(';'),
-  );
-  return `\uFEFF${[header.map(csvCell).join(';'), ...lines].join('\r\n')}\r\n`;
+      json(e.before),
+      json(e.after),
+      json(e.detail),
+    ]),
+  };
 }

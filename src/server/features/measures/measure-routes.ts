@@ -11,9 +11,9 @@ import {
   PlanMeasure,
 } from '../../../domain/plan-measure.js';
 import type { AppContext } from '../../app-context.js';
+import { attachmentDisposition } from '../../content-disposition.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
-import { attachmentDisposition } from './content-disposition.js';
 import { deleteAttachment, deleteMeasure } from './measure-deletion-service.js';
 import { measureSummary } from './measure-summary-service.js';
 import {
