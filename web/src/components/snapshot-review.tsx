@@ -10,6 +10,7 @@ import { useApiData } from '../api/use-api-data.js';
 import { Link } from '../routing/link.js';
 import { ratingPath } from '../routing/match-route.js';
 import { ComputeRatingForm } from './compute-rating-form.js';
+import { DownloadLinks } from './download-links.js';
 import { ErrorState } from './error-state.js';
 import { explainRowAction, focusExplainButton } from './explain-button.js';
 import { LoadingState } from './loading-state.js';
@@ -81,6 +82,12 @@ export function SnapshotReview({
           'Черновик: не опубликован, виден только аналитикам и администраторам.'
         )}
       </p>
+      <DownloadLinks
+        url={`/api/ratings/${encodeURIComponent(code)}/table`}
+        formats={['xlsx', 'pdf', 'csv']}
+        label="Таблица для справки"
+        testId="rating-table-download"
+      />
       <RatingSnapshotDetails
         snapshot={view.data}
         linkTo={openLink}

@@ -4,6 +4,7 @@ import { auditActionLabel, auditEntityLabel } from '../../../src/domain/audit-la
 import { formatDateTimeRu } from '../../../src/domain/russian-date-format.js';
 import { useApiData } from '../api/use-api-data.js';
 import { AdminOnly } from '../components/admin-only.js';
+import { DownloadLinks } from '../components/download-links.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
@@ -68,10 +69,14 @@ function AuditTrail() {
         <button type="submit" className="button">
           Показать
         </button>
-        <a className="button button--secondary" href={`/api/audit-events.csv${query}`} download>
-          Выгрузить CSV
-        </a>
       </form>
+      <DownloadLinks
+        url="/api/audit-events/export"
+        query={query}
+        formats={['xlsx', 'csv']}
+        label="Выгрузить журнал (до 1000 записей)"
+        testId="audit-download"
+      />
       {events.status === 'loading' ? <LoadingState /> : null}
       {events.status === 'error' ? <ErrorState message={events.message} /> : null}
       {events.status === 'ok' ? (

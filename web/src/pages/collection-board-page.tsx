@@ -12,6 +12,7 @@ import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import { sendJson } from '../api/send-json.js';
 import { useSession } from '../api/session-store.js';
 import { useApiData } from '../api/use-api-data.js';
+import { DownloadLinks } from '../components/download-links.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
@@ -194,6 +195,15 @@ function Board({
         {board.dataSet ? ` — набор «${board.dataSet.name}»` : ' — вся форма'}
       </h2>
       <p data-testid="board-deadline">{deadlineText(board)}</p>
+      <DownloadLinks
+        url={`/api/collection-board/${encodeURIComponent(period)}/export`}
+        query={new URLSearchParams({
+          ...(setCode === '' ? {} : { set: setCode }),
+          ...(board.filter === 'all' ? {} : { show: board.filter }),
+        }).toString()}
+        formats={['xlsx', 'csv']}
+        testId="board-download"
+      />
       {reviewer ? (
         <form className="filters" onSubmit={setDeadline}>
           <label>

@@ -7,6 +7,7 @@ import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 import type { CurrentValue, ValuePage } from '../../../src/domain/value-browser.js';
 import { useSession } from '../api/session-store.js';
 import { useApiData } from '../api/use-api-data.js';
+import { DownloadLinks } from '../components/download-links.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
@@ -23,11 +24,14 @@ interface Filters {
 
 const EMPTY: Filters = { municipality: '', indicator: '', period: '' };
 
-function queryOf(filters: Filters, page: number): string {
+/** The filters as a query string; with a page, that page of PAGE_SIZE values. */
+function queryOf(filters: Filters, page?: number): string {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(filters)) if (v.trim() !== '') params.set(k, v.trim());
-  params.set('page', String(page));
-  params.set('pageSize', String(PAGE_SIZE));
+  if (page !== undefined) {
+    params.set('page', String(page));
+    params.set('pageSize', String(PAGE_SIZE));
+  }
   return params.toString();
 }
 
@@ -119,6 +123,13 @@ export function ValuesPage() {
           Показать
         </button>
       </form>
+      <DownloadLinks
+        url="/api/values/export"
+        query={queryOf(applied)}
+        formats={['xlsx', 'csv']}
+        label="Скачать все отобранные значения"
+        testId="values-download"
+      />
       {open ? (
         <ValueHistory
           key={open.observationId}
