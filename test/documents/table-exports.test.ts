@@ -104,8 +104,7 @@ describe.each(testDatabases())('tables as files on $name', (kind) => {
     if (!officeTools) return;
     const text = squeeze(pdfText(pdf.rawPayload));
     expect(text).toContain(TABLE2_BUZULUK);
-    for (const name of ['Бузулукский', 'Гайский', 'Илекский'])
-      expect(text).toContain(name);
+    for (const name of ['Бузулукский', 'Гайский', 'Илекский']) expect(text).toContain(name);
     // Every digit made it into the text layer (no glyph lost to a font subset).
     for (const digit of '0123456789') expect(text).toContain(digit);
   });
