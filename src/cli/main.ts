@@ -4,6 +4,7 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
+import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommands } from './commands/serve-command.js';
 import { registerUserCommand } from './commands/user-command.js';
 import { configureRussianHelp } from './russian-help.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerRatingCommands(program);
   registerUserCommand(program);
   registerImportCommand(program);
+  registerReportCommand(program);
   configureRussianHelp(program);
   return program;
 }

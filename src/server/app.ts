@@ -19,6 +19,7 @@ import { planRoutes } from './features/plans/plan-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
 import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
+import { reportRoutes } from './features/reports/report-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { loggerOptions, type ServerLog } from './server-log.js';
 import { readTrustProxy } from './trust-proxy.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(collectionRoutes, ctx);
   await app.register(measureRoutes, ctx);
   await app.register(tableExportRoutes, ctx);
+  await app.register(reportRoutes, ctx);
   await app.register(importRoutes, { ...ctx, importJobs: options.importJobs });
   app.get('/api/openapi.json', { schema: { hide: true }, config: PUBLIC_ROUTE }, async () =>
     app.swagger(),

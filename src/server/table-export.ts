@@ -40,7 +40,21 @@ export async function tableFile(tables: Tabular[], format: TableFormat): Promise
   return Buffer.from(tabularCsv(tables), 'utf8');
 }
 
-/** Sends tables as a download named `{name}.{format}`; never cached (staff data changes). */
+/** Sends a file to download as `fileName`; never cached (what staff download changes). */
+export function sendDownload(
+  reply: FastifyReply,
+  bytes: Buffer,
+  contentType: string,
+  fileName: string,
+): FastifyReply {
+  return reply
+    .type(contentType)
+    .header('content-disposition', attachmentDisposition(fileName))
+    .header('cache-control', 'no-store')
+    .send(bytes);
+}
+
+/** Sends tables as a download named `{name}.{format}`. */
 export async function sendTable(
   reply: FastifyReply,
   tables: Tabular | Tabular[],
@@ -48,9 +62,5 @@ export async function sendTable(
   format: TableFormat,
 ): Promise<FastifyReply> {
   const bytes = await tableFile(Array.isArray(tables) ? tables : [tables], format);
-  return reply
-    .type(TABLE_FORMATS[format])
-    .header('content-disposition', attachmentDisposition(`${name}.${format}`))
-    .header('cache-control', 'no-store')
-    .send(bytes);
+  return sendDownload(reply, bytes, TABLE_FORMATS[format], `${name}.${format}`);
 }

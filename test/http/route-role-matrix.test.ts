@@ -385,6 +385,11 @@ const MATRIX: Record<string, Entry> = {
     status: 200,
     request: () => ({ url: '/api/measure-summary/2030/export?format=csv' }),
   },
+  'GET /api/commission-report': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/commission-report?date=2017-04-10&format=docx' }),
+  },
   'GET /api/values/export': {
     expect: OWN_READ,
     status: 200,

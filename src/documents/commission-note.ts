@@ -1,0 +1,248 @@
+import {
+  type CommissionReport,
+  PLAN_STATUS_LABELS,
+  type PlanStanding,
+} from '../domain/commission-report.js';
+import { formatDateRu } from '../domain/russian-date-format.js';
+import { formatNumberRu, formatPercentRu } from '../domain/russian-number-format.js';
+import { type ChartImage, forecastChart, scoreChart } from './charts.js';
+import { planExecutionTable, ratingTable } from './seed-tables.js';
+import type { Tabular } from './tabular.js';
+
+/** One block of the briefing note, in reading order; each writer (DOCX, PDF) lays them out. */
+export type NoteBlock =
+  | { kind: 'title'; text: string }
+  | { kind: 'subtitle'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] }
+  | { kind: 'table'; table: Tabular }
+  | { kind: 'chart'; chart: ChartImage; caption: string }
+  /** A wide table on a landscape page of its own, after the note. */
+  | { kind: 'appendix'; title: string; table: Tabular };
+
+export interface CommissionNote {
+  title: string;
+  blocks: NoteBlock[];
+}
+
+const place = (n: number) => `${n}-е место`;
+const moveText = (m: { name: string; from: number; to: number }) =>
+  `${m.name}: с ${m.from}-го на ${m.to}-е место`;
+
+function ratingBlocks(report: CommissionReport): NoteBlock[] {
+  const { rating } = report;
+  const column = rating.columns[0];
+  const shownValue = (r: (typeof rating.rows)[number]) =>
+    column ? formatNumberRu(r.values[column.key] ?? null, column.decimals) : '—';
+  const listed = (rows: typeof rating.rows) =>
+    rows.map((r) => `${r.placeLabel}. ${r.municipality.name} — ${shownValue(r)}`);
+  const blocks: NoteBlock[] = [
+    { kind: 'heading', text: '1. Рейтинг муниципальных образований' },
+    {
+      kind: 'paragraph',
+      text: `Последний опубликованный рейтинг — «${rating.title}» на ${formatDateRu(rating.asOf)}${rating.publishedAt ? ` (опубликован ${formatDateRu(rating.publishedAt)})` : ''}: ${rating.rows.length} муниципальных образований${column ? `, показатель «${column.title}»` : ''}. Контрольная сумма снимка ${rating.contentHash.slice(0, 16)}…; полная таблица — в приложении 1.`,
+    },
+    { kind: 'paragraph', text: 'Первые места рейтинга:' },
+    { kind: 'list', items: listed(report.top) },
+  ];
+  if (report.bottom.length > 0)
+    blocks.push(
+      { kind: 'paragraph', text: 'Последние места рейтинга:' },
+      { kind: 'list', items: listed(report.bottom) },
+    );
+  if (report.previousRating === null)
+    blocks.push({
+      kind: 'paragraph',
+      text: 'Предыдущего опубликованного рейтинга по той же методике нет: изменения мест не приводятся.',
+    });
+  else if (report.risers.length + report.fallers.length === 0)
+    blocks.push({
+      kind: 'paragraph',
+      text: `По сравнению с рейтингом на ${formatDateRu(report.previousRating.asOf)} места не изменились.`,
+    });
+  else {
+    blocks.push({
+      kind: 'paragraph',
+      text: `Наибольшие изменения мест по сравнению с рейтингом на ${formatDateRu(report.previousRating.asOf)}:`,
+    });
+    if (report.risers.length > 0)
+      blocks.push({
+        kind: 'list',
+        items: report.risers.map((m) => `поднялись — ${moveText(m)} (+${m.change})`),
+      });
+    if (report.fallers.length > 0)
+      blocks.push({
+        kind: 'list',
+        items: report.fallers.map((m) => `опустились — ${moveText(m)} (${m.change})`),
+      });
+  }
+  if (column)
+    blocks.push({
+      kind: 'chart',
+      chart: scoreChart(
+        rating.rows.map((r) => ({
+          name: r.municipality.name,
+          score: r.values[column.key] ?? null,
+        })),
+        column.title,
+        column.decimals,
+      ),
+      caption: `Рисунок 1. ${column.title} по рейтингу на ${formatDateRu(rating.asOf)} (${place(1)} — вверху)`,
+    });
+  return blocks;
+}
+
+const standingRow = (s: PlanStanding) => [
+  s.name,
+  s.yearPlan,
+  s.sinceJanuary,
+  s.forecast,
+  s.forecastPercent,
+  PLAN_STATUS_LABELS[s.status],
+];
+
+function planBlocks(report: CommissionReport): NoteBlock[] {
+  const { plan, standings } = report;
+  if (!plan)
+    return [
+      { kind: 'heading', text: '2. Выполнение плана' },
+      { kind: 'paragraph', text: 'Отчётов о выполнении плана на дату заседания нет.' },
+    ];
+  const yearPlan = standings.reduce((sum, s) => sum + (s.yearPlan ?? 0), 0);
+  const done = standings.reduce((sum, s) => sum + s.sinceJanuary, 0);
+  const named = (status: PlanStanding['status']) =>
+    standings.filter((s) => s.status === status).map((s) => s.name);
+  const atRisk = named('at_risk');
+  const offTrack = named('off_track');
+  return [
+    { kind: 'heading', text: '2. Выполнение плана' },
+    {
+      kind: 'paragraph',
+      text: `${plan.title} на ${formatDateRu(plan.asOf)}: с начала года зарегистрировано ${formatNumberRu(done, 0)} при плане на год ${formatNumberRu(yearPlan, 0)} (${formatPercentRu(yearPlan > 0 ? (done / yearPlan) * 100 : null, 2)}). Таблица 2 — в приложении 2.`,
+    },
+    {
+      kind: 'paragraph',
+      text: 'Прогноз на конец года линейный: среднее число регистраций за прошедшие месяцы × 12. Статус: «выполняется» — прогноз не ниже плана на год, «под угрозой» — от 80 до 100 % плана, «не выполняется» — ниже 80 %.',
+    },
+    {
+      kind: 'list',
+      items: [
+        `не выполняется: ${offTrack.length > 0 ? offTrack.join(', ') : 'нет'}`,
+        `под угрозой: ${atRisk.length > 0 ? atRisk.join(', ') : 'нет'}`,
+      ],
+    },
+    {
+      kind: 'table',
+      table: {
+        title: 'Прогноз выполнения плана на конец года',
+        sheetName: 'Прогноз',
+        columns: [
+          { title: 'ОМСУ', width: 26 },
+          { title: 'План на год', decimals: 0 },
+          { title: 'С начала года', decimals: 0 },
+          { title: 'Прогноз на конец года', decimals: 0 },
+          { title: 'Прогноз, % плана', decimals: 1, percent: true },
+          { title: 'Статус', width: 14 },
+        ],
+        rows: standings.map(standingRow),
+      },
+    },
+    {
+      kind: 'chart',
+      chart: forecastChart(standings.map((s) => ({ name: s.name, percent: s.forecastPercent }))),
+      caption: 'Рисунок 2. Прогноз выполнения плана на конец года, % от плана на год',
+    },
+  ];
+}
+
+function measureBlocks(report: CommissionReport): NoteBlock[] {
+  const { measures } = report;
+  const quarter = Math.max(0, ...measures.rows.map((r) => r.quarter));
+  const current = measures.rows.filter((r) => r.quarter === quarter);
+  const blocks: NoteBlock[] = [
+    { kind: 'heading', text: '3. Мероприятия планов муниципальных образований' },
+  ];
+  if (current.length === 0) {
+    blocks.push({
+      kind: 'paragraph',
+      text: `Квартальных отчётов о мероприятиях за ${measures.year} год нет.`,
+    });
+    return blocks;
+  }
+  const sum = (key: 'total' | 'done' | 'in_progress' | 'not_started' | 'not_done') =>
+    current.reduce((s, r) => s + r[key], 0);
+  blocks.push(
+    {
+      kind: 'paragraph',
+      text: `По отчётам за ${quarter}-й квартал ${measures.year} года: мероприятий ${sum('total')}, выполнено ${sum('done')}, в работе ${sum('in_progress')}, не начато ${sum('not_started')}, не выполнено ${sum('not_done')}; просрочено на ${formatDateRu(measures.asOf)} — ${measures.overdue.length}.`,
+    },
+    {
+      kind: 'table',
+      table: {
+        title: `Мероприятия по ОМСУ за ${quarter}-й квартал`,
+        sheetName: 'Мероприятия',
+        columns: [
+          { title: 'ОМСУ', width: 26 },
+          { title: 'Всего', decimals: 0 },
+          { title: 'Выполнено', decimals: 0 },
+          { title: 'В работе', decimals: 0 },
+          { title: 'Не начато', decimals: 0 },
+          { title: 'Не выполнено', decimals: 0 },
+        ],
+        rows: current.map((r) => [
+          r.municipality.name,
+          r.total,
+          r.done,
+          r.in_progress,
+          r.not_started,
+          r.not_done,
+        ]),
+      },
+    },
+  );
+  if (measures.overdue.length > 0)
+    blocks.push({
+      kind: 'table',
+      table: {
+        title: 'Просроченные мероприятия',
+        sheetName: 'Просроченные',
+        columns: [
+          { title: 'ОМСУ', width: 22 },
+          { title: 'Мероприятие', width: 40 },
+          { title: 'Ответственный', width: 20 },
+          { title: 'Срок', width: 11 },
+        ],
+        rows: measures.overdue.map((m) => [
+          m.municipality.name,
+          m.title,
+          m.responsibleName,
+          formatDateRu(m.deadline),
+        ]),
+      },
+    });
+  return blocks;
+}
+
+/** The briefing note for the commission's meeting, as blocks the DOCX and PDF writers share. */
+export function commissionNote(report: CommissionReport): CommissionNote {
+  const title = `Справка к заседанию комиссии ${formatDateRu(report.meetingDate)}`;
+  const blocks: NoteBlock[] = [
+    { kind: 'title', text: title },
+    {
+      kind: 'subtitle',
+      text: `о рейтинге муниципальных образований по уровню цифрового развития, выполнении планов и мероприятий${report.regionName ? ` (${report.regionName})` : ''}`,
+    },
+    ...ratingBlocks(report),
+    ...planBlocks(report),
+    ...measureBlocks(report),
+    { kind: 'appendix', title: 'Приложение 1', table: ratingTable(report.rating) },
+  ];
+  if (report.plan)
+    blocks.push({
+      kind: 'appendix',
+      title: 'Приложение 2',
+      table: planExecutionTable(report.plan),
+    });
+  return { title, blocks };
+}
