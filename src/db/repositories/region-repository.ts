@@ -22,3 +22,8 @@ export async function findRegionId(db: Kysely<Database>, code: string): Promise<
     .executeTakeFirst();
   return row?.id ?? null;
 }
+
+export async function findRegionName(db: Kysely<Database>, id: number): Promise<string | null> {
+  const row = await db.selectFrom('region').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
