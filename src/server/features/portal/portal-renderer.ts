@@ -2,13 +2,21 @@ import { findRegionName } from '../../../db/repositories/region-repository.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { AppContext } from '../../app-context.js';
 import { NotFoundError } from '../../http-errors.js';
-import { findVisibleSnapshot, listSnapshots } from '../rating/rating-service.js';
+import { findVisibleSnapshot, getSnapshot, listSnapshots } from '../rating/rating-service.js';
+import { listRegionMunicipalities } from '../registry/registry-service.js';
+import { loadDemoBoundaries } from './demo-boundaries.js';
+import { errataPage } from './errata-page.js';
 import { html } from './html.js';
 import { loadLeagueTable, storedMethodology } from './league-table-model.js';
 import { type LeagueFilter, leagueTablePage } from './league-table-page.js';
+import { mapPage } from './map-page.js';
+import { type MethodologyVersion, methodologyPage } from './methodology-page.js';
+import { openDataPage } from './open-data-page.js';
 import { readPortalAssets } from './portal-assets.js';
 import { type CachedAnswer, cachedAnswer, IMMUTABLE, REVALIDATE } from './portal-cache.js';
 import { type PortalPage, renderPortalPage } from './portal-layout.js';
+import { loadProfile } from './profile-model.js';
+import { profilePage } from './profile-page.js';
 import { snapshotFileAnswer } from './snapshot-file-answers.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -18,6 +26,10 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
   const assets = readPortalAssets(webRoot);
   const regionId = await ctx.regionId();
   const regionName = (await findRegionName(ctx.db, regionId)) ?? ctx.regionCode;
+  const boundaries =
+    ctx.regionCode === 'orenburg'
+      ? loadDemoBoundaries(await listRegionMunicipalities(ctx.db, regionId))
+      : null;
   const page = (p: PortalPage, status = REVALIDATE) =>
     cachedAnswer(renderPortalPage(p, assets, regionName), HTML, status);
   /** A published snapshot's stored content, or null (drafts are "not found"). */
@@ -79,11 +91,54 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
       });
       return { ...answer, cacheControl: 'no-store', status: 404 };
     },
-    openData: async (): Promise<CachedAnswer | null> => null,
-    errata: async (): Promise<CachedAnswer | null> => null,
-    profile: async (_code: string): Promise<CachedAnswer | null> => null,
-    methodology: async (_code: string): Promise<CachedAnswer | null> => null,
-    map: async (_code: string): Promise<CachedAnswer | null> => null,
+    async openData(): Promise<CachedAnswer | null> {
+      const published = await listSnapshots(ctx.db, regionId);
+      const withColumns = await Promise.all(
+        published.map(async (s) => ({
+          ...s,
+          columns: (await getSnapshot(ctx.db, regionId, s.code)).columns,
+        })),
+      );
+      return page(openDataPage(withColumns));
+    },
+    errata: async (): Promise<CachedAnswer | null> =>
+      page(errataPage(await listSnapshots(ctx.db, regionId))),
+    async profile(code: string): Promise<CachedAnswer | null> {
+      const profile = await loadProfile(ctx.db, regionId, code);
+      return profile ? page(profilePage(profile)) : null;
+    },
+    async methodology(code: string): Promise<CachedAnswer | null> {
+      // Only versions a published rating used: a draft's methodology is not public yet.
+      const versions = new Map<number, MethodologyVersion>();
+      for (const s of await listSnapshots(ctx.db, regionId)) {
+        if (s.methodologyCode !== code) continue;
+        const content = await publishedContent(s.code);
+        const methodology = content ? storedMethodology(content) : null;
+        if (!methodology) continue;
+        const v = versions.get(methodology.version) ?? { methodology, snapshots: [] };
+        v.snapshots.push(s);
+        versions.set(methodology.version, v);
+      }
+      const ordered = [...versions.values()].sort(
+        (a, b) => b.methodology.version - a.methodology.version,
+      );
+      const [current, previous] = ordered;
+      return current ? page(methodologyPage(current, previous ?? null)) : null;
+    },
+    async map(code: string): Promise<CachedAnswer | null> {
+      const content = await publishedContent(code);
+      if (!content) return null;
+      const table = await loadLeagueTable(ctx.db, regionId, code, content);
+      return page(mapPage(table, boundaries?.attribution ?? null));
+    },
+    boundaries: async (): Promise<CachedAnswer | null> =>
+      boundaries
+        ? cachedAnswer(
+            JSON.stringify(boundaries.geojson),
+            'application/json; charset=utf-8',
+            REVALIDATE,
+          )
+        : null,
   };
 }
 

@@ -139,6 +139,9 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalOptions> = async (app
       r.methodology(request.params.code),
     ),
   );
+  app.get('/map/boundaries.json', options, (request, reply) =>
+    answer(request, reply, 'boundaries', (r) => r.boundaries()),
+  );
   app.get('/map/:code', withCode, (request, reply) =>
     answer(request, reply, `map:${request.params.code}`, (r) => r.map(request.params.code)),
   );
