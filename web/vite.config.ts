@@ -13,6 +13,14 @@ export default defineConfig({
     emptyOutDir: true,
     // The server's Content-Security-Policy (default-src 'self') forbids data: URIs.
     assetsInlineLimit: 0,
+    // The server finds the portal's bundle (a separate entry, no React) in the manifest.
+    manifest: true,
+    rollupOptions: {
+      input: {
+        staff: fileURLToPath(new URL('index.html', import.meta.url)),
+        portal: fileURLToPath(new URL('src/portal/portal-main.ts', import.meta.url)),
+      },
+    },
   },
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },

@@ -7,13 +7,24 @@ export interface AppContext {
   db: Kysely<Database>;
   regionCode: string;
   regionId(): Promise<number>;
+  /** Called by staff routes after a publication or a boundary upload: public caches drop. */
+  publicChanged(): void;
+  /** Registers a listener for `publicChanged` (the portal's cache). */
+  onPublicChange(listener: () => void): void;
 }
 
 export function createAppContext(db: Kysely<Database>, regionCode: string): AppContext {
   let cached: number | null = null;
+  const listeners = new Set<() => void>();
   return {
     db,
     regionCode,
+    publicChanged() {
+      for (const listener of listeners) listener();
+    },
+    onPublicChange(listener) {
+      listeners.add(listener);
+    },
     async regionId() {
       if (cached !== null) return cached;
       const id = await findRegionId(db, regionCode);

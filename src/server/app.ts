@@ -16,6 +16,7 @@ import { importRoutes } from './features/imports/import-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
+import { portalRoutes } from './features/portal/portal-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
 import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
@@ -126,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true }, config: PUBLIC_ROUTE }, async () =>
     app.swagger(),
   );
-  await registerWebAssets(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  await app.register(portalRoutes, { ...ctx, webRoot });
+  await registerWebAssets(app, webRoot);
   return app;
 }

@@ -13,8 +13,7 @@ export const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.
  */
 export async function registerWebAssets(app: FastifyInstance, webRoot: string): Promise<void> {
   const hasWeb = existsSync(join(webRoot, 'index.html'));
-  if (hasWeb)
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   app.setNotFoundHandler((request, reply) => {
     if (request.method === 'GET' && !request.url.startsWith('/api/') && hasWeb) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

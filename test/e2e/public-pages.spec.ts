@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 
 test('the rating page reproduces Table 1 with the seed values', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/rating/orenburg-2016-03-table1');
   const rows = page.getByTestId('rating-row');
   await expect(rows).toHaveCount(41);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

@@ -122,3 +122,12 @@ export async function listSnapshotLinks(
     .execute();
   return rows as SnapshotLinkRow[];
 }
+
+/** How many publications the database holds: changes whenever something is (re)published. */
+export async function countPublications(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('snapshot_publication')
+    .select((e) => e.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

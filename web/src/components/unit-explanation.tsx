@@ -1,38 +1,18 @@
 import { useEffect, useRef } from 'react';
 import {
-  formatExactRu,
-  formatNumberRu,
-  formatPointsRu,
-} from '../../../src/domain/russian-number-format.js';
+  changeText,
+  decimalsFor,
+  moveUpSummary,
+  valueText,
+  withUnit,
+} from '../../../src/domain/explanation-wording.js';
+import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 import type { UnitExplanationView } from '../../../src/server/features/rating/rating-schemas.js';
 import { useApiData } from '../api/use-api-data.js';
 import { ErrorState } from './error-state.js';
 import { LoadingState } from './loading-state.js';
 
 type IndicatorRef = UnitExplanationView['strengths'][number];
-
-const withUnit = (text: string, ref: IndicatorRef) =>
-  `${text}${ref.unit && text !== '—' ? `\u00a0${ref.unit}` : ''}`;
-
-/** An indicator's own value as the registry prints it (88,0), else with the digits it has. */
-const valueText = (value: number | null, ref: IndicatorRef): string =>
-  ref.decimals === null ? formatExactRu(value) : formatNumberRu(value, ref.decimals);
-
-/**
- * The indicator's decimals when the change has two significant digits at them; else enough
- * for it to show (0,4250 → 0,4279 rather than 0,425 → 0,428 for +0,0029).
- */
-function decimalsFor(change: number, ref: IndicatorRef): number {
-  if (ref.decimals !== null && Math.abs(change) >= 10 ** (1 - ref.decimals)) return ref.decimals;
-  if (change === 0) return ref.decimals ?? 2;
-  return Math.min(6, Math.max(2, Math.ceil(-Math.log10(Math.abs(change))) + 1));
-}
-
-/** A change of a percentage is in percentage points; of anything else, in its unit. */
-const changeText = (change: number, ref: IndicatorRef, decimals: number): string =>
-  ref.unit === '%'
-    ? formatPointsRu(change, decimals)
-    : withUnit(`${change > 0 ? '+' : ''}${formatNumberRu(change, decimals)}`, ref);
 
 const names = (refs: readonly IndicatorRef[]) => refs.map((r) => `«${r.name}»`).join(', ');
 
@@ -164,16 +144,7 @@ export function UnitExplanation({
  * directly above, in the indicator's own unit; or why there is nothing to show.
  */
 function MoveUp({ explanation: e }: { explanation: UnitExplanationView }) {
-  const summary =
-    e.place === null
-      ? 'Места в этом рейтинге нет, подниматься не с чего: сначала нужны недостающие данные.'
-      : e.overtakes === null
-        ? 'Первое место: выше подниматься некуда.'
-        : e.improvements.length === 0
-          ? `Ни одного показателя по отдельности не хватит, чтобы обойти ${e.overtakes.name}: ` +
-            'нужно улучшать несколько сразу.'
-          : `Чтобы обойти ${e.overtakes.name} (место выше), достаточно любого одного из этих ` +
-            'изменений при прежних значениях остальных показателей.';
+  const summary = moveUpSummary(e);
   return (
     <section className="move-up" aria-labelledby="move-up-title" data-testid="move-up">
       <h4 id="move-up-title">Что поднимет место</h4>

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { auditContextOf } from '../access/audit.js';
+import { snapshotBundleBytes } from '../portal/snapshot-file-answers.js';
 import { explainStoredUnit } from './explanation-service.js';
 import { listPlaceHistory } from './place-history-service.js';
 import {
@@ -14,7 +15,6 @@ import {
   UnitExplanationView,
 } from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
-import { getSnapshotDownload } from './snapshot-service.js';
 
 const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 
@@ -61,9 +61,16 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
       },
     },
     async (request, reply) => {
-      const download = await getSnapshotDownload(ctx.db, await ctx.regionId(), request.params.code);
-      reply.header('content-disposition', `attachment; filename="${download.code}.json"`);
-      return download;
+      // The very bytes the portal's open data page offers (snapshotBundleBytes).
+      const code = request.params.code;
+      const bytes = await snapshotBundleBytes(ctx.db, await ctx.regionId(), code);
+      return (
+        reply
+          .header('content-disposition', `attachment; filename="${code}.json"`)
+          .type('application/json; charset=utf-8')
+          // A Buffer is sent as it is; the schema documents the shape of those bytes.
+          .send(bytes as unknown as SnapshotDownload)
+      );
     },
   );
 

@@ -115,6 +115,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         request.body?.note ?? null,
         auditContextOf(request),
       );
+      ctx.publicChanged();
       return { published: true as const };
     },
   );

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+
+/** One rendered answer, kept as bytes with the strong ETag of those bytes. */
+export interface CachedAnswer {
+  body: Buffer;
+  etag: string;
+  contentType: string;
+  cacheControl: string;
+  disposition?: string;
+  /** 200 unless said otherwise (the not-found page). */
+  status?: number;
+}
+
+/** Snapshot files never change; pages and views may gain an errata notice. */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const REVALIDATE = 'public, max-age=300';
+
+export const strongEtag = (body: Buffer): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+
+export function cachedAnswer(
+  body: Buffer | string,
+  contentType: string,
+  cacheControl: string,
+  disposition?: string,
+): CachedAnswer {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  return { body: bytes, etag: strongEtag(bytes), contentType, cacheControl, disposition };
+}
+
+const RECHECK_MS = 5_000;
+const MAX_ENTRIES = 5_000;
+
+/**
+ * Rendered public answers by address, valid for one publication generation. The staff
+ * routes that publish or upload boundaries call `invalidate()`; a publication by another
+ * process is noticed within RECHECK_MS through `readGeneration` (a count of publications).
+ */
+export class PortalCache {
+  #answers = new Map<string, Promise<CachedAnswer | null>>();
+  #generation: number | null = null;
+  #checkedAt = 0;
+  #checking: Promise<void> | null = null;
+
+  constructor(private readonly readGeneration: () => Promise<number>) {}
+
+  invalidate(): void {
+    this.#answers.clear();
+    this.#generation = null;
+  }
+
+  async #fresh(): Promise<void> {
+    if (this.#generation !== null && Date.now() - this.#checkedAt < RECHECK_MS) return;
+    this.#checking ??= (async () => {
+      const generation = await this.readGeneration();
+      if (generation !== this.#generation) this.#answers.clear();
+      this.#generation = generation;
+      this.#checkedAt = Date.now();
+    })().finally(() => {
+      this.#checking = null;
+    });
+    await this.#checking;
+  }
+
+  /** The answer for `key`, rendered by `render` once per generation (null: not found). */
+  async get(key: string, render: () => Promise<CachedAnswer | null>): Promise<CachedAnswer | null> {
+    await this.#fresh();
+    let answer = this.#answers.get(key);
+    if (!answer) {
+      // Addresses are bounded by published snapshots and units; the cap only guards memory.
+      if (this.#answers.size >= MAX_ENTRIES) this.#answers.clear();
+      answer = render();
+      this.#answers.set(key, answer);
+      // A failure or a "not found" is not kept: the next request tries again.
+      answer.then(
+        (found) => found === null && this.#answers.delete(key),
+        () => this.#answers.delete(key),
+      );
+    }
+    return answer;
+  }
+}
