@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { excelNumberRu, plainNumber } from '../domain/russian-number-format.js';
+import { csvCellRu } from '../documents/tabular.js';
+import { plainNumber } from '../domain/russian-number-format.js';
 
 /**
  * `plain`: `,` and a decimal point, for programs; `excel`: what Russian Excel opens by a
@@ -12,9 +13,9 @@ const SEPARATOR: Record<CsvStyle, string> = { plain: ',', excel: ';' };
 
 /** A CSV cell: numbers without binary noise, quotes where the text needs them. */
 function csvCell(value: string | number | null, style: CsvStyle): string {
+  if (style === 'excel') return csvCellRu(value);
   if (value === null || (typeof value === 'number' && Number.isNaN(value))) return '';
-  if (typeof value === 'number')
-    return style === 'excel' ? excelNumberRu(value) : plainNumber(value);
+  if (typeof value === 'number') return plainNumber(value);
   return /[",;\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

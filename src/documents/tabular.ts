@@ -53,8 +53,9 @@ export function columnWidth(table: Tabular, index: number): number {
 }
 
 /**
- * A CSV cell for Russian Excel: a decimal comma and no grouping (a number stays a number), text
- * quoted, and text that Excel would run as a formula (=, +, -, @ first) made inert.
+ * A CSV cell for Russian Excel: a number with a decimal comma and no grouping (it stays a
+ * number), text quoted only where it holds `;`, a quote or a line break, and text that Excel
+ * would run as a formula (=, +, -, @ first) made inert with an apostrophe.
  */
 export function csvCellRu(value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -62,7 +63,7 @@ export function csvCellRu(value: unknown): string {
     return Number.isNaN(value) ? '' : plainNumber(value).replace('.', ',');
   let text = typeof value === 'string' ? value : JSON.stringify(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replace(/"/g, '""')}"`;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Lines of cells as CSV that Russian Excel opens by a double click: UTF-8 with a BOM, `;`, CRLF. */

@@ -13,9 +13,9 @@ const box = async (page: Page, selector: string) => {
   return found;
 };
 
-test('the landing page prints the source note once', async ({ page }) => {
+test('the rating page prints the source note once', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto('/');
+  await page.goto('/data/rating/orenburg-2016-03-table1');
   await expect(page.getByTestId('rating-table')).toBeVisible();
   await expect(page.getByText(/^Дата таблицы приведена так, как она напечатана/)).toHaveCount(1);
 });

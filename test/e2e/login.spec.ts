@@ -4,8 +4,9 @@ import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
 test('an official signs in on the login page, sees who they are, and signs out', async ({
   page,
 }) => {
+  // The public portal links to the staff sign-in.
   await page.goto('/');
-  await page.getByTestId('login-link').click();
+  await page.getByRole('link', { name: 'Вход для сотрудников' }).click();
   await expect(page).toHaveURL(/\/login$/);
   await page.getByLabel('Имя пользователя').fill('demo-buzuluk');
   await page.getByLabel('Пароль').fill('not the password');

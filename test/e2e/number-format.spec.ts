@@ -58,7 +58,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 test('an explanation prints values with their indicator’s decimals and changes of shares in п. п.', async ({
   page,
 }) => {
-  await page.goto(`/rating/${code}`);
+  await page.goto(`/data/rating/${code}`);
   await page.getByRole('button', { name: 'Объяснение: г.Орск' }).click();
   const explanation = page.getByTestId('unit-explanation');
   // г.Орск: (30,6 + 70)/2 = 50,3, fifth below г.Бузулук: (88 + 60)/2 = 74 (the demo's 2022

@@ -36,7 +36,7 @@ test.beforeAll(async ({ playwright }, testInfo) => {
 });
 
 test('anyone opens a municipality’s explanation on the public rating page', async ({ page }) => {
-  await page.goto(`/rating/${code}`);
+  await page.goto(`/data/rating/${code}`);
   await expect(page.getByTestId('rating-table')).toHaveAttribute('data-snapshot', code);
   await expect(page.getByTestId('unit-explanation')).toHaveCount(0);
 
@@ -100,7 +100,7 @@ test('anyone opens a municipality’s explanation on the public rating page', as
 
 test('a signed-in official sees the own place explained and its history', async ({ page }) => {
   await signIn(page, 'demo-buzuluk');
-  await page.goto(`/rating/${code}`);
+  await page.goto(`/data/rating/${code}`);
 
   const own = page.getByTestId('own-place');
   await expect(own.getByRole('heading', { name: 'Ваше место — г.Бузулук' })).toBeVisible();

@@ -64,7 +64,7 @@ test('an analyst computes a draft, reads a unit’s explanation, publishes it, f
   await expect(page.getByTestId('review-status')).toContainText('Опубликован');
 
   await page.getByRole('link', { name: 'открыть на странице «Рейтинг»' }).click();
-  await expect(page).toHaveURL(new RegExp(`/rating/${code}$`));
+  await expect(page).toHaveURL(new RegExp(`/data/rating/${code}$`));
   const table = page.getByTestId('rating-table');
   await expect(table).toHaveAttribute('data-snapshot', code);
   await expect(table.locator('[data-testid="rating-row"]').first()).toHaveAttribute(
@@ -108,11 +108,11 @@ test('an analyst computes a draft, reads a unit’s explanation, publishes it, f
   await page.getByTestId('publish-confirm').click();
   await expect(page.getByTestId('review-status')).toContainText('Опубликован');
 
-  await page.goto(`/rating/${code}`);
+  await page.goto(`/data/rating/${code}`);
   await expect(page.getByTestId('errata-corrected-by')).toContainText(
     'Уточнены регистрации в ЕСИА. Исправленный рейтинг — «Проверочный рейтинг на 01.03.2016».',
   );
   await page.getByTestId('errata-corrected-by').getByRole('link').click();
-  await expect(page).toHaveURL(new RegExp(`/rating/${code}-r1$`));
+  await expect(page).toHaveURL(new RegExp(`/data/rating/${code}-r1$`));
   await expect(page.getByTestId('errata-supersedes')).toContainText('Уточнены регистрации в ЕСИА');
 });

@@ -44,8 +44,12 @@ for (const [username, sections] of Object.entries(SECTIONS_OF)) {
 }
 
 test('the public is offered the published pages only', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/plan');
   await expect(navLinks(page)).toHaveText(['Рейтинг', 'Выполнение плана']);
+  await page.goto('/');
+  await expect(
+    page.getByRole('navigation', { name: 'Разделы портала' }).getByRole('link'),
+  ).toHaveText(['Рейтинг', 'Открытые данные', 'Исправления', 'Вход для сотрудников']);
 });
 
 test('a viewer who opens the import page by its address is told why, in words', async ({

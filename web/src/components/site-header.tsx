@@ -14,7 +14,7 @@ const SECTIONS: readonly {
   label: string;
   permission: Permission;
 }[] = [
-  { page: 'rating', href: '/rating', label: 'Рейтинг', permission: 'published.read' },
+  { page: 'rating', href: '/data/rating', label: 'Рейтинг', permission: 'published.read' },
   { page: 'plan', href: '/plan', label: 'Выполнение плана', permission: 'published.read' },
   { page: 'import', href: '/data/import', label: 'Импорт', permission: 'import.write' },
   {
@@ -57,13 +57,13 @@ export function SiteHeader({ route }: { route: Route }) {
   return (
     <header className="site-header">
       <div className="site-header__inner">
-        <Link href="/" className="brand">
+        <a href="/" className="brand">
           <span className="brand__name">munirank</span>
           <span className="brand__tagline">
             {' '}
             — рейтинг цифрового развития муниципальных образований
           </span>
-        </Link>
+        </a>
         <nav aria-label="Разделы портала" className="site-nav">
           <ul>
             {sections.map((s) => (

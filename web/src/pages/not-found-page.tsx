@@ -7,8 +7,8 @@ export function NotFoundPage() {
     <section aria-labelledby="page-title">
       <h1 id="page-title">Страница не найдена</h1>
       <p>
-        Такой страницы на портале нет. Перейдите к <Link href="/rating">рейтингу ОМСУ</Link> или к{' '}
-        <Link href="/plan">выполнению плана</Link>.
+        Такой страницы на портале нет. Перейдите к <Link href="/data/rating">рейтингу ОМСУ</Link>{' '}
+        или к <Link href="/plan">выполнению плана</Link>.
       </p>
     </section>
   );

@@ -43,12 +43,18 @@ const decode = (segment: string): string | null => {
 /**
  * Maps a URL path to a page.
  *
- * @example matchRoute('/rating/orenburg-2022-top10') // { page: 'rating', code: 'orenburg-2022-top10' }
+ * @example matchRoute('/data/rating/orenburg-2022-top10') // { page: 'rating', code: 'orenburg-2022-top10' }
  */
 export function matchRoute(path: string): Route {
   const fixed = FIXED_PAGES[path.replace(/\/+$/, '')];
   if (fixed) return fixed;
-  const segments = path.split('/').filter((s) => s !== '');
+  // The department's view of published ratings (with explanations and the official's own
+  // place) lives under /data/rating: /, /rating and /rating/{code} are the public portal's.
+  const segments = path
+    .split('/')
+    .filter((s) => s !== '')
+    .map((s, i, all) => (i === 0 && s === 'data' && all[1] === 'rating' ? null : s))
+    .filter((s): s is string => s !== null);
   const [first, second, ...rest] = segments;
   if (rest.length > 0) return { page: 'not-found' };
   if (first === undefined) return { page: 'rating', code: null };
@@ -58,5 +64,5 @@ export function matchRoute(path: string): Route {
   return code === null ? { page: 'not-found' } : { page: first, code };
 }
 
-export const ratingPath = (code: string): string => `/rating/${encodeURIComponent(code)}`;
+export const ratingPath = (code: string): string => `/data/rating/${encodeURIComponent(code)}`;
 export const planPath = (code: string): string => `/plan/${encodeURIComponent(code)}`;

@@ -1,5 +1,5 @@
+import { openDataColumns } from '../../../documents/snapshot-table.js';
 import { formatDateRu } from '../../../domain/russian-date-format.js';
-import { openDataColumns } from '../../../reports/snapshot-table.js';
 import type { SnapshotSummaryWithErrata } from '../rating/rating-schemas.js';
 import { html } from './html.js';
 import { DATA_LICENCE, type PortalPage } from './portal-layout.js';

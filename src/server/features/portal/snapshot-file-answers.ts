@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema/index.js';
-import { snapshotCsv } from '../../../reports/snapshot-csv.js';
-import type { SnapshotTable } from '../../../reports/snapshot-table.js';
-import { snapshotXlsx } from '../../../reports/snapshot-xlsx.js';
+import { snapshotCsv } from '../../../documents/snapshot-csv.js';
+import type { SnapshotTable } from '../../../documents/snapshot-table.js';
+import { snapshotXlsx } from '../../../documents/snapshot-xlsx.js';
 import { NotFoundError } from '../../http-errors.js';
 import { getSnapshot } from '../rating/rating-service.js';
 import { getSnapshotDownload } from '../rating/snapshot-service.js';

@@ -1,9 +1,6 @@
 import ExcelJS from 'exceljs';
 import { openDataColumns, type SnapshotTable } from './snapshot-table.js';
-
-/** An Excel number format with grouping and fixed decimals; Russian Excel shows 1 234,56. */
-const numberFormat = (decimals: number): string =>
-  decimals > 0 ? `#,##0.${'0'.repeat(decimals)}` : '#,##0';
+import { excelNumberFormat } from './xlsx-tabular.js';
 
 /**
  * A published snapshot as XLSX: numbers are numeric cells with the snapshot's decimals, the
@@ -21,7 +18,10 @@ export async function snapshotXlsx(table: SnapshotTable): Promise<Buffer> {
   sheet.columns = columns.map((c) => ({
     header: c.header,
     width: c.decimals === null ? 32 : 16,
-    style: c.decimals === null ? {} : { numFmt: numberFormat(c.decimals) },
+    style:
+      c.decimals === null
+        ? {}
+        : { numFmt: excelNumberFormat({ title: c.header, decimals: c.decimals }) },
   }));
   sheet.getRow(1).font = { bold: true };
   for (const r of table.rows) sheet.addRow(columns.map((c) => c.cell(r)));
