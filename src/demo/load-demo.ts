@@ -9,6 +9,7 @@ import {
   insertPlanTarget,
   insertPrintedFigure,
 } from '../db/repositories/plan-repository.js';
+import { insertPlanRule } from '../db/repositories/plan-rule-repository.js';
 import { insertReferenceValue } from '../db/repositories/reference-value-repository.js';
 import { insertRegion } from '../db/repositories/region-repository.js';
 import { findSetting, insertSetting } from '../db/repositories/setting-repository.js';
@@ -16,6 +17,7 @@ import { insertPublication, insertSnapshot } from '../db/repositories/snapshot-r
 import type { Database } from '../db/schema/index.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { RatingSnapshotContent } from '../domain/rating-snapshot.js';
+import { formatNumberRu } from '../domain/russian-number-format.js';
 import { normaliseName } from '../ingest/normalise-name.js';
 import type { DemoDataset } from './demo-dataset.js';
 
@@ -174,6 +176,17 @@ async function loadPlanReport(
     source_table: p.table,
     source_note: p.note,
   });
+  await insertPlanRule(trx, {
+    region_id: regionId,
+    indicator_id: total,
+    year: p.year,
+    kind: 'share',
+    value: p.ruleShare,
+    reference_kind: p.ruleReferenceKind,
+    monthly_indicator_id: monthly,
+    updated_at: new Date().toISOString(),
+    updated_by: DEMO_AUTHOR,
+  });
   for (const row of p.rows) {
     const municipalityId = unit(row.municipalityCode);
     await insertPlanTarget(trx, {
@@ -185,6 +198,19 @@ async function loadPlanReport(
       rule: p.rule,
       source,
       is_illustrative: 0,
+      // As the source printed it: the rule computes the target; this one is what it should give.
+      set_by_hand: 0,
+    });
+    // The seed gives targets, not the population they came from: the demo carries the value
+    // each target implies, marked as derived, so that the 20 % rule gives the targets back.
+    await insertReferenceValue(trx, {
+      municipality_id: municipalityId,
+      year: p.year,
+      kind: p.ruleReferenceKind,
+      value: (row.targetYearEnd * 100) / p.ruleShare,
+      is_illustrative: 1,
+      source,
+      derived_from: `выведено из целевого показателя на конец ${p.year} года в источнике: ${formatNumberRu(row.targetYearEnd, 0)} / ${formatNumberRu(p.ruleShare, 0)} %`,
     });
     for (const [i, month] of p.months.entries()) {
       const value = row.monthly[i] ?? null;
