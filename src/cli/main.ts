@@ -3,6 +3,7 @@ import { InputError } from '../ingest/input-problem.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerPlanCommand } from './commands/plan-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
 import { registerServeCommands } from './commands/serve-command.js';
 import { registerUserCommand } from './commands/user-command.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerRatingCommands(program);
   registerUserCommand(program);
   registerImportCommand(program);
+  registerPlanCommand(program);
   configureRussianHelp(program);
   return program;
 }

@@ -183,7 +183,7 @@ export async function setManualTarget(
       setByHand: before.set_by_hand === 1,
     };
     if (input === null) {
-      if (!before || before.set_by_hand !== 1)
+      if (before?.set_by_hand !== 1 || before === null)
         throw new NotFoundError(
           `У «${municipality.name}» нет заданного вручную целевого показателя на ${year} год`,
         );
