@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../support/databases.js';
 import {
+  auditTrail,
   countStatuses,
   fireTogether,
   type LiveStaffApp,
@@ -18,21 +19,6 @@ describe.each(testDatabases())('races on plan targets on $name', (kind) => {
     live = await openLiveStaffApp(kind);
   });
   afterAll(async () => live?.close());
-
-  async function trail(action: string, entityId: string) {
-    const rows = await live.instance.handle.db
-      .selectFrom('audit_event')
-      .select(['before_json', 'after_json'])
-      .where('action', '=', action)
-      .where('entity_id', '=', entityId)
-      .where('outcome', '=', 'allowed')
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({
-      before: r.before_json === null ? null : JSON.parse(r.before_json),
-      after: r.after_json === null ? null : JSON.parse(r.after_json),
-    }));
-  }
 
   /** Each event's «before» is the previous one's «after»: the writes ran one after another. */
   const expectChain = (events: { before: unknown; after: unknown }[]) => {
@@ -56,10 +42,10 @@ describe.each(testDatabases())('races on plan targets on $name', (kind) => {
       .where('year', '=', 2036)
       .execute();
     expect(rules).toHaveLength(1);
-    const events = await trail('plan_rule.set', 'esia_total/2036');
+    const events = await auditTrail(live.instance.handle.db, 'plan_rule.set', 'esia_total/2036');
     expect(events).toHaveLength(20);
     expectChain(events);
-    expect(events.at(-1)?.after.value).toBe(rules[0]?.value);
+    expect(events.at(-1)?.after?.value).toBe(rules[0]?.value);
   });
 
   it('keeps one target row for 20 simultaneous hand-set targets of one municipality', async () => {
@@ -74,10 +60,14 @@ describe.each(testDatabases())('races on plan targets on $name', (kind) => {
       .where('year', '=', 2037)
       .execute();
     expect(rows).toHaveLength(1);
-    const events = await trail('plan_target.set', 'esia_total/2037/buzuluk-city');
+    const events = await auditTrail(
+      live.instance.handle.db,
+      'plan_target.set',
+      'esia_total/2037/buzuluk-city',
+    );
     expect(events).toHaveLength(20);
     expectChain(events);
-    expect(events.at(-1)?.after.target).toBe(rows[0]?.target_value);
+    expect(events.at(-1)?.after?.target).toBe(rows[0]?.target_value);
     // The start value is recorded once; the targets as many times as they changed.
     const revisions = await live.instance.handle.db
       .selectFrom('reference_revision')
@@ -93,6 +83,12 @@ describe.each(testDatabases())('races on plan targets on $name', (kind) => {
     expect((await live.send('PUT', url, live.analyst, { target: 500 })).status).toBe(200);
     const answers = await fireTogether(10, () => live.send('DELETE', url, live.analyst));
     expect(countStatuses(answers)).toEqual({ 200: 1, 404: 9 });
-    expect(await trail('plan_target.clear', 'esia_total/2038/buzuluk-city')).toHaveLength(1);
+    expect(
+      await auditTrail(
+        live.instance.handle.db,
+        'plan_target.clear',
+        'esia_total/2038/buzuluk-city',
+      ),
+    ).toHaveLength(1);
   });
 });

@@ -2,17 +2,14 @@ import { type Command, Option } from 'commander';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { PLAN_STATUS_LABELS } from '../../domain/plan-month.js';
 import {
+  type ManualTargetInput,
   PLAN_RULE_KINDS,
   type PlanRuleInput,
   type PlanTargets,
   TARGET_ORIGIN_LABELS,
 } from '../../domain/plan-targets.js';
 import { computePlanMonth } from '../../server/features/plans/plan-month-service.js';
-import {
-  clearPlanRule,
-  setManualTarget,
-  setPlanRule,
-} from '../../server/features/plans/plan-rule-service.js';
+import { setManualTarget, setPlanRule } from '../../server/features/plans/plan-rule-service.js';
 import { planTargetsOf } from '../../server/features/plans/plan-targets-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
 import { dataDirOption, withDatabase } from '../with-database.js';
@@ -77,6 +74,27 @@ function printTargets(targets: PlanTargets): void {
     console.log(`Без целевого показателя (${targets.problems.length}):`);
     for (const p of targets.problems) console.log(`  ${p.municipality.name}: ${p.message}`);
   }
+}
+
+/** Sets (or with null clears) one municipality's hand-set target and says what it now is. */
+async function setTargetOf(code: string, opts: PlanOptions, input: ManualTargetInput | null) {
+  await inRegion(opts.dataDir, async (handle, regionId) => {
+    const targets = await setManualTarget(
+      handle.db,
+      regionId,
+      opts.indicator,
+      opts.year,
+      code,
+      input,
+      cliAuditContext(),
+    );
+    const row = targets.rows.find((r) => r.municipality.code === code);
+    const origin = row?.origin ? TARGET_ORIGIN_LABELS[row.origin] : 'не рассчитан';
+    const byRule = row?.origin === 'manual' ? `; по правилу ${format(row.ruleTarget)}` : '';
+    console.log(
+      `${row?.municipality.name ?? code}: целевой показатель ${format(row?.target ?? null)} (${origin}${byRule}).`,
+    );
+  });
 }
 
 export function registerPlanCommand(program: Command): void {
@@ -162,7 +180,7 @@ export function registerPlanCommand(program: Command): void {
   ).action(async (opts: PlanOptions) => {
     await inRegion(opts.dataDir, async (handle, regionId) => {
       printTargets(
-        await clearPlanRule(handle.db, regionId, opts.indicator, opts.year, cliAuditContext()),
+        await setPlanRule(handle.db, regionId, opts.indicator, opts.year, null, cliAuditContext()),
       );
     });
   });
@@ -177,42 +195,15 @@ export function registerPlanCommand(program: Command): void {
   )
     .requiredOption('--value <число>', 'значение на конец года', amount('--value'))
     .option('--start <число>', 'значение на начало года', amount('--start'))
-    .action(async (code: string, opts: PlanOptions & { value: number; start?: number }) => {
-      await inRegion(opts.dataDir, async (handle, regionId) => {
-        const targets = await setManualTarget(
-          handle.db,
-          regionId,
-          opts.indicator,
-          opts.year,
-          code,
-          { target: opts.value, ...(opts.start === undefined ? {} : { startOfYear: opts.start }) },
-          cliAuditContext(),
-        );
-        const row = targets.rows.find((r) => r.municipality.code === code);
-        console.log(
-          `${row?.municipality.name ?? code}: целевой показатель ${format(row?.target ?? null)} (задано вручную; по правилу ${format(row?.ruleTarget ?? null)}).`,
-        );
-      });
-    });
+    .action((code: string, opts: PlanOptions & { value: number; start?: number }) =>
+      setTargetOf(code, opts, {
+        target: opts.value,
+        ...(opts.start === undefined ? {} : { startOfYear: opts.start }),
+      }),
+    );
   planOptions(
     target.command('clear <код-ОМСУ>').description('Снять заданный вручную целевой показатель'),
-  ).action(async (code: string, opts: PlanOptions) => {
-    await inRegion(opts.dataDir, async (handle, regionId) => {
-      const targets = await setManualTarget(
-        handle.db,
-        regionId,
-        opts.indicator,
-        opts.year,
-        code,
-        null,
-        cliAuditContext(),
-      );
-      const row = targets.rows.find((r) => r.municipality.code === code);
-      console.log(
-        `${row?.municipality.name ?? code}: целевой показатель ${format(row?.target ?? null)} (${row?.origin ? TARGET_ORIGIN_LABELS[row.origin] : 'не рассчитан'}).`,
-      );
-    });
-  });
+  ).action((code: string, opts: PlanOptions) => setTargetOf(code, opts, null));
 
   addOutputOptions(
     plan

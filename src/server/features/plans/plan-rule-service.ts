@@ -61,32 +61,45 @@ async function checkedRule(
   };
 }
 
+const ruleAudit = (
+  rule: { kind: string; value: number; reference_kind: string | null },
+  monthlyIndicator: string,
+) => ({ kind: rule.kind, value: rule.value, referenceKind: rule.reference_kind, monthlyIndicator });
+
 /**
- * Sets the rule of an indicator's targets for a year (region-wide: the department's), audited
- * with the rule before and after. Concurrent settings are applied one after another.
+ * Sets the rule of an indicator's targets for a year (region-wide: the department's), or with
+ * `input` null removes it (targets set by hand and stored ones stay); audited with the rule
+ * before and after. Concurrent changes are applied one after another.
  */
 export async function setPlanRule(
   db: Kysely<Database>,
   regionId: number,
   indicatorCode: string,
   year: number,
-  input: PlanRuleInput,
+  input: PlanRuleInput | null,
   context: AuditContext,
 ): Promise<PlanTargets> {
   const entityId = `${indicatorCode}/${year}`;
+  const action = input === null ? 'plan_rule.delete' : 'plan_rule.set';
   authorize(context.actor, 'reference.write', {
     entityType: 'plan_rule',
     entityId,
-    attempt: 'plan_rule.set',
+    attempt: action,
   });
   requirePlanYear(year);
   const indicator = await planIndicator(db, regionId, indicatorCode);
-  const rule = await checkedRule(db, regionId, input);
+  const rule = input === null ? null : await checkedRule(db, regionId, input);
   const stamp = { updated_at: context.at.toISOString(), updated_by: actorLabel(context.actor) };
   await db.transaction().execute(async (trx) => {
     await lockForWrite(trx, 'indicatorPlanRule', indicator.id);
     const before = await findPlanRule(trx, indicator.id, year);
-    if (before) await updatePlanRule(trx, before.id, { ...rule, ...stamp });
+    if (rule === null) {
+      if (!before)
+        throw new NotFoundError(
+          `Правило целевых показателей «${indicatorCode}» на ${year} год не задано`,
+        );
+      await deletePlanRule(trx, before.id);
+    } else if (before) await updatePlanRule(trx, before.id, { ...rule, ...stamp });
     else
       await insertPlanRule(trx, {
         region_id: regionId,
@@ -97,51 +110,11 @@ export async function setPlanRule(
       });
     await recordAudit(trx, {
       context,
-      action: 'plan_rule.set',
+      action,
       entityType: 'plan_rule',
       entityId,
       before: before && ruleAudit(before, before.monthly_indicator_code),
-      after: ruleAudit(rule, input.monthlyIndicator),
-    });
-  });
-  return planTargetsOf(db, regionId, indicatorCode, year);
-}
-
-const ruleAudit = (
-  rule: { kind: string; value: number; reference_kind: string | null },
-  monthlyIndicator: string,
-) => ({ kind: rule.kind, value: rule.value, referenceKind: rule.reference_kind, monthlyIndicator });
-
-/** Removes the rule: targets set by hand and stored ones stay. */
-export async function clearPlanRule(
-  db: Kysely<Database>,
-  regionId: number,
-  indicatorCode: string,
-  year: number,
-  context: AuditContext,
-): Promise<PlanTargets> {
-  const entityId = `${indicatorCode}/${year}`;
-  authorize(context.actor, 'reference.write', {
-    entityType: 'plan_rule',
-    entityId,
-    attempt: 'plan_rule.delete',
-  });
-  requirePlanYear(year);
-  const indicator = await planIndicator(db, regionId, indicatorCode);
-  await db.transaction().execute(async (trx) => {
-    await lockForWrite(trx, 'indicatorPlanRule', indicator.id);
-    const before = await findPlanRule(trx, indicator.id, year);
-    if (!before)
-      throw new NotFoundError(
-        `Правило целевых показателей «${indicatorCode}» на ${year} год не задано`,
-      );
-    await deletePlanRule(trx, before.id);
-    await recordAudit(trx, {
-      context,
-      action: 'plan_rule.delete',
-      entityType: 'plan_rule',
-      entityId,
-      before: ruleAudit(before, before.monthly_indicator_code),
+      after: rule && input && ruleAudit(rule, input.monthlyIndicator),
     });
   });
   return planTargetsOf(db, regionId, indicatorCode, year);

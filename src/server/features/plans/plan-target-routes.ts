@@ -6,7 +6,7 @@ import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
 import { getPlanMonth } from './plan-month-service.js';
-import { clearPlanRule, setManualTarget, setPlanRule } from './plan-rule-service.js';
+import { setManualTarget, setPlanRule } from './plan-rule-service.js';
 import { getPlanTargets } from './plan-targets-service.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -77,11 +77,12 @@ export const planTargetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
       },
     },
     async (request) =>
-      clearPlanRule(
+      setPlanRule(
         ctx.db,
         await ctx.regionId(),
         request.params.indicator,
         request.params.year,
+        null,
         auditContextOf(request),
       ),
   );
