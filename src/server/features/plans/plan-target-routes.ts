@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { PlanMonthReport } from '../../../domain/plan-month.js';
 import { ManualTargetInput, PlanRuleInput, PlanTargets } from '../../../domain/plan-targets.js';
@@ -22,6 +23,24 @@ const TargetParams = Type.Object({
 
 /** Targets by rule or by hand, and Table 2 computed for any month (staff; read: summaries). */
 export const planTargetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  type Params = { indicator: string; year: number };
+  const changeRule = async (request: FastifyRequest, p: Params, input: PlanRuleInput | null) =>
+    setPlanRule(ctx.db, await ctx.regionId(), p.indicator, p.year, input, auditContextOf(request));
+  const changeTarget = async (
+    request: FastifyRequest,
+    p: Params & { code: string },
+    input: ManualTargetInput | null,
+  ) =>
+    setManualTarget(
+      ctx.db,
+      await ctx.regionId(),
+      p.indicator,
+      p.year,
+      p.code,
+      input,
+      auditContextOf(request),
+    );
+
   app.get(
     '/api/plans/:indicator/:year/targets',
     {
@@ -55,15 +74,7 @@ export const planTargetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         response: { 200: PlanTargets, ...errors },
       },
     },
-    async (request) =>
-      setPlanRule(
-        ctx.db,
-        await ctx.regionId(),
-        request.params.indicator,
-        request.params.year,
-        request.body,
-        auditContextOf(request),
-      ),
+    async (request) => changeRule(request, request.params, request.body),
   );
 
   app.delete(
@@ -76,15 +87,7 @@ export const planTargetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         response: { 200: PlanTargets, ...errors },
       },
     },
-    async (request) =>
-      setPlanRule(
-        ctx.db,
-        await ctx.regionId(),
-        request.params.indicator,
-        request.params.year,
-        null,
-        auditContextOf(request),
-      ),
+    async (request) => changeRule(request, request.params, null),
   );
 
   app.put(
@@ -99,16 +102,7 @@ export const planTargetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         response: { 200: PlanTargets, ...errors },
       },
     },
-    async (request) =>
-      setManualTarget(
-        ctx.db,
-        await ctx.regionId(),
-        request.params.indicator,
-        request.params.year,
-        request.params.code,
-        request.body,
-        auditContextOf(request),
-      ),
+    async (request) => changeTarget(request, request.params, request.body),
   );
 
   app.delete(
@@ -121,16 +115,7 @@ export const planTargetRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
         response: { 200: PlanTargets, ...errors },
       },
     },
-    async (request) =>
-      setManualTarget(
-        ctx.db,
-        await ctx.regionId(),
-        request.params.indicator,
-        request.params.year,
-        request.params.code,
-        null,
-        auditContextOf(request),
-      ),
+    async (request) => changeTarget(request, request.params, null),
   );
 
   app.get(
