@@ -43,8 +43,11 @@ test('an analyst sets a plan rule and opens Table 2 for March with its forecast 
   await expect(targets.getByTestId('plan-rule')).toContainText('Правило: 25 %');
   await expect(buzulukTarget).toContainText('18\u00a0100');
 
+  await page.getByTestId('plan-month-picker').fill('2017-03');
   const month = page.getByTestId('plan-month');
-  await month.getByTestId('plan-month-picker').fill('2017-03');
+  await expect(month.getByTestId('plan-row')).toHaveCount(4);
+  await month.getByTestId('plan-municipalities').selectOption(['buzuluk-city']);
+  await expect(month.getByTestId('plan-row')).toHaveCount(1);
   const row = month.locator('[data-testid="plan-row"][data-municipality="buzuluk-city"]');
   await expect(row.locator('td[data-month="2017-03"]')).toHaveText('900');
   // 18 100 − 7 694 = 10 406 for the year, 867,17 a month; March 900 / 867,17 = 103,79 %;

@@ -12,57 +12,23 @@ const PlanExecutionChart = lazy(() =>
 );
 
 /**
- * «Выполнение плана за месяц»: Table 2 computed from the stored monthly values for the month
- * picked, the forecast and status of each municipality, and the chart of one of them.
+ * Table 2 computed from the stored monthly values for a month and a set of municipalities
+ * (all with a target when none is chosen), the forecast and status of each, and the chart of
+ * one of them.
  */
 export function PlanMonthSection({
   indicatorCode,
-  year,
-  initialMonth,
-  version,
+  month,
+  municipalities,
 }: {
   indicatorCode: string;
-  year: number;
-  initialMonth: string;
-  /** Bumped when targets change, so that the table is computed again. */
-  version: number;
+  month: string;
+  municipalities: string[];
 }) {
-  const [month, setMonth] = useState(initialMonth);
-  const valid = new RegExp(`^${year}-(0[1-9]|1[0-2])$`).test(month);
-  return (
-    <section aria-labelledby="plan-month-title" data-testid="plan-month">
-      <h2 id="plan-month-title">Выполнение плана за месяц</h2>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          Месяц
-          <input
-            type="month"
-            data-testid="plan-month-picker"
-            value={month}
-            min={`${year}-01`}
-            max={`${year}-12`}
-            onChange={(e) => setMonth(e.target.value)}
-          />
-        </label>
-      </form>
-      {!valid ? (
-        <p className="status status--error" role="alert">
-          Месяц «{month}» вне {year} года: выберите месяц плана.
-        </p>
-      ) : null}
-      {valid ? (
-        <MonthLoader
-          key={version}
-          url={`/api/plans/${encodeURIComponent(indicatorCode)}/execution?month=${month}`}
-        />
-      ) : null}
-    </section>
+  const chosen = municipalities.length > 0 ? `&municipalities=${municipalities.join(',')}` : '';
+  const report = useApiData<PlanMonthReport>(
+    `/api/plans/${encodeURIComponent(indicatorCode)}/execution?month=${month}${chosen}`,
   );
-}
-
-/** Loads the month's table; remounted (so loaded again) when the targets change. */
-function MonthLoader({ url }: { url: string }) {
-  const report = useApiData<PlanMonthReport>(url);
   if (report.status === 'error') return <ErrorState message={report.message} />;
   if (report.status !== 'ok') return <LoadingState />;
   return <MonthReport report={report.data} />;

@@ -6,9 +6,6 @@ import {
 } from '../../../src/domain/plan-targets.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
 import { sendJson } from '../api/send-json.js';
-import { useApiData } from '../api/use-api-data.js';
-import { ErrorState } from './error-state.js';
-import { LoadingState } from './loading-state.js';
 import { PlanRuleForm } from './plan-rule-form.js';
 
 /**
@@ -17,28 +14,19 @@ import { PlanRuleForm } from './plan-rule-form.js';
  */
 export function PlanTargetsPanel({
   indicatorCode,
-  year,
+  targets,
   defaultMonthly,
   editable,
   onChanged,
 }: {
   indicatorCode: string;
-  year: number;
+  targets: PlanTargets;
   defaultMonthly: string;
   editable: boolean;
-  onChanged: () => void;
+  onChanged: (next: PlanTargets) => void;
 }) {
-  const loaded = useApiData<PlanTargets>(
-    `/api/plans/${encodeURIComponent(indicatorCode)}/${year}/targets`,
-  );
-  const [fresh, setFresh] = useState<PlanTargets | null>(null);
-  if (loaded.status === 'error') return <ErrorState message={loaded.message} />;
-  if (loaded.status !== 'ok') return <LoadingState />;
-  const targets = fresh ?? loaded.data;
-  const update = (next: PlanTargets) => {
-    setFresh(next);
-    onChanged();
-  };
+  const year = targets.year;
+  const update = onChanged;
   const planned = targets.rows.filter((r) => r.target !== null);
   return (
     <section aria-labelledby="plan-targets-title" data-testid="plan-targets">

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { roleMay } from '../../../src/domain/access.js';
 import type { PlanExecutionReport } from '../../../src/domain/plan-execution.js';
 import { formatDateRu } from '../../../src/domain/russian-date-format.js';
@@ -8,9 +7,8 @@ import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { pickDefaultCode } from '../components/pick-default-code.js';
-import { PlanMonthSection } from '../components/plan-month-section.js';
 import { PlanReportDetails } from '../components/plan-report-details.js';
-import { PlanTargetsPanel } from '../components/plan-targets-panel.js';
+import { PlanStaffView } from '../components/plan-staff-view.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 import { planPath } from '../routing/match-route.js';
 import { navigate } from '../routing/use-location-path.js';
@@ -74,25 +72,15 @@ export function PlanPage({ code }: { code: string | null }) {
  */
 function ReportView({ report }: { report: PlanExecutionReport }) {
   const session = useSession();
-  const [version, setVersion] = useState(0);
   const role = session?.authenticated ? session.user.role : null;
   if (role === null || !roleMay(role, 'summaries.read'))
     return <PlanReportDetails report={report} />;
   return (
-    <>
-      <PlanTargetsPanel
-        indicatorCode={report.indicatorCode}
-        year={report.year}
-        defaultMonthly=""
-        editable={roleMay(role, 'reference.write')}
-        onChanged={() => setVersion((v) => v + 1)}
-      />
-      <PlanMonthSection
-        indicatorCode={report.indicatorCode}
-        year={report.year}
-        initialMonth={report.months.at(-1) ?? `${report.year}-01`}
-        version={version}
-      />
-    </>
+    <PlanStaffView
+      key={report.code}
+      indicatorCode={report.indicatorCode}
+      initialMonth={report.months.at(-1) ?? `${report.year}-01`}
+      role={role}
+    />
   );
 }
