@@ -67,9 +67,11 @@ export async function computePlanMonth(
     );
   const months = monthsOf(year, number);
   const lastYear = monthsOf(year - 1, 12);
+  // The seasonal forecast reads only last year's months after the one asked for.
+  const lastYearRest = lastYear.slice(number);
   const asOf = number === 12 ? `${year + 1}-01-01` : `${year}-${pad(number + 1)}-01`;
   const [counts, totals, population, report] = await Promise.all([
-    findObservationValues(db, monthlyId, [...months, ...lastYear]),
+    findObservationValues(db, monthlyId, [...months, ...lastYearRest]),
     findObservationValues(db, targets.indicatorId, [asOf]),
     listReferenceValues(db, regionId, year, 'population'),
     findPlanReportOn(db, regionId, targets.indicatorId, asOf),
@@ -77,6 +79,7 @@ export async function computePlanMonth(
   const comparable = report !== null && report.months === JSON.stringify(months);
   const printed = comparable ? await listPrintedFigures(db, report.code) : [];
 
+  const populationOf = new Map(population.map((p) => [p.municipality_id, p]));
   const wanted = query.municipalityCodes ? new Set(query.municipalityCodes) : null;
   if (wanted) {
     const known = new Set(targets.rows.map((r) => r.municipality.code));
@@ -98,7 +101,7 @@ export async function computePlanMonth(
       t.startOfYear === null || monthly.some((v) => v === null)
         ? null
         : t.startOfYear + monthly.reduce<number>((s, v) => s + (v ?? 0), 0);
-    const pop = population.find((p) => p.municipality_id === id);
+    const pop = populationOf.get(id);
     const row = buildPlanRow({
       municipality: t.municipality,
       months,
