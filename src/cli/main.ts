@@ -3,6 +3,7 @@ import { InputError } from '../ingest/input-problem.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerPlanCommand } from './commands/plan-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommands } from './commands/serve-command.js';
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerUserCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
+  registerPlanCommand(program);
   configureRussianHelp(program);
   return program;
 }

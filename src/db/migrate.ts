@@ -11,6 +11,7 @@ import { firstRevisionInPlaceSchema } from './migrations/2026-11-26-0011-first-r
 import { periodByteOrderSchema } from './migrations/2026-12-04-0012-period-byte-order.js';
 import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-aliases.js';
 import { loginFailureAccountKnown } from './migrations/2026-12-05-0014-login-failure-account-known.js';
+import { planRulesSchema } from './migrations/2026-12-05-0030-plan-rules.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-04-0012-period-byte-order': periodByteOrderSchema,
   '2026-12-05-0013-indicator-aliases': indicatorAliasesSchema,
   '2026-12-05-0014-login-failure-account-known': loginFailureAccountKnown,
+  '2026-12-05-0030-plan-rules': planRulesSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -64,6 +64,9 @@ export interface DemoPlanReport {
   table: string;
   note: string;
   rule: string;
+  /** The rule's share in percent of `ruleReferenceKind`: the targets' reference values follow from it. */
+  ruleShare: number;
+  ruleReferenceKind: 'econ_active_14_72';
   sourceLabel: string;
   rows: {
     municipalityCode: string;

@@ -9,6 +9,7 @@ import {
   insertPlanTarget,
   insertPrintedFigure,
 } from '../db/repositories/plan-repository.js';
+import { insertPlanRule } from '../db/repositories/plan-rule-repository.js';
 import { insertReferenceValue } from '../db/repositories/reference-value-repository.js';
 import { insertRegion } from '../db/repositories/region-repository.js';
 import { findSetting, insertSetting } from '../db/repositories/setting-repository.js';
@@ -16,6 +17,7 @@ import { insertPublication, insertSnapshot } from '../db/repositories/snapshot-r
 import type { Database } from '../db/schema/index.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { RatingSnapshotContent } from '../domain/rating-snapshot.js';
+import { formatNumberRu } from '../domain/russian-number-format.js';
 import { normaliseName } from '../ingest/normalise-name.js';
 import type { DemoDataset } from './demo-dataset.js';
 
@@ -25,6 +27,11 @@ export interface LoadDemoOptions {
   onProgress?: (step: string) => void;
   /** Pause after each step; lets a test kill the process while the transaction is open. */
   stepDelayMs?: number;
+  /**
+   * Load the plan rule and the reference values its targets imply (default). Off for a schema
+   * before migration 0030, which tests of older migrations load the demo into.
+   */
+  planRules?: boolean;
 }
 
 export const demoSettingKey = (regionCode: string) => `demo:${regionCode}`;
@@ -136,7 +143,7 @@ export async function loadDemo(
     for (const m of data.methodologies) await storeMethodology(trx, regionId, m);
     await step(`методики: ${data.methodologies.length}`);
 
-    await loadPlanReport(trx, regionId, data, unit, indicator);
+    await loadPlanReport(trx, regionId, data, unit, indicator, options.planRules ?? true);
     await step(
       `выполнение плана «${data.planReport.code}» — строк: ${data.planReport.rows.length}`,
     );
@@ -156,6 +163,7 @@ async function loadPlanReport(
   data: DemoDataset,
   unit: (code: string) => number,
   indicator: (code: string) => number,
+  planRules: boolean,
 ): Promise<void> {
   const p = data.planReport;
   const source = p.sourceLabel;
@@ -174,6 +182,18 @@ async function loadPlanReport(
     source_table: p.table,
     source_note: p.note,
   });
+  if (planRules)
+    await insertPlanRule(trx, {
+      region_id: regionId,
+      indicator_id: total,
+      year: p.year,
+      kind: 'share',
+      value: p.ruleShare,
+      reference_kind: p.ruleReferenceKind,
+      monthly_indicator_id: monthly,
+      updated_at: new Date().toISOString(),
+      updated_by: DEMO_AUTHOR,
+    });
   for (const row of p.rows) {
     const municipalityId = unit(row.municipalityCode);
     await insertPlanTarget(trx, {
@@ -185,7 +205,21 @@ async function loadPlanReport(
       rule: p.rule,
       source,
       is_illustrative: 0,
+      // As the source printed it: the rule computes the target; this one is what it should give.
+      ...(planRules ? { set_by_hand: 0 } : {}),
     });
+    // The seed gives targets, not the population they came from: the demo carries the value
+    // each target implies, marked as derived, so that the 20 % rule gives the targets back.
+    if (planRules)
+      await insertReferenceValue(trx, {
+        municipality_id: municipalityId,
+        year: p.year,
+        kind: p.ruleReferenceKind,
+        value: (row.targetYearEnd * 100) / p.ruleShare,
+        is_illustrative: 1,
+        source,
+        derived_from: `выведено из целевого показателя на конец ${p.year} года в источнике: ${formatNumberRu(row.targetYearEnd, 0)} / ${formatNumberRu(p.ruleShare, 0)} %`,
+      });
     for (const [i, month] of p.months.entries()) {
       const value = row.monthly[i] ?? null;
       await insertObservation(trx, {

@@ -111,10 +111,28 @@ export const MeasureSummaryRow = Type.Object({
 });
 export type MeasureSummaryRow = Type.Static<typeof MeasureSummaryRow>;
 
+/**
+ * Measures of one responsible official of a municipality by where they stand on the date:
+ * done (reported «выполнено»), late (deadline passed, not done), not started (no report or
+ * «не начато», deadline ahead), in progress (the rest).
+ */
+export const MeasureOfficialRow = Type.Object({
+  municipality: MunicipalityRef,
+  responsibleName: Type.String(),
+  total: Type.Integer(),
+  done: Type.Integer(),
+  late: Type.Integer(),
+  notStarted: Type.Integer(),
+  inProgress: Type.Integer(),
+});
+export type MeasureOfficialRow = Type.Static<typeof MeasureOfficialRow>;
+
 export const MeasureSummary = Type.Object({
   year: Type.Integer(),
   asOf: Type.String(),
   rows: Type.Array(MeasureSummaryRow),
+  /** The commission's roll-up: per municipality and responsible official. */
+  byOfficial: Type.Array(MeasureOfficialRow),
   overdue: Type.Array(OverdueMeasure),
 });
 export type MeasureSummary = Type.Static<typeof MeasureSummary>;

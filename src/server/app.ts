@@ -16,6 +16,7 @@ import { importRoutes } from './features/imports/import-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
+import { planTargetRoutes } from './features/plans/plan-target-routes.js';
 import { portalRoutes } from './features/portal/portal-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
 import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(ratingRoutes, ctx);
   await app.register(ratingStaffRoutes, ctx);
   await app.register(planRoutes, ctx);
+  await app.register(planTargetRoutes, ctx);
   await app.register(accessRoutes, access);
   await app.register(responsibleOfficialRoutes, ctx);
   await app.register(collectionRoutes, ctx);

@@ -199,7 +199,7 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
           [
             'ОМСУ\tПоказатель\tПериод\tЗначение',
             'г.Бузулук\ttarget:esia_total\t2017\t15 000',
-            'г.Бузулук\tЧисленность экономически активного населения\t2017\t72 400',
+            'г.Бузулук\tЧисленность экономически активного населения\t2017\t75 000',
             'г.Бузулук\tesia_new\t2017-06\t900',
           ].join('\n'),
         ),
@@ -207,19 +207,21 @@ describe.each(testDatabases())('importing reference data on $name', (kind) => {
       },
       'аналитик',
     );
-    expect(result.preview.reference).toMatchObject({ insert: 1, update: 1, unchanged: 0 });
-    expect(result.preview.counts).toMatchObject({ valuesRead: 3, insert: 2, update: 1 });
+    // The demo carries 72 400 for г.Бузулук, derived from the seed's target (14 480 / 20 %).
+    expect(result.preview.reference).toMatchObject({ insert: 0, update: 2, unchanged: 0 });
+    expect(result.preview.counts).toMatchObject({ valuesRead: 3, insert: 1, update: 2 });
     expect(result.preview.reference.changes.map((c) => [c.label, c.oldValue, c.newValue])).toEqual([
-      ['Численность экономически активного населения 14–72 лет', null, 72400],
       ['Целевое значение «Всего граждан, зарегистрированных в ЕСИА»', 14480, 15000],
+      ['Численность экономически активного населения 14–72 лет', 72400, 75000],
     ]);
     expect((await buzulukPlan()).increment).toBe(15000 - 7694);
     const econ = await db()
       .selectFrom('reference_value')
-      .select('value')
+      .select(['value', 'is_illustrative', 'derived_from'])
       .where('kind', '=', 'econ_active_14_72')
+      .where('municipality_id', '=', await municipalityIdOf(db(), 'buzuluk-city'))
       .execute();
-    expect(econ).toEqual([{ value: 72400 }]);
+    expect(econ).toEqual([{ value: 75000, is_illustrative: 0, derived_from: null }]);
   });
 
   it('refuses bad reference values by file, row and column, writing nothing', async () => {

@@ -215,6 +215,31 @@ const measureInA = async (env: Env) => {
   return res.json().id as number;
 };
 
+const RULE_2031 = { kind: 'absolute', value: 1000, monthlyIndicator: 'esia_new' };
+
+/** A plan rule of esia_total for 2031, set by an administrator, ready to be removed. */
+const ruleFor2031 = async (env: Env) => {
+  await env.app.inject({
+    method: 'PUT',
+    url: '/api/plans/esia_total/2031/rule',
+    headers: (await adminCredentials(env)).headers,
+    payload: RULE_2031,
+  });
+  return { url: '/api/plans/esia_total/2031/rule' };
+};
+
+/** A target of municipality A for 2031 set by hand, ready to be handed back to the rule. */
+const manualTargetInA = async (env: Env) => {
+  const url = `/api/plans/esia_total/2031/targets/${OWN}`;
+  await env.app.inject({
+    method: 'PUT',
+    url,
+    headers: (await adminCredentials(env)).headers,
+    payload: { target: 500 },
+  });
+  return { url };
+};
+
 /** A PDF attached to municipality A's measure. */
 const attachmentInA = async (env: Env) => {
   const res = await env.app.inject({
@@ -655,6 +680,38 @@ const MATRIX: Record<string, Entry> = {
     expect: only('viewer', 'analyst', 'administrator'),
     status: 200,
     request: () => ({ url: '/api/measure-summary/2030' }),
+  },
+  // Targets and Table 2 of every municipality: the commission's reading; only the department
+  // sets rules and targets (an official could move the own municipality's yardstick).
+  'GET /api/plans/:indicator/:year/targets': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/plans/esia_total/2017/targets' }),
+  },
+  'GET /api/plans/:indicator/execution': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/plans/esia_total/execution?month=2017-03' }),
+  },
+  'PUT /api/plans/:indicator/:year/rule': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/plans/esia_total/2031/rule', payload: RULE_2031 }),
+  },
+  'DELETE /api/plans/:indicator/:year/rule': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: ruleFor2031,
+  },
+  'PUT /api/plans/:indicator/:year/targets/:code': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: `/api/plans/esia_total/2031/targets/${OWN}`, payload: { target: 700 } }),
+  },
+  'DELETE /api/plans/:indicator/:year/targets/:code': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: manualTargetInA,
   },
   'GET /api/indicators': { expect: SIGNED_IN, status: 200 },
   'GET /api/data-sets': { expect: SIGNED_IN, status: 200 },

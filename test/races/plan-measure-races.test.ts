@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanMeasure } from '../../src/domain/plan-measure.js';
 import { testDatabases } from '../support/databases.js';
 import {
+  auditTrail,
   countStatuses,
   fireTogether,
   type LiveStaffApp,
@@ -41,21 +42,6 @@ describe.each(testDatabases())('races on plan measures on $name', (kind) => {
     return { measure: res.body as unknown as PlanMeasure, year };
   }
 
-  async function audits(action: string, entityId: string) {
-    const rows = await live.instance.handle.db
-      .selectFrom('audit_event')
-      .select(['before_json', 'after_json'])
-      .where('action', '=', action)
-      .where('entity_id', '=', entityId)
-      .where('outcome', '=', 'allowed')
-      .orderBy('id')
-      .execute();
-    return rows.map((r) => ({
-      before: r.before_json === null ? null : JSON.parse(r.before_json),
-      after: r.after_json === null ? null : JSON.parse(r.after_json),
-    }));
-  }
-
   it('keeps one report row for 30 simultaneous reports of one quarter, each audited once in a chain', async () => {
     const { measure } = await newMeasure();
     const statuses = ['in_progress', 'done', 'not_done'] as const;
@@ -78,7 +64,11 @@ describe.each(testDatabases())('races on plan measures on $name', (kind) => {
       .where('quarter', '=', 2)
       .execute();
     expect(rows).toHaveLength(1);
-    const trail = await audits('measure_report.save', `${measure.id}/Q2`);
+    const trail = await auditTrail(
+      live.instance.handle.db,
+      'measure_report.save',
+      `${measure.id}/Q2`,
+    );
     expect(trail).toHaveLength(30);
     // The saves were applied one after another: each one's «before» is the previous «after».
     expect(trail[0]?.before).toBeNull();
@@ -123,9 +113,9 @@ describe.each(testDatabases())('races on plan measures on $name', (kind) => {
     );
     expect(countStatuses(answers)).toEqual({ 200: 10 });
     expect(answers.every((a) => a.body.approved === true)).toBe(true);
-    expect(await audits('measure_plan.approve', `${CODE}/${year}`)).toEqual([
-      { before: { approved: false }, after: { approved: true } },
-    ]);
+    expect(
+      await auditTrail(live.instance.handle.db, 'measure_plan.approve', `${CODE}/${year}`),
+    ).toEqual([{ before: { approved: false }, after: { approved: true } }]);
     const rows = await live.instance.handle.db
       .selectFrom('measure_plan')
       .select('approved')
@@ -140,6 +130,8 @@ describe.each(testDatabases())('races on plan measures on $name', (kind) => {
       live.send('DELETE', `/api/plan-measures/${measure.id}`, live.analyst),
     );
     expect(countStatuses(answers)).toEqual({ 204: 1, 404: 7 });
-    expect(await audits('plan_measure.delete', String(measure.id))).toHaveLength(1);
+    expect(
+      await auditTrail(live.instance.handle.db, 'plan_measure.delete', String(measure.id)),
+    ).toHaveLength(1);
   });
 });

@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema/index.js';
 import type { TestDatabase } from './databases.js';
 import { openStaffApp, type StaffApp } from './staff-app.js';
 
@@ -56,4 +58,27 @@ export function fireTogether(
   request: (i: number) => Promise<LiveAnswer>,
 ): Promise<LiveAnswer[]> {
   return Promise.all(Array.from({ length: n }, (_, i) => request(i)));
+}
+
+/** An audit event's before or after state as recorded. */
+export type AuditState = Record<string, unknown> | null;
+
+/** The allowed audit events of an action on an entity, oldest first, before/after parsed. */
+export async function auditTrail(
+  db: Kysely<Database>,
+  action: string,
+  entityId: string,
+): Promise<{ before: AuditState; after: AuditState }[]> {
+  const rows = await db
+    .selectFrom('audit_event')
+    .select(['before_json', 'after_json'])
+    .where('action', '=', action)
+    .where('entity_id', '=', entityId)
+    .where('outcome', '=', 'allowed')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+  }));
 }

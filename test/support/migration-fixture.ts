@@ -25,7 +25,10 @@ export async function demoDatabaseAt(
     if (result.error) throw result.error;
   };
   await migrateTo(migration);
-  await loadDemo(instance.handle.db, readDemoDataset());
+  const names = Object.keys(MIGRATIONS);
+  await loadDemo(instance.handle.db, readDemoDataset(), {
+    planRules: names.indexOf(migration) >= names.indexOf('2026-12-05-0030-plan-rules'),
+  });
   return { instance, migrateTo };
 }
 

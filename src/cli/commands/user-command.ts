@@ -1,8 +1,5 @@
 import { type Command, Option } from 'commander';
-import { readConfig } from '../../config.js';
 import type { DatabaseHandle } from '../../db/connect.js';
-import { migrateToLatest } from '../../db/migrate.js';
-import { findRegionId } from '../../db/repositories/region-repository.js';
 import { findUserByUsername } from '../../db/repositories/user-repository.js';
 import { ROLE_LABELS, ROLES, type Role } from '../../domain/access.js';
 import {
@@ -13,21 +10,8 @@ import {
   unlockAccount,
 } from '../../server/features/access/account-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
-import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
-
-async function withDatabase<T>(
-  dataDir: string | undefined,
-  run: (handle: DatabaseHandle, regionId: number | null) => Promise<T>,
-): Promise<T> {
-  const config = readConfig({ dataDir });
-  const handle = openConfiguredDatabase(config);
-  try {
-    await migrateToLatest(handle.db);
-    return await run(handle, await findRegionId(handle.db, config.regionCode));
-  } finally {
-    await handle.close();
-  }
-}
+import { describeDatabase } from '../open-configured-database.js';
+import { dataDirOption, withDatabase } from '../with-database.js';
 
 async function userId(handle: DatabaseHandle, username: string): Promise<number> {
   const row = await findUserByUsername(handle.db, username.trim().toLowerCase());
@@ -40,11 +24,6 @@ function printOneTimePassword(username: string, password: string): void {
   console.log(`  ${password}`);
   console.log('При первом входе пароль нужно сменить.');
 }
-
-const dataDirOption = [
-  '--data-dir <каталог>',
-  'каталог встроенной базы SQLite (по умолчанию ./data)',
-] as const;
 
 /** Repeatable; commander spots «...» only after a Latin letter, so it is told outright. */
 function municipalityOption(): Option {

@@ -69,6 +69,7 @@ export async function listPlanTargets(
       't.start_value',
       't.target_value',
       't.is_illustrative',
+      't.set_by_hand',
     ])
     .where('m.region_id', '=', regionId)
     .where('t.indicator_id', '=', indicatorId)
@@ -83,4 +84,38 @@ export async function listPrintedFigures(db: Kysely<Database>, documentCode: str
     .select(['municipality_id', 'figure_key', 'value', 'decimals'])
     .where('document_code', '=', documentCode)
     .execute();
+}
+
+/** The stored source report of an indicator and year dated `asOf`, whose printed figures to compare. */
+export async function findPlanReportOn(
+  db: Kysely<Database>,
+  regionId: number,
+  indicatorId: number,
+  asOf: string,
+): Promise<PlanReportRow | null> {
+  const row = await db
+    .selectFrom('plan_report')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('total_indicator_id', '=', indicatorId)
+    .where('as_of', '=', asOf)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The monthly indicator a stored report of this indicator and year pairs it with, if any. */
+export async function findReportMonthlyIndicator(
+  db: Kysely<Database>,
+  regionId: number,
+  indicatorId: number,
+  year: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('plan_report')
+    .select('monthly_indicator_id')
+    .where('region_id', '=', regionId)
+    .where('total_indicator_id', '=', indicatorId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return row?.monthly_indicator_id ?? null;
 }

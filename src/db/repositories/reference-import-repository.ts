@@ -69,7 +69,7 @@ export async function updateReferenceValue(
 ): Promise<void> {
   await db
     .updateTable('reference_value')
-    .set({ value, source, is_illustrative: 0 })
+    .set({ value, source, is_illustrative: 0, derived_from: null })
     .where('id', '=', id)
     .execute();
 }
@@ -82,7 +82,7 @@ export async function updatePlanTarget(
 ): Promise<void> {
   await db
     .updateTable('plan_target')
-    .set({ target_value: targetValue, source, is_illustrative: 0 })
+    .set({ target_value: targetValue, source, is_illustrative: 0, set_by_hand: 1 })
     .where('id', '=', id)
     .execute();
 }

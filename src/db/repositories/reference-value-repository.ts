@@ -18,7 +18,7 @@ export async function listReferenceValues(
   return db
     .selectFrom('reference_value as r')
     .innerJoin('municipality as m', 'm.id', 'r.municipality_id')
-    .select(['r.municipality_id', 'r.value', 'r.is_illustrative'])
+    .select(['r.municipality_id', 'r.value', 'r.is_illustrative', 'r.derived_from'])
     .where('m.region_id', '=', regionId)
     .where('r.year', '=', year)
     .where('r.kind', '=', kind)

@@ -11,7 +11,12 @@ import type { MethodologyTable } from './methodology.js';
 import type { MunicipalityTable } from './municipality.js';
 import type { MunicipalityAliasTable } from './municipality-alias.js';
 import type { ObservationRevisionTable, ObservationTable } from './observation.js';
-import type { PlanReportTable, PlanTargetTable, PrintedFigureTable } from './plan.js';
+import type {
+  PlanReportTable,
+  PlanRuleTable,
+  PlanTargetTable,
+  PrintedFigureTable,
+} from './plan.js';
 import type {
   MeasureAttachmentTable,
   MeasurePlanTable,
@@ -48,6 +53,7 @@ export interface Database {
   rating_snapshot: RatingSnapshotTable;
   snapshot_publication: SnapshotPublicationTable;
   plan_target: PlanTargetTable;
+  plan_rule: PlanRuleTable;
   plan_report: PlanReportTable;
   printed_figure: PrintedFigureTable;
   user_account: UserAccountTable;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ReferenceKind } from './reference-value.js';
 
 /** An annual target: the cumulative value to reach by year end, from a start-of-year value. */
 export interface PlanTargetTable {
@@ -12,6 +13,26 @@ export interface PlanTargetTable {
   rule: string | null;
   source: string;
   is_illustrative: number;
+  /** 1: set for this municipality (by hand or imported) and wins over a rule; 0: as a source gave it. */
+  set_by_hand: Generated<number>;
+}
+
+/** How a year's targets of an indicator are computed for every municipality of a region. */
+export interface PlanRuleTable {
+  id: Generated<number>;
+  region_id: number;
+  /** The cumulative indicator the target is set on (e.g. ЕСИА registrations to date). */
+  indicator_id: number;
+  year: number;
+  kind: 'share' | 'absolute' | 'growth';
+  /** Percent for `share` and `growth`, the cumulative target for `absolute`. */
+  value: number;
+  /** The reference value a `share` rule is a share of. */
+  reference_kind: ReferenceKind | null;
+  /** The flow indicator reported per month (e.g. new ЕСИА registrations in the month). */
+  monthly_indicator_id: number;
+  updated_at: string;
+  updated_by: string;
 }
 
 /** A plan-execution report: which indicators and months it covers and on what date. */

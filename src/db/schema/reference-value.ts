@@ -13,6 +13,8 @@ export interface ReferenceValueTable {
   /** 1 when the value is made up for the demo and must never be presented as real. */
   is_illustrative: number;
   source: string;
+  /** How the value was worked out where no source gives it (e.g. from a printed target). */
+  derived_from: string | null;
 }
 
 /** Append-only: one row per change of a reference value or an annual target. */

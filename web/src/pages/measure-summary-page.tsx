@@ -98,6 +98,49 @@ function Summary({ year }: { year: number }) {
           </tbody>
         </table>
       </div>
+      <h2>По ответственным должностным лицам</h2>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="measure-by-official">
+          <thead>
+            <tr>
+              <th scope="col">Муниципальное образование</th>
+              <th scope="col">Ответственный</th>
+              <th scope="col" className="num">
+                Всего
+              </th>
+              <th scope="col" className="num">
+                выполнено
+              </th>
+              <th scope="col" className="num">
+                просрочено
+              </th>
+              <th scope="col" className="num">
+                не начато
+              </th>
+              <th scope="col" className="num">
+                в работе
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {summary.byOfficial.map((r) => (
+              <tr key={`${r.municipality.code}/${r.responsibleName}`}>
+                <th scope="row">{r.municipality.name}</th>
+                <td>{r.responsibleName}</td>
+                <td className="num">{r.total}</td>
+                <td className="num">{r.done}</td>
+                <td className="num">{r.late}</td>
+                <td className="num">{r.notStarted}</td>
+                <td className="num">{r.inProgress}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="legend">
+        Выполнено — последний отчёт «выполнено»; просрочено — срок прошёл, а мероприятие не
+        выполнено; не начато — отчёта нет или «не начато», срок не прошёл; в работе — остальные.
+      </p>
       <h2>Просроченные мероприятия</h2>
       {summary.overdue.length === 0 ? (
         <p className="status status--ok">Просроченных мероприятий нет.</p>

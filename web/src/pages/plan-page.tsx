@@ -1,11 +1,14 @@
+import { roleMay } from '../../../src/domain/access.js';
 import type { PlanExecutionReport } from '../../../src/domain/plan-execution.js';
 import { formatDateRu } from '../../../src/domain/russian-date-format.js';
+import { useSession } from '../api/session-store.js';
 import { useApiData } from '../api/use-api-data.js';
 import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { pickDefaultCode } from '../components/pick-default-code.js';
 import { PlanReportDetails } from '../components/plan-report-details.js';
+import { PlanStaffView } from '../components/plan-staff-view.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 import { planPath } from '../routing/match-route.js';
 import { navigate } from '../routing/use-location-path.js';
@@ -58,7 +61,26 @@ export function PlanPage({ code }: { code: string | null }) {
       ) : null}
       {report.status === 'loading' && list.status !== 'loading' ? <LoadingState /> : null}
       {report.status === 'error' ? <ErrorState message={report.message} /> : null}
-      {report.status === 'ok' ? <PlanReportDetails report={report.data} /> : null}
+      {report.status === 'ok' ? <ReportView report={report.data} /> : null}
     </section>
+  );
+}
+
+/**
+ * The public sees the stored report; staff who read summaries see the targets and Table 2
+ * computed for any month (the stored report's printed figures beside it for its own month).
+ */
+function ReportView({ report }: { report: PlanExecutionReport }) {
+  const session = useSession();
+  const role = session?.authenticated ? session.user.role : null;
+  if (role === null || !roleMay(role, 'summaries.read'))
+    return <PlanReportDetails report={report} />;
+  return (
+    <PlanStaffView
+      key={report.code}
+      indicatorCode={report.indicatorCode}
+      initialMonth={report.months.at(-1) ?? `${report.year}-01`}
+      role={role}
+    />
   );
 }

@@ -10,6 +10,7 @@ import {
   type MeasureSummaryRow,
   QUARTERS,
 } from '../../../domain/plan-measure.js';
+import { rollUpByOfficial } from '../../../engine/measure-rollup.js';
 import { RequestError } from '../access/access-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
@@ -17,8 +18,10 @@ import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 
 /**
  * The department's summary of plan execution for a year: per municipality and quarter the
- * number of measures by status (no report counts as «не начато»), and the overdue measures —
- * the deadline before `asOf` and the latest reported status not «выполнено».
+ * number of measures by status (no report counts as «не начато»); per municipality and
+ * responsible official the measures done, late, not started and in progress on `asOf`
+ * (`rollUpByOfficial`); and the overdue measures — the deadline before `asOf` and the latest
+ * reported status not «выполнено» (the «late» ones of the roll-up).
  */
 export async function measureSummary(
   db: Kysely<Database>,
@@ -68,6 +71,25 @@ export async function measureSummary(
       rows.push(row);
     }
   }
+  const byOfficial = rollUpByOfficial(
+    measures.map((m) => ({
+      municipalityId: m.municipality_id,
+      responsibleName: m.responsible_name,
+      deadline: m.deadline,
+      latestStatus: latestOf.get(m.id) ?? null,
+    })),
+    date,
+  )
+    .flatMap((r) => {
+      const { municipalityId, ...counts } = r;
+      const municipality = refs.byId.get(municipalityId);
+      return municipality ? [{ municipality, ...counts }] : [];
+    })
+    .sort(
+      (a, b) =>
+        a.municipality.name.localeCompare(b.municipality.name, 'ru') ||
+        a.responsibleName.localeCompare(b.responsibleName, 'ru'),
+    );
   const overdue = measures
     .filter((m) => m.deadline < date && latestOf.get(m.id) !== 'done')
     .flatMap((m) => {
@@ -91,5 +113,5 @@ export async function measureSummary(
         a.municipality.name.localeCompare(b.municipality.name, 'ru') ||
         a.id - b.id,
     );
-  return { year, asOf: date, rows, overdue };
+  return { year, asOf: date, rows, byOfficial, overdue };
 }

@@ -18,6 +18,17 @@ export interface PlanRowInput {
   printed: { figure_key: string; value: number; decimals: number }[];
 }
 
+/** Month labels, the same for every row of a table: made once per month, not once per row. */
+const monthLabels = new Map<string, string>();
+const monthLabel = (month: string): string => {
+  let label = monthLabels.get(month);
+  if (label === undefined) {
+    label = `% выполнения плана за ${monthPhraseRu(month)}`;
+    monthLabels.set(month, label);
+  }
+  return label;
+};
+
 /** Turns stored inputs into a report row: engine figures, printed figures beside them, warnings. */
 export function buildPlanRow(input: PlanRowInput): PlanExecutionRow {
   const monthly = input.months.map((month) => ({
@@ -61,13 +72,7 @@ export function buildPlanRow(input: PlanRowInput): PlanExecutionRow {
     ),
     figure('monthly_plan', 'План на месяц', result.monthlyPlan, 'чел.', 1),
     ...result.monthPercent.map((m) =>
-      figure(
-        `month_percent:${m.month}`,
-        `% выполнения плана за ${monthPhraseRu(m.month)}`,
-        m.value,
-        '%',
-        2,
-      ),
+      figure(`month_percent:${m.month}`, monthLabel(m.month), m.value, '%', 2),
     ),
     figure('ytd_percent', `% выполнения плана за ${year} год`, result.yearToDatePercent, '%', 2),
     figure(

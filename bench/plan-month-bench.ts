@@ -1,0 +1,162 @@
+// Table 2 for one month over 2,500 municipalities with 24 months of data (the year and the
+// one before, for the seasonal forecast), computed from the stored values on SQLite by the
+// service pages, the CLI and documents call — beside a baseline measured in the same run:
+// reading the twelve monthly values of the year alone. The issue's goal: under 100 ms.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Insertable, Kysely } from 'kysely';
+import { openSqlite } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
+import { findObservationValues } from '../src/db/repositories/observation-repository.js';
+import { insertPlanRule } from '../src/db/repositories/plan-rule-repository.js';
+import { insertRegion } from '../src/db/repositories/region-repository.js';
+import type { Database } from '../src/db/schema/index.js';
+import { computePlanMonth } from '../src/server/features/plans/plan-month-service.js';
+
+const UNITS = 2500;
+const RUNS = 20;
+const months = [2016, 2017].flatMap((y) =>
+  Array.from({ length: 12 }, (_, i) => `${y}-${String(i + 1).padStart(2, '0')}`),
+);
+
+async function insertChunked<T extends keyof Database>(
+  db: Kysely<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[],
+) {
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + 500) as never)
+      .execute();
+}
+
+async function seed(db: Kysely<Database>) {
+  return db.transaction().execute(async (trx) => {
+    const regionId = await insertRegion(trx, 'bench', 'Регион для замера');
+    const indicator = (code: string, periodicity: 'monthly' | 'on_date') =>
+      insertIndicator(trx, {
+        region_id: regionId,
+        code,
+        name: code,
+        unit: 'чел.',
+        direction: 'higher_better',
+        periodicity,
+        source_system: null,
+        range_min: 0,
+        range_max: null,
+        formula: null,
+        decimals: 0,
+        description: null,
+      });
+    const total = await indicator('esia_total', 'on_date');
+    const monthly = await indicator('esia_new', 'monthly');
+    await insertChunked(
+      trx,
+      'municipality',
+      Array.from({ length: UNITS }, (_, u) => ({
+        region_id: regionId,
+        code: `unit-${u + 1}`,
+        name: `Муниципальный район № ${u + 1}`,
+        kind: 'municipal_district' as const,
+        oktmo: null,
+        valid_from: null,
+        valid_to: null,
+        successor_id: null,
+      })),
+    );
+    const ids = (await trx.selectFrom('municipality').select('id').execute()).map((r) => r.id);
+    const now = new Date().toISOString();
+    await insertChunked(
+      trx,
+      'observation',
+      ids.flatMap((id, u) =>
+        months.map((period, m) => ({
+          municipality_id: id,
+          indicator_id: monthly,
+          period,
+          value: 100 + ((u * 31 + m * 7) % 400),
+          source: 'замер',
+          author: 'замер',
+          recorded_at: now,
+          revision: 1,
+          is_illustrative: 1,
+        })),
+      ),
+    );
+    await insertChunked(
+      trx,
+      'reference_value',
+      ids.map((id, u) => ({
+        municipality_id: id,
+        year: 2017,
+        kind: 'econ_active_14_72' as const,
+        value: 20_000 + u,
+        is_illustrative: 1,
+        source: 'замер',
+      })),
+    );
+    await insertChunked(
+      trx,
+      'plan_target',
+      ids.map((id, u) => ({
+        municipality_id: id,
+        indicator_id: total,
+        year: 2017,
+        start_value: 1000 + u,
+        target_value: 0,
+        rule: null,
+        source: 'замер',
+        is_illustrative: 1,
+        set_by_hand: 0,
+      })),
+    );
+    await insertPlanRule(trx, {
+      region_id: regionId,
+      indicator_id: total,
+      year: 2017,
+      kind: 'share',
+      value: 20,
+      reference_kind: 'econ_active_14_72',
+      monthly_indicator_id: monthly,
+      updated_at: now,
+      updated_by: 'замер',
+    });
+    return { regionId, monthly };
+  });
+}
+
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'munirank-plan-bench-'));
+const handle = openSqlite(join(dir, 'bench.sqlite'));
+try {
+  await migrateToLatest(handle.db);
+  const { regionId, monthly } = await seed(handle.db);
+  const query = { indicatorCode: 'esia_total', month: '2017-12' };
+  const report = await computePlanMonth(handle.db, regionId, query);
+  const table2 = await time(() => computePlanMonth(handle.db, regionId, query));
+  const baseline = await time(() => findObservationValues(handle.db, monthly, months.slice(12)));
+  console.log(`Таблица 2 за декабрь: ОМСУ ${report.rows.length}, месяцев данных ${months.length}`);
+  console.log(
+    `  расчёт с прогнозами (медиана из ${RUNS}): ${table2.toFixed(1)} мс (цель < 100 мс)`,
+  );
+  console.log(`  только чтение тех же значений за месяцы:  ${baseline.toFixed(1)} мс`);
+  console.log(`  отношение: ${(table2 / baseline).toFixed(2)}`);
+} finally {
+  await handle.close();
+  rmSync(dir, { recursive: true, force: true });
+}

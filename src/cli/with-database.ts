@@ -1,0 +1,25 @@
+import { readConfig } from '../config.js';
+import type { DatabaseHandle } from '../db/connect.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { findRegionId } from '../db/repositories/region-repository.js';
+import { openConfiguredDatabase } from './open-configured-database.js';
+
+/** Opens the configured database, brings it to the latest schema, runs `run`, closes it. */
+export async function withDatabase<T>(
+  dataDir: string | undefined,
+  run: (handle: DatabaseHandle, regionId: number | null) => Promise<T>,
+): Promise<T> {
+  const config = readConfig({ dataDir });
+  const handle = openConfiguredDatabase(config);
+  try {
+    await migrateToLatest(handle.db);
+    return await run(handle, await findRegionId(handle.db, config.regionCode));
+  } finally {
+    await handle.close();
+  }
+}
+
+export const dataDirOption = [
+  '--data-dir <каталог>',
+  'каталог встроенной базы SQLite (по умолчанию ./data)',
+] as const;
