@@ -136,7 +136,7 @@ export function commissionDocx(note: CommissionNote): Promise<Buffer> {
           main.push(new Paragraph({ bullet: { level: 0 }, children: [text(item)] }));
         break;
       case 'table':
-        main.push(...docxTable(block.table, 20));
+        main.push(...docxTable(block.table, 18));
         break;
       case 'chart': {
         const width = 600;

@@ -1,12 +1,10 @@
-import {
-  type CommissionReport,
-  PLAN_STATUS_LABELS,
-  type PlanStanding,
-} from '../domain/commission-report.js';
+import type { CommissionReport, PlanStanding } from '../domain/commission-report.js';
+import { FORECAST_METHOD_LABELS, PLAN_STATUS_LABELS } from '../domain/plan-month.js';
 import { formatDateRu } from '../domain/russian-date-format.js';
 import { formatNumberRu, formatPercentRu } from '../domain/russian-number-format.js';
 import { type ChartImage, forecastChart, scoreChart } from './charts.js';
 import { planExecutionTable, ratingTable } from './seed-tables.js';
+import { measureOfficialTable, overdueMeasuresTable } from './staff-tables.js';
 import type { Tabular } from './tabular.js';
 
 /** One block of the briefing note, in reading order; each writer (DOCX, PDF) lays them out. */
@@ -93,13 +91,19 @@ function ratingBlocks(report: CommissionReport): NoteBlock[] {
   return blocks;
 }
 
+const statusText = (s: PlanStanding) =>
+  s.status === null
+    ? 'нет данных'
+    : `${PLAN_STATUS_LABELS[s.status].arrow} ${PLAN_STATUS_LABELS[s.status].label}`;
+
 const standingRow = (s: PlanStanding) => [
   s.name,
   s.yearPlan,
   s.sinceJanuary,
   s.forecast,
   s.forecastPercent,
-  PLAN_STATUS_LABELS[s.status],
+  s.method === null ? null : s.method === 'linear' ? 'линейный' : 'сезонный',
+  statusText(s),
 ];
 
 function planBlocks(report: CommissionReport): NoteBlock[] {
@@ -113,8 +117,8 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
   const done = standings.reduce((sum, s) => sum + s.sinceJanuary, 0);
   const named = (status: PlanStanding['status']) =>
     standings.filter((s) => s.status === status).map((s) => s.name);
-  const atRisk = named('at_risk');
-  const offTrack = named('off_track');
+  const atRisk = named('at-risk');
+  const offTrack = named('off-track');
   return [
     { kind: 'heading', text: '2. Выполнение плана' },
     {
@@ -123,13 +127,13 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
     },
     {
       kind: 'paragraph',
-      text: 'Прогноз на конец года линейный: среднее число регистраций за прошедшие месяцы × 12. Статус: «выполняется» — прогноз не ниже плана на год, «под угрозой» — от 80 до 100 % плана, «не выполняется» — ниже 80 %.',
+      text: `Прогноз на конец года: ${FORECAST_METHOD_LABELS.linear}, или ${FORECAST_METHOD_LABELS['seasonal-naive']}, где есть данные прошлого года. Статус: «${PLAN_STATUS_LABELS['on-track'].label}» — прогноз не ниже плана на год, «${PLAN_STATUS_LABELS['at-risk'].label}» — от 80 до 100 % плана, «${PLAN_STATUS_LABELS['off-track'].label}» — ниже 80 %.`,
     },
     {
       kind: 'list',
       items: [
-        `не выполняется: ${offTrack.length > 0 ? offTrack.join(', ') : 'нет'}`,
-        `под угрозой: ${atRisk.length > 0 ? atRisk.join(', ') : 'нет'}`,
+        `${PLAN_STATUS_LABELS['off-track'].label}: ${offTrack.length > 0 ? offTrack.join(', ') : 'нет'}`,
+        `${PLAN_STATUS_LABELS['at-risk'].label}: ${atRisk.length > 0 ? atRisk.join(', ') : 'нет'}`,
       ],
     },
     {
@@ -143,7 +147,8 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
           { title: 'С начала года', decimals: 0 },
           { title: 'Прогноз на конец года', decimals: 0 },
           { title: 'Прогноз, % плана', decimals: 1, percent: true },
-          { title: 'Статус', width: 14 },
+          { title: 'Метод прогноза', width: 10 },
+          { title: 'Статус', width: 16 },
         ],
         rows: standings.map(standingRow),
       },
@@ -158,70 +163,28 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
 
 function measureBlocks(report: CommissionReport): NoteBlock[] {
   const { measures } = report;
-  const quarter = Math.max(0, ...measures.rows.map((r) => r.quarter));
-  const current = measures.rows.filter((r) => r.quarter === quarter);
-  const blocks: NoteBlock[] = [
-    { kind: 'heading', text: '3. Мероприятия планов муниципальных образований' },
+  const heading: NoteBlock = {
+    kind: 'heading',
+    text: '3. Мероприятия планов муниципальных образований',
+  };
+  if (measures.byOfficial.length === 0)
+    return [
+      heading,
+      { kind: 'paragraph', text: `Мероприятий в планах на ${measures.year} год нет.` },
+    ];
+  const sum = (key: 'total' | 'done' | 'inProgress' | 'notStarted' | 'late') =>
+    measures.byOfficial.reduce((s, r) => s + r[key], 0);
+  return [
+    heading,
+    {
+      kind: 'paragraph',
+      text: `По квартальным отчётам муниципальных образований на ${formatDateRu(measures.asOf)}: мероприятий ${sum('total')}, выполнено ${sum('done')}, в работе ${sum('inProgress')}, не начато ${sum('notStarted')}, просрочено ${sum('late')}.`,
+    },
+    { kind: 'table', table: measureOfficialTable(measures) },
+    ...(measures.overdue.length > 0
+      ? [{ kind: 'table', table: overdueMeasuresTable(measures) } as const]
+      : []),
   ];
-  if (current.length === 0) {
-    blocks.push({
-      kind: 'paragraph',
-      text: `Квартальных отчётов о мероприятиях за ${measures.year} год нет.`,
-    });
-    return blocks;
-  }
-  const sum = (key: 'total' | 'done' | 'in_progress' | 'not_started' | 'not_done') =>
-    current.reduce((s, r) => s + r[key], 0);
-  blocks.push(
-    {
-      kind: 'paragraph',
-      text: `По отчётам за ${quarter}-й квартал ${measures.year} года: мероприятий ${sum('total')}, выполнено ${sum('done')}, в работе ${sum('in_progress')}, не начато ${sum('not_started')}, не выполнено ${sum('not_done')}; просрочено на ${formatDateRu(measures.asOf)} — ${measures.overdue.length}.`,
-    },
-    {
-      kind: 'table',
-      table: {
-        title: `Мероприятия по ОМСУ за ${quarter}-й квартал`,
-        sheetName: 'Мероприятия',
-        columns: [
-          { title: 'ОМСУ', width: 26 },
-          { title: 'Всего', decimals: 0 },
-          { title: 'Выполнено', decimals: 0 },
-          { title: 'В работе', decimals: 0 },
-          { title: 'Не начато', decimals: 0 },
-          { title: 'Не выполнено', decimals: 0 },
-        ],
-        rows: current.map((r) => [
-          r.municipality.name,
-          r.total,
-          r.done,
-          r.in_progress,
-          r.not_started,
-          r.not_done,
-        ]),
-      },
-    },
-  );
-  if (measures.overdue.length > 0)
-    blocks.push({
-      kind: 'table',
-      table: {
-        title: 'Просроченные мероприятия',
-        sheetName: 'Просроченные',
-        columns: [
-          { title: 'ОМСУ', width: 22 },
-          { title: 'Мероприятие', width: 40 },
-          { title: 'Ответственный', width: 20 },
-          { title: 'Срок', width: 11 },
-        ],
-        rows: measures.overdue.map((m) => [
-          m.municipality.name,
-          m.title,
-          m.responsibleName,
-          formatDateRu(m.deadline),
-        ]),
-      },
-    });
-  return blocks;
 }
 
 /** The briefing note for the commission's meeting, as blocks the DOCX and PDF writers share. */

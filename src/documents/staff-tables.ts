@@ -83,50 +83,84 @@ export function collectionBoardTable(board: CollectionBoard): Tabular {
   };
 }
 
-/** The measure summary: counts by municipality and quarter, then the overdue measures. */
-export function measureSummaryTables(summary: MeasureSummary): Tabular[] {
-  const asOf = formatDateRu(summary.asOf);
-  return [
-    {
-      title: `Сводка по мероприятиям планов на ${summary.year} год (на ${asOf})`,
-      sheetName: 'Сводка',
-      columns: [
-        { title: 'ОМСУ', width: 30 },
-        { title: 'Квартал', decimals: 0, width: 9 },
-        { title: 'Всего мероприятий', decimals: 0, width: 12 },
-        ...(['not_started', 'in_progress', 'done', 'not_done'] as const).map((s) => ({
-          title: MEASURE_STATUS_LABELS[s],
-          decimals: 0,
-          width: 12,
-        })),
-      ],
-      rows: summary.rows.map((r) => [
-        r.municipality.name,
-        r.quarter,
-        r.total,
-        r.not_started,
-        r.in_progress,
-        r.done,
-        r.not_done,
-      ]),
-    },
-    {
-      title: `Просроченные мероприятия на ${asOf}`,
-      sheetName: 'Просроченные',
-      columns: [
-        { title: 'ОМСУ', width: 30 },
-        { title: 'Мероприятие', width: 48 },
-        { title: 'Ответственный', width: 24 },
-        { title: 'Срок', width: 12 },
-        { title: 'Последний статус', width: 16 },
-      ],
-      rows: summary.overdue.map((m) => [
-        m.municipality.name,
-        m.title,
-        m.responsibleName,
-        formatDateRu(m.deadline),
-        MEASURE_STATUS_LABELS[m.status],
-      ]),
-    },
-  ];
+/** Measures by municipality and quarter, counted by their reported status. */
+export function measureQuarterTable(summary: MeasureSummary): Tabular {
+  return {
+    title: `Сводка по мероприятиям планов на ${summary.year} год (на ${formatDateRu(summary.asOf)})`,
+    sheetName: 'По кварталам',
+    columns: [
+      { title: 'ОМСУ', width: 30 },
+      { title: 'Квартал', decimals: 0, width: 9 },
+      { title: 'Всего мероприятий', decimals: 0, width: 12 },
+      ...(['not_started', 'in_progress', 'done', 'not_done'] as const).map((s) => ({
+        title: MEASURE_STATUS_LABELS[s],
+        decimals: 0,
+        width: 12,
+      })),
+    ],
+    rows: summary.rows.map((r) => [
+      r.municipality.name,
+      r.quarter,
+      r.total,
+      r.not_started,
+      r.in_progress,
+      r.done,
+      r.not_done,
+    ]),
+  };
 }
+
+/** The commission's roll-up: per municipality and responsible official, done, late, not started. */
+export function measureOfficialTable(summary: MeasureSummary): Tabular {
+  return {
+    title: `Мероприятия по ответственным должностным лицам на ${formatDateRu(summary.asOf)}`,
+    sheetName: 'По ответственным',
+    columns: [
+      { title: 'ОМСУ', width: 22 },
+      { title: 'Ответственный', width: 22 },
+      { title: 'Всего', decimals: 0, width: 8 },
+      { title: 'Выполнено', decimals: 0, width: 11 },
+      { title: 'В работе', decimals: 0, width: 10 },
+      { title: 'Не начато', decimals: 0, width: 10 },
+      { title: 'Просрочено', decimals: 0, width: 12 },
+    ],
+    rows: summary.byOfficial.map((r) => [
+      r.municipality.name,
+      r.responsibleName,
+      r.total,
+      r.done,
+      r.inProgress,
+      r.notStarted,
+      r.late,
+    ]),
+  };
+}
+
+/** Measures past their deadline and not done, with the deadline and the last reported status. */
+export function overdueMeasuresTable(summary: MeasureSummary): Tabular {
+  return {
+    title: `Просроченные мероприятия на ${formatDateRu(summary.asOf)}`,
+    sheetName: 'Просроченные',
+    columns: [
+      { title: 'ОМСУ', width: 20 },
+      { title: 'Мероприятие', width: 36 },
+      { title: 'Ответственный', width: 18 },
+      { title: 'Срок', width: 12 },
+      { title: 'Последний статус', width: 13 },
+    ],
+    rows: summary.overdue.map((m) => [
+      m.municipality.name,
+      m.title,
+      m.responsibleName,
+      formatDateRu(m.deadline),
+      MEASURE_STATUS_LABELS[m.status],
+    ]),
+  };
+}
+
+/** The measure summary as files show it: by quarter, by responsible official, the overdue. */
+export const measureSummaryTables = (summary: MeasureSummary): Tabular[] => [
+  measureQuarterTable(summary),
+  measureOfficialTable(summary),
+  overdueMeasuresTable(summary),
+];

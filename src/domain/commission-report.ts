@@ -1,5 +1,5 @@
-import type { PlanExecutionReport, PlanExecutionRow } from './plan-execution.js';
 import type { MeasureSummary } from './plan-measure.js';
+import type { PlanForecast, PlanMonthReport, PlanMonthRow, PlanStatusValue } from './plan-month.js';
 import type { RatingSnapshotView, SnapshotRow } from './rating-snapshot.js';
 
 /** A municipality whose place changed between two snapshots of the same series. */
@@ -11,30 +11,18 @@ export interface RatingMove {
   change: number;
 }
 
-/**
- * Plan status by the year-end forecast, as SDG dashboards grade progress: on track (the
- * forecast reaches the year's plan), at risk (80 % of it or more), off track (below).
- */
-export type PlanStatus = 'on_track' | 'at_risk' | 'off_track' | 'unknown';
-
-export const PLAN_STATUS_LABELS: Record<PlanStatus, string> = {
-  on_track: 'выполняется',
-  at_risk: 'под угрозой',
-  off_track: 'не выполняется',
-  unknown: 'нет данных',
-};
-
 export interface PlanStanding {
   name: string;
   /** The year's plan (target at year end minus the start of the year). */
   yearPlan: number | null;
   /** Registered since the start of the year, by the months reported. */
   sinceJanuary: number;
-  /** Linear forecast for the year: the mean of the months reported × 12. */
+  /** The year-end forecast of the year's increment (linear, or seasonal where last year allows). */
   forecast: number | null;
+  method: PlanForecast['method'];
   /** The forecast as a share of the year's plan, in per cent. */
   forecastPercent: number | null;
-  status: PlanStatus;
+  status: PlanStatusValue | null;
 }
 
 /** Everything the commission's briefing note says, gathered for one meeting date. */
@@ -47,7 +35,7 @@ export interface CommissionReport {
   bottom: SnapshotRow[];
   risers: RatingMove[];
   fallers: RatingMove[];
-  plan: PlanExecutionReport | null;
+  plan: PlanMonthReport | null;
   standings: PlanStanding[];
   measures: MeasureSummary;
 }
@@ -82,28 +70,15 @@ export function ratingMoves(
   };
 }
 
-/** Grades a forecast against the year's plan: ≥ 100 % on track, ≥ 80 % at risk, below off track. */
-export function planStatus(forecastPercent: number | null): PlanStatus {
-  if (forecastPercent === null) return 'unknown';
-  if (forecastPercent >= 100) return 'on_track';
-  if (forecastPercent >= 80) return 'at_risk';
-  return 'off_track';
-}
-
-/** A plan row's standing: what was done since January and where the months so far lead. */
-export function planStanding(row: PlanExecutionRow): PlanStanding {
-  const yearPlan = row.figures.find((f) => f.key === 'year_increment')?.computed ?? null;
-  const reported = row.inputs.monthly.filter((m) => m.count !== null);
-  const sinceJanuary = reported.reduce((sum, m) => sum + (m.count ?? 0), 0);
-  const forecast = reported.length === 0 ? null : (sinceJanuary / reported.length) * 12;
-  const forecastPercent =
-    forecast === null || yearPlan === null || yearPlan <= 0 ? null : (forecast / yearPlan) * 100;
+/** A plan row's standing: what was done since January and where its forecast leads. */
+export function planStanding(row: PlanMonthRow): PlanStanding {
   return {
     name: row.municipality.name,
-    yearPlan,
-    sinceJanuary,
-    forecast,
-    forecastPercent,
-    status: planStatus(forecastPercent),
+    yearPlan: row.figures.find((f) => f.key === 'year_increment')?.computed ?? null,
+    sinceJanuary: row.inputs.monthly.reduce((sum, m) => sum + (m.count ?? 0), 0),
+    forecast: row.forecast.value,
+    method: row.forecast.method,
+    forecastPercent: row.forecast.percentOfPlan,
+    status: row.forecast.status,
   };
 }

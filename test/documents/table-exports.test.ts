@@ -152,7 +152,11 @@ describe.each(testDatabases())('tables as files on $name', (kind) => {
 
     const summary = await download('/api/measure-summary/2017/export?format=xlsx');
     const book = await workbook(summary.rawPayload);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Сводка', 'Просроченные']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'По кварталам',
+      'По ответственным',
+      'Просроченные',
+    ]);
 
     const audit = await staff.call('GET', '/api/audit-events/export?format=xlsx', staff.analyst);
     expect(audit.statusCode).toBe(403);

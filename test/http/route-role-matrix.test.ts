@@ -772,6 +772,22 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
+/** The public portal's pages and files (published snapshots only): open to everyone. */
+const portalPage = (url: string, status = 200): Entry => ({
+  expect: PUBLIC,
+  status,
+  request: () => ({ url }),
+});
+Object.assign(MATRIX, {
+  'GET /rating/:code': portalPage('/rating/orenburg-2016-03-table1'),
+  'GET /rating/:code/colours.css': portalPage('/rating/orenburg-2016-03-table1/colours.css'),
+  'GET /open-data/:file': portalPage('/open-data/orenburg-2016-03-table1.csv'),
+  'GET /municipalities/:code': portalPage('/municipalities/buzuluk-city'),
+  // The demo publishes ratings taken from documents only: no methodology to describe.
+  'GET /methodology/:code': portalPage('/methodology/orenburg-2016', 404),
+  'GET /map/:code': portalPage('/map/orenburg-2016-03-table1'),
+});
+
 /** Files of the built web app (`web/dist`): public, whatever their names after a build. */
 const STATIC_ASSET: Entry = { expect: PUBLIC, status: 200 };
 

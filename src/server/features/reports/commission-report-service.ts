@@ -6,11 +6,13 @@ import {
   planStanding,
   ratingMoves,
 } from '../../../domain/commission-report.js';
+import type { PlanMonthReport } from '../../../domain/plan-month.js';
 import { formatDateRu } from '../../../domain/russian-date-format.js';
 import { RequestError } from '../access/access-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import { measureSummary } from '../measures/measure-summary-service.js';
+import { computePlanMonth } from '../plans/plan-month-service.js';
 import { getPlanReport, listPlanReportSummaries } from '../plans/plan-service.js';
 import { getSnapshot, listSnapshots } from '../rating/rating-service.js';
 
@@ -18,9 +20,32 @@ import { getSnapshot, listSnapshots } from '../rating/rating-service.js';
 export const TOP_AND_BOTTOM = 5;
 
 /**
+ * Table 2 of the plan for the last month before the meeting whose data let the year be
+ * forecast (a month not yet reported by anyone is skipped), back to January of that year.
+ */
+async function latestPlanMonth(
+  db: Kysely<Database>,
+  regionId: number,
+  indicatorCode: string,
+  meetingDate: string,
+): Promise<PlanMonthReport | null> {
+  const year = Number(meetingDate.slice(0, 4));
+  const meetingMonth = Number(meetingDate.slice(5, 7));
+  for (let month = meetingMonth - 1; month >= 1; month--) {
+    const report = await computePlanMonth(db, regionId, {
+      indicatorCode,
+      month: `${year}-${String(month).padStart(2, '0')}`,
+    });
+    if (report.rows.some((r) => r.forecast.value !== null)) return report;
+  }
+  return null;
+}
+
+/**
  * Gathers the commission's briefing note for a meeting: the latest published rating on that
  * date (a corrected one replaced by its correction) and the previous one of the same
- * methodology, the latest plan-execution report, the measures' summary for the year. A date
+ * methodology, Table 2 of the plan with forecasts for the last month reported before the
+ * meeting (of the indicator of the latest stored plan report), the measures' summary. A date
  * without a published rating is refused with the reason: no empty document is made.
  */
 export async function gatherCommissionReport(
@@ -61,7 +86,14 @@ export async function gatherCommissionReport(
   const planSummary = (await listPlanReportSummaries(db, regionId))
     .filter((p) => p.asOf <= meetingDate)
     .sort((a, b) => b.asOf.localeCompare(a.asOf))[0];
-  const plan = planSummary ? await getPlanReport(db, regionId, planSummary.code) : null;
+  const plan = planSummary
+    ? await latestPlanMonth(
+        db,
+        regionId,
+        (await getPlanReport(db, regionId, planSummary.code)).indicatorCode,
+        meetingDate,
+      )
+    : null;
 
   const ranked = rating.rows.filter((r) => r.place !== null);
   return {
