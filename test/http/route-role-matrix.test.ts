@@ -415,6 +415,11 @@ const MATRIX: Record<string, Entry> = {
     status: 200,
     request: () => ({ url: '/api/commission-report?date=2017-04-10&format=docx' }),
   },
+  'GET /api/plans/:indicator/execution/table': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/plans/esia_total/execution/table?month=2017-02&format=csv' }),
+  },
   'GET /api/values/export': {
     expect: OWN_READ,
     status: 200,

@@ -4,6 +4,7 @@ import { SiteHeader } from './components/site-header.js';
 import { AuditPage } from './pages/audit-page.js';
 import { ChangePasswordPage } from './pages/change-password-page.js';
 import { CollectionBoardPage } from './pages/collection-board-page.js';
+import { CommissionReportPage } from './pages/commission-report-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
@@ -46,6 +47,7 @@ export function App() {
         {route.page === 'collection' ? <CollectionBoardPage /> : null}
         {route.page === 'measures' ? <MeasuresPage /> : null}
         {route.page === 'measure-summary' ? <MeasureSummaryPage /> : null}
+        {route.page === 'commission-report' ? <CommissionReportPage /> : null}
         {route.page === 'rating-manage' ? <RatingManagePage /> : null}
         {route.page === 'values' ? <ValuesPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}

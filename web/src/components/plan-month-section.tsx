@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { PlanMonthReport } from '../../../src/domain/plan-month.js';
 import { useApiData } from '../api/use-api-data.js';
+import { DownloadLinks } from './download-links.js';
 import { ErrorState } from './error-state.js';
 import { LoadingState } from './loading-state.js';
 import { PlanForecastTable } from './plan-forecast-table.js';
@@ -31,7 +32,18 @@ export function PlanMonthSection({
   );
   if (report.status === 'error') return <ErrorState message={report.message} />;
   if (report.status !== 'ok') return <LoadingState />;
-  return <MonthReport report={report.data} />;
+  return (
+    <>
+      <DownloadLinks
+        url={`/api/plans/${encodeURIComponent(indicatorCode)}/execution/table`}
+        query={`month=${month}${chosen}`}
+        formats={['xlsx', 'pdf', 'csv']}
+        label="Таблица 2 для справки"
+        testId="plan-table-download"
+      />
+      <MonthReport report={report.data} />
+    </>
+  );
 }
 
 function MonthReport({ report }: { report: PlanMonthReport }) {

@@ -43,6 +43,12 @@ const SECTIONS: readonly {
     permission: 'summaries.read',
   },
   {
+    page: 'commission-report',
+    href: '/data/commission-report',
+    label: 'Справка для комиссии',
+    permission: 'summaries.read',
+  },
+  {
     page: 'rating-manage',
     href: '/data/ratings',
     label: 'Расчёт рейтинга',

@@ -12,6 +12,7 @@ export type Route =
   | { page: 'collection' }
   | { page: 'measures' }
   | { page: 'measure-summary' }
+  | { page: 'commission-report' }
   | { page: 'rating-manage' }
   | { page: 'values' }
   | { page: 'not-found' };
@@ -28,6 +29,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/collection': { page: 'collection' },
   '/data/measures': { page: 'measures' },
   '/data/measure-summary': { page: 'measure-summary' },
+  '/data/commission-report': { page: 'commission-report' },
   '/data/ratings': { page: 'rating-manage' },
   '/data/values': { page: 'values' },
 };

@@ -19,6 +19,7 @@ import { auditContextOf } from '../access/audit.js';
 import { collectionBoard } from '../collection/board-service.js';
 import { browseValues } from '../collection/value-browser-service.js';
 import { measureSummary } from '../measures/measure-summary-service.js';
+import { getPlanMonth } from '../plans/plan-month-service.js';
 import { getPlanReport } from '../plans/plan-service.js';
 import { getStaffRating } from '../rating/rating-staff-service.js';
 
@@ -81,6 +82,39 @@ export const tableExportRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         `Таблица 2 ${code}`,
         request.query.format,
       );
+    },
+  );
+
+  app.get(
+    '/api/plans/:indicator/execution/table',
+    {
+      schema: {
+        tags,
+        summary:
+          'Таблица 2 за любой месяц файлом (в макете справки; те же ОМСУ, что у /api/plans/{indicator}/execution) — XLSX, CSV или PDF',
+        params: Type.Object({ indicator: Type.String({ pattern: '^[A-Za-z0-9_.-]{1,100}$' }) }),
+        querystring: tableFormatQuery(undefined, {
+          month: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$' }),
+          municipalities: Type.Optional(
+            Type.String({ pattern: '^[a-z0-9-]{1,100}(,[a-z0-9-]{1,100})*$', maxLength: 20000 }),
+          ),
+        }),
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const { month, municipalities, format } = request.query;
+      const report = await getPlanMonth(
+        ctx.db,
+        await ctx.regionId(),
+        {
+          indicatorCode: request.params.indicator,
+          month,
+          municipalityCodes: municipalities?.split(','),
+        },
+        auditContextOf(request),
+      );
+      return sendTable(reply, planExecutionTable(report), `Таблица 2 ${month}`, format);
     },
   );
 
