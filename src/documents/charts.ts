@@ -39,12 +39,69 @@ export function renderChart(
   return { svg, png: Buffer.from(png), width, height };
 }
 
+/** Above this many municipalities a chart shows how they are spread, not one bar each. */
+export const MOST_BARS = 60;
+
+/** Counts of values in `bins` equal bands from the lowest to the highest value. */
+function histogram(values: number[], bins: number) {
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const step = high > low ? (high - low) / bins : 1;
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) {
+    const k = Math.min(bins - 1, Math.floor((v - low) / step));
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts.map((count, i) => ({ from: low + i * step, to: low + (i + 1) * step, count }));
+}
+
+/** How many municipalities fall in each band of values: the chart for a large region. */
+function distributionChart(
+  values: number[],
+  title: string,
+  decimals: number,
+  colourOf: (from: number) => string = () => '#2f6fad',
+): ChartImage {
+  const bands = histogram(values, 20);
+  const label = (x: number) => x.toFixed(decimals).replace('.', ',');
+  return renderChart(
+    {
+      title: { text: title, left: 'center', textStyle: { fontSize: 13, fontFamily: FONT } },
+      grid: { left: 60, right: 20, top: 40, bottom: 70 },
+      xAxis: {
+        type: 'category',
+        data: bands.map((b) => `${label(b.from)}–${label(b.to)}`),
+        axisLabel: { fontSize: 9, rotate: 45, interval: 0 },
+        name: 'значение',
+        nameLocation: 'middle',
+        nameGap: 56,
+      },
+      yAxis: { type: 'value', name: 'число ОМСУ', axisLabel: { fontSize: 10 } },
+      series: [
+        {
+          type: 'bar',
+          data: bands.map((b) => ({ value: b.count, itemStyle: { color: colourOf(b.from) } })),
+          label: { show: true, position: 'top', fontSize: 9 },
+        },
+      ],
+    },
+    640,
+    360,
+  );
+}
+
 /** A horizontal bar per municipality: its score in a rating, best at the top. */
 export function scoreChart(
   rows: { name: string; score: number | null }[],
   title: string,
   decimals: number,
 ): ChartImage {
+  if (rows.length > MOST_BARS)
+    return distributionChart(
+      rows.flatMap((r) => (r.score === null ? [] : [r.score])),
+      `${title}: распределение ОМСУ`,
+      decimals,
+    );
   const ordered = [...rows].reverse();
   const height = Math.max(240, 40 + ordered.length * 16);
   return renderChart(
@@ -79,6 +136,13 @@ export function scoreChart(
 
 /** Plan execution by municipality: the year-end forecast in per cent of the year's plan, with the 80 % and 100 % lines. */
 export function forecastChart(rows: { name: string; percent: number | null }[]): ChartImage {
+  if (rows.length > MOST_BARS)
+    return distributionChart(
+      rows.flatMap((r) => (r.percent === null ? [] : [Math.min(r.percent, 300)])),
+      'Прогноз выполнения плана на конец года, % от плана: распределение ОМСУ',
+      0,
+      (from) => (from >= 100 ? '#2e7d32' : from >= 80 ? '#f9a825' : '#c62828'),
+    );
   const height = Math.max(200, 60 + rows.length * 22);
   return renderChart(
     {

@@ -25,6 +25,29 @@ export interface CommissionNote {
 }
 
 const place = (n: number) => `${n}-е место`;
+
+/**
+ * At most this many rows in a table of the note's text: a large region's note lists those
+ * that need the commission's attention first (the rest are in the appendices and the files).
+ */
+export const NOTE_ROWS = 40;
+
+/** The first `NOTE_ROWS` of `rows` and, when some are left out, a line saying how many. */
+function firstRows<T>(rows: T[], of: string): { rows: T[]; notes: string[] } {
+  if (rows.length <= NOTE_ROWS) return { rows, notes: [] };
+  return {
+    rows: rows.slice(0, NOTE_ROWS),
+    notes: [`Показаны первые ${NOTE_ROWS} из ${rows.length} ${of}.`],
+  };
+}
+
+/** Names listed in a sentence: all of them, or the first 20 and how many more. */
+const namesText = (names: string[]) =>
+  names.length === 0
+    ? 'нет'
+    : names.length <= 20
+      ? names.join(', ')
+      : `${names.slice(0, 20).join(', ')} и ещё ${names.length - 20}`;
 const moveText = (m: { name: string; from: number; to: number }) =>
   `${m.name}: с ${m.from}-го на ${m.to}-е место`;
 
@@ -132,14 +155,17 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
     {
       kind: 'list',
       items: [
-        `${PLAN_STATUS_LABELS['off-track'].label}: ${offTrack.length > 0 ? offTrack.join(', ') : 'нет'}`,
-        `${PLAN_STATUS_LABELS['at-risk'].label}: ${atRisk.length > 0 ? atRisk.join(', ') : 'нет'}`,
+        `${PLAN_STATUS_LABELS['off-track'].label}: ${namesText(offTrack)}`,
+        `${PLAN_STATUS_LABELS['at-risk'].label}: ${namesText(atRisk)}`,
       ],
     },
     {
       kind: 'table',
       table: {
-        title: 'Прогноз выполнения плана на конец года',
+        title:
+          standings.length > NOTE_ROWS
+            ? 'Прогноз выполнения плана на конец года: ОМСУ с наименьшим прогнозом'
+            : 'Прогноз выполнения плана на конец года',
         sheetName: 'Прогноз',
         columns: [
           { title: 'ОМСУ', width: 26 },
@@ -150,7 +176,15 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
           { title: 'Метод прогноза', width: 10 },
           { title: 'Статус', width: 16 },
         ],
-        rows: standings.map(standingRow),
+        ...(() => {
+          // A large region's note starts from those furthest behind (no forecast first).
+          const ordered =
+            standings.length > NOTE_ROWS
+              ? [...standings].sort((a, b) => (a.forecastPercent ?? -1) - (b.forecastPercent ?? -1))
+              : standings;
+          const shown = firstRows(ordered, 'ОМСУ');
+          return { rows: shown.rows.map(standingRow), notes: shown.notes };
+        })(),
       },
     },
     {
@@ -159,6 +193,12 @@ function planBlocks(report: CommissionReport): NoteBlock[] {
       caption: 'Рисунок 2. Прогноз выполнения плана на конец года, % от плана на год',
     },
   ];
+}
+
+/** A table cut to the note's length, saying how many rows were left out. */
+function shortened(table: Tabular, of: string): Tabular {
+  const shown = firstRows(table.rows, of);
+  return { ...table, rows: shown.rows, notes: [...(table.notes ?? []), ...shown.notes] };
 }
 
 function measureBlocks(report: CommissionReport): NoteBlock[] {
@@ -180,9 +220,14 @@ function measureBlocks(report: CommissionReport): NoteBlock[] {
       kind: 'paragraph',
       text: `По квартальным отчётам муниципальных образований на ${formatDateRu(measures.asOf)}: мероприятий ${sum('total')}, выполнено ${sum('done')}, в работе ${sum('inProgress')}, не начато ${sum('notStarted')}, просрочено ${sum('late')}.`,
     },
-    { kind: 'table', table: measureOfficialTable(measures) },
+    { kind: 'table', table: shortened(measureOfficialTable(measures), 'строк') },
     ...(measures.overdue.length > 0
-      ? [{ kind: 'table', table: overdueMeasuresTable(measures) } as const]
+      ? [
+          {
+            kind: 'table',
+            table: shortened(overdueMeasuresTable(measures), 'просроченных мероприятий'),
+          } as const,
+        ]
       : []),
   ];
 }

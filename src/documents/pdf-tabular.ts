@@ -96,11 +96,18 @@ export function drawTable(doc: Pdf, table: Tabular, preferredFontSize = 8): void
   doc.text(table.title, left, doc.y, { width: usable });
   doc.moveDown(0.4);
 
+  // A number never wraps (its column is as wide as the widest): one line, not measured.
+  const numeric = table.columns.map((c) => c.decimals !== undefined);
   const rowHeight = (cells: string[], font: 'body' | 'bold') => {
     doc.font(font).fontSize(fontSize);
+    const line = doc.currentLineHeight(true);
     return (
       Math.max(
-        ...cells.map((c, i) => doc.heightOfString(c, { width: (widths[i] ?? 0) - 2 * PADDING })),
+        ...cells.map((c, i) =>
+          font === 'body' && numeric[i]
+            ? line
+            : doc.heightOfString(c, { width: (widths[i] ?? 0) - 2 * PADDING }),
+        ),
       ) +
       2 * PADDING
     );
