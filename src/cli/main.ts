@@ -4,6 +4,7 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerPlanCommand } from './commands/plan-command.js';
+import { registerPortalCommand } from './commands/portal-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommands } from './commands/serve-command.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerUserCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
+  registerPortalCommand(program);
   registerPlanCommand(program);
   configureRussianHelp(program);
   return program;

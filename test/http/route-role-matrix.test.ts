@@ -1,11 +1,13 @@
 // Every HTTP route × every role × own/other municipality → allow or deny, from the table
 // below. A route the app registers without an entry here fails the suite, and so does an
 // entry for a route that no longer exists: access rules are decided, never forgotten.
+import { existsSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
 import { listRegisteredRoutes } from '../../src/server/features/access/access-hooks.js';
 import { createToken } from '../../src/server/features/access/api-token-service.js';
+import { DEMO_BOUNDARIES } from '../../src/server/features/portal/demo-boundaries.js';
 import {
   createFixtureUser,
   FIXTURE_PASSWORD,
@@ -791,6 +793,11 @@ Object.assign(MATRIX, {
   // The demo publishes ratings taken from documents only: no methodology to describe.
   'GET /methodology/:code': portalPage('/methodology/orenburg-2016', 404),
   'GET /map/:code': portalPage('/map/orenburg-2016-03-table1'),
+  // The boundaries exist where the shared OSM file sits beside the repository (not in CI's clone).
+  'GET /map/boundaries.json': portalPage(
+    '/map/boundaries.json',
+    existsSync(DEMO_BOUNDARIES) ? 200 : 404,
+  ),
 });
 
 /** Files of the built web app (`web/dist`): public, whatever their names after a build. */
