@@ -29,6 +29,22 @@ describe.each(testDatabases())('public API on $name', (kind) => {
     expect(body.columns.map((c: { decimals: number }) => c.decimals)).toEqual([3, 2]);
   });
 
+  it('answers a view the browser already holds with 304, by its strong ETag', async () => {
+    const url = '/api/snapshots/orenburg-2016-03-table1';
+    const first = await app.inject({ method: 'GET', url });
+    const etag = String(first.headers.etag);
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(first.headers['cache-control']).toBe('no-cache');
+    const again = await app.inject({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const stale = await app.inject({ method: 'GET', url, headers: { 'if-none-match': '"old"' } });
+    expect(stale.statusCode).toBe(200);
+    expect(stale.body).toBe(first.body);
+    const other = await app.inject({ method: 'GET', url: '/api/snapshots/orenburg-2022-top10' });
+    expect(other.headers.etag).not.toBe(etag);
+  });
+
   it('serves Table 2 with computed and printed figures', async () => {
     const res = await app.inject({ method: 'GET', url: '/api/plan-reports/orenburg-2017-esia' });
     expect(res.statusCode).toBe(200);

@@ -36,8 +36,8 @@ const MAX_ENTRIES = 5_000;
  * routes that publish or upload boundaries call `invalidate()`; a publication by another
  * process is noticed within RECHECK_MS through `readGeneration` (a count of publications).
  */
-export class PortalCache {
-  #answers = new Map<string, Promise<CachedAnswer | null>>();
+export class PortalCache<T = CachedAnswer> {
+  #answers = new Map<string, Promise<T | null>>();
   #generation: number | null = null;
   #checkedAt = 0;
   #checking: Promise<void> | null = null;
@@ -63,7 +63,7 @@ export class PortalCache {
   }
 
   /** The answer for `key`, rendered by `render` once per generation (null: not found). */
-  async get(key: string, render: () => Promise<CachedAnswer | null>): Promise<CachedAnswer | null> {
+  async get(key: string, render: () => Promise<T | null>): Promise<T | null> {
     await this.#fresh();
     let answer = this.#answers.get(key);
     if (!answer) {

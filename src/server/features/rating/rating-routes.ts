@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { countPublications } from '../../../db/repositories/snapshot-repository.js';
 import { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { auditContextOf } from '../access/audit.js';
+import { PortalCache, strongEtag } from '../portal/portal-cache.js';
 import { snapshotBundleBytes } from '../portal/snapshot-file-answers.js';
 import { explainStoredUnit } from './explanation-service.js';
 import { listPlaceHistory } from './place-history-service.js';
@@ -18,8 +20,20 @@ import { getSnapshot, listSnapshots } from './rating-service.js';
 
 const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 
+/** A public view and the strong ETag of its JSON, kept for one publication generation. */
+interface CachedView {
+  view: SnapshotViewWithErrata;
+  etag: string;
+}
+
 /** The public portal's ratings: published snapshots only, readable without signing in. */
 export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  // A published snapshot never changes, but its view names the correction that replaces it:
+  // views are read once per publication generation (the portal's cache rule) and answered
+  // from memory, with an ETag so that a browser that holds the view gets a 304.
+  const views = new PortalCache<CachedView>(() => countPublications(ctx.db));
+  ctx.onPublicChange(() => views.invalidate());
+
   app.get(
     '/api/snapshots',
     {
@@ -41,10 +55,20 @@ export const ratingRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, c
         tags: ['Рейтинг'],
         summary: 'Опубликованный рейтинг целиком: места, значения, источник, контрольная сумма',
         params: Type.Object({ code: Code }),
-        response: { 200: SnapshotViewWithErrata, 404: ErrorBody },
+        response: { 200: SnapshotViewWithErrata, 304: Type.Null(), 404: ErrorBody },
       },
     },
-    async (request) => getSnapshot(ctx.db, await ctx.regionId(), request.params.code),
+    async (request, reply) => {
+      const { code } = request.params;
+      const entry = (await views.get(code, async () => {
+        const view = await getSnapshot(ctx.db, await ctx.regionId(), code);
+        return { view, etag: strongEtag(Buffer.from(JSON.stringify(view))) };
+      })) as CachedView;
+      // Revalidated on every use (a 304 is cheap): a correction shows at once in the staff app.
+      reply.header('etag', entry.etag).header('cache-control', 'no-cache');
+      if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send(null);
+      return entry.view;
+    },
   );
 
   app.get(
