@@ -1,5 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
+import { planStatus } from '../engine/plan-forecast.js';
 import { pdfFonts } from './pdf-fonts.js';
 
 export interface ChartImage {
@@ -134,6 +135,14 @@ export function scoreChart(
   );
 }
 
+const STATUS_COLOURS = { 'on-track': '#2e7d32', 'at-risk': '#f9a825', 'off-track': '#c62828' };
+
+/** A forecast's colour by the plan status it earns (grey without a forecast). */
+const statusColour = (percent: number | null): string => {
+  const status = planStatus(percent);
+  return status === null ? '#999999' : STATUS_COLOURS[status];
+};
+
 /** Plan execution by municipality: the year-end forecast in per cent of the year's plan, with the 80 % and 100 % lines. */
 export function forecastChart(rows: { name: string; percent: number | null }[]): ChartImage {
   if (rows.length > MOST_BARS)
@@ -141,7 +150,7 @@ export function forecastChart(rows: { name: string; percent: number | null }[]):
       rows.flatMap((r) => (r.percent === null ? [] : [Math.min(r.percent, 300)])),
       'Прогноз выполнения плана на конец года, % от плана: распределение ОМСУ',
       0,
-      (from) => (from >= 100 ? '#2e7d32' : from >= 80 ? '#f9a825' : '#c62828'),
+      statusColour,
     );
   const height = Math.max(200, 60 + rows.length * 22);
   return renderChart(
@@ -165,14 +174,7 @@ export function forecastChart(rows: { name: string; percent: number | null }[]):
             .map((r) => ({
               value: r.percent,
               itemStyle: {
-                color:
-                  r.percent === null
-                    ? '#999999'
-                    : r.percent >= 100
-                      ? '#2e7d32'
-                      : r.percent >= 80
-                        ? '#f9a825'
-                        : '#c62828',
+                color: statusColour(r.percent),
               },
             }))
             .reverse(),

@@ -14,6 +14,7 @@ import { authorize } from '../access/authorize.js';
 import { measureSummary } from '../measures/measure-summary-service.js';
 import { computePlanMonth } from '../plans/plan-month-service.js';
 import { getPlanReport, listPlanReportSummaries } from '../plans/plan-service.js';
+import { previousInSeries } from '../portal/league-table-model.js';
 import { getSnapshot, listSnapshots } from '../rating/rating-service.js';
 
 /** How many municipalities the note names at the top and the bottom of the rating. */
@@ -76,9 +77,8 @@ export async function gatherCommissionReport(
       `На ${formatDateRu(meetingDate)} нет ни одного опубликованного рейтинга: справку составить не из чего. Опубликуйте рейтинг с датой не позднее дня заседания.`,
     );
   const rating = await getSnapshot(db, regionId, current.code);
-  const previousSummary = published
-    .slice(1)
-    .find((s) => s.methodologyCode === current.methodologyCode && s.asOf < current.asOf);
+  // The same series as the portal's change of place: one methodology, or one source table.
+  const previousSummary = previousInSeries(current, published);
   const moves = previousSummary
     ? ratingMoves(rating, await getSnapshot(db, regionId, previousSummary.code))
     : { risers: [], fallers: [] };
