@@ -15,6 +15,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'rating.compute': 'расчёт рейтинга',
   'rating.publish': 'публикация рейтинга',
   'methodology.manage': 'управление методиками',
+  'boundaries.manage': 'загрузка границ для карты',
   'accounts.manage': 'управление учётными записями',
   'tokens.manage': 'управление токенами API',
   'audit.read': 'чтение журнала аудита',
@@ -80,6 +81,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'rating.uncertainty': 'оценка устойчивости мест',
   'methodology.list': 'просмотр методик',
   'methodology.simulate': 'моделирование новой методики',
+  'boundaries.upload': 'загрузка границ ОМСУ для карты',
 };
 
 /** What an audit event concerns, by the entity type the services record. */
@@ -108,6 +110,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   rating_snapshot: 'рейтинг',
   reference_value: 'справочное значение',
   region: 'регион',
+  region_boundaries: 'границы ОМСУ на карте',
   reporting_deadline: 'срок сдачи данных',
   responsible_official: 'ответственный',
   session: 'сеанс',

@@ -26,6 +26,7 @@ import type {
 import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-snapshot.js';
 import type { ReferenceRevisionTable, ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
+import type { RegionBoundariesTable } from './region-boundaries.js';
 import type { ResponsibleOfficialTable } from './responsible-official.js';
 import type {
   ReportingDeadlineTable,
@@ -75,4 +76,5 @@ export interface Database {
   data_set: DataSetTable;
   data_set_indicator: DataSetIndicatorTable;
   data_set_deadline: DataSetDeadlineTable;
+  region_boundaries: RegionBoundariesTable;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { countBoundaryUploads } from '../../../db/repositories/boundary-repository.js';
 import { countPublications } from '../../../db/repositories/snapshot-repository.js';
 import type { AppContext } from '../../app-context.js';
 import { PUBLIC_ROUTE } from '../access/access-hooks.js';
@@ -39,7 +40,9 @@ export interface PortalOptions extends AppContext {
  * publication generation and answered from memory with a strong ETag (decision 0010).
  */
 export const portalRoutes: FastifyPluginAsyncTypebox<PortalOptions> = async (app, ctx) => {
-  const cache = new PortalCache(() => countPublications(ctx.db));
+  const cache = new PortalCache(
+    async () => (await countPublications(ctx.db)) + (await countBoundaryUploads(ctx.db)),
+  );
   ctx.onPublicChange(() => cache.invalidate());
   let renderer: PortalRenderer | null = null;
   const pages = async () => {
