@@ -1,5 +1,8 @@
 import { Type } from 'typebox';
 
+/** Larger files are refused before parsing: a region's boundaries fit well under this. */
+export const MAX_BOUNDARY_BYTES = 50 * 1024 * 1024;
+
 const FeatureName = Type.String({ minLength: 1, maxLength: 300 });
 const UnitCode = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 

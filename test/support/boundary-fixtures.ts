@@ -21,15 +21,16 @@ const square = (name: string, x: number, y: number) => ({
 /**
  * A made-up boundary file over the Orenburg demo: two names that match units as written
  * (ё written as е; «Бузулук» without «г.»), one that needs the administrator's confirmation
- * («Гайский район» is the «Гайский городской округ» now) and a neighbour to leave out.
+ * («Гайский район» is the «Гайский городской округ» now) and a neighbour to leave out. The
+ * squares stand in a row, so the middle of the map without the neighbour is г.Бузулук.
  */
 export const MADE_UP_BOUNDARIES = {
   type: 'FeatureCollection',
   features: [
     square('Грачевский район', 0, 0),
     square('Бузулук', 1, 0),
-    square('Гайский район', 0, 1),
-    square('Актюбинская область', 1, 1),
+    square('Гайский район', 2, 0),
+    square('Актюбинская область', 3, 0),
   ],
 };
 

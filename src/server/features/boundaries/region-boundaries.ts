@@ -3,6 +3,7 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
+import { MAX_BOUNDARY_BYTES } from '../../../domain/boundaries.js';
 import {
   buildMunicipalityMatcher,
   type MatchableUnit,
@@ -10,8 +11,6 @@ import {
 } from '../../../ingest/match-municipality.js';
 import { RequestError } from '../access/access-errors.js';
 
-/** Larger files are refused before parsing: a region's boundaries fit well under this. */
-export const MAX_BOUNDARY_BYTES = 50 * 1024 * 1024;
 const NAME_PROPERTIES = ['name', 'district', 'NAME', 'название', 'name:ru'];
 
 export interface PreparedBoundaries {

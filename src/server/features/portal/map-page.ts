@@ -26,7 +26,7 @@ export function mapPage(
           geoUrl: '/map/boundaries.json',
           mapName: 'region',
           option: {
-            tooltip: { trigger: 'item' },
+            tooltip: { trigger: 'item', renderMode: 'richText' },
             visualMap: {
               type: 'continuous',
               min: Math.min(...numbers, 0),
