@@ -13,6 +13,7 @@ import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-a
 import { loginFailureAccountKnown } from './migrations/2026-12-05-0014-login-failure-account-known.js';
 import { planRulesSchema } from './migrations/2026-12-05-0030-plan-rules.js';
 import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
+import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0014-login-failure-account-known': loginFailureAccountKnown,
   '2026-12-05-0030-plan-rules': planRulesSchema,
   '2026-12-05-0070-region-boundaries': regionBoundariesSchema,
+  '2026-12-05-0071-snapshot-uncertainty': snapshotUncertaintySchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -28,6 +28,7 @@ import type { ReferenceRevisionTable, ReferenceValueTable } from './reference-va
 import type { RegionTable } from './region.js';
 import type { RegionBoundariesTable } from './region-boundaries.js';
 import type { ResponsibleOfficialTable } from './responsible-official.js';
+import type { SnapshotUncertaintyTable } from './snapshot-uncertainty.js';
 import type {
   ReportingDeadlineTable,
   SubmissionEventTable,
@@ -77,4 +78,5 @@ export interface Database {
   data_set_indicator: DataSetIndicatorTable;
   data_set_deadline: DataSetDeadlineTable;
   region_boundaries: RegionBoundariesTable;
+  snapshot_uncertainty: SnapshotUncertaintyTable;
 }
