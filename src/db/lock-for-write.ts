@@ -13,6 +13,8 @@ export const LOCK_SCOPES = {
   regionDeadlines: 3,
   indicatorPlanRule: 4,
   regionBoundaries: 6,
+  /** Held for a whole uncertainty run (see `tryHoldLock`), one per region on every instance. */
+  uncertaintyRun: 7,
 } as const;
 
 export type LockScope = keyof typeof LOCK_SCOPES;

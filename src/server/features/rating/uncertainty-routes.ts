@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifySchemaValidationError } from 'fastify';
 import { Type } from 'typebox';
+import { tryHoldLock } from '../../../db/session-lock.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { runUncertainty } from '../../workers/uncertainty-pool.js';
@@ -94,7 +95,16 @@ export const uncertaintyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       );
       const { draws, seed, noise, alternatives, workers } = job.settings;
       const slot = gate.enter(draws);
-      if (!slot)
+      // Another instance on the same PostgreSQL may be running one: the database decides.
+      let release: Awaited<ReturnType<typeof tryHoldLock>> = null;
+      if (slot) {
+        try {
+          release = await tryHoldLock(ctx.db, 'uncertaintyRun', await ctx.regionId());
+        } finally {
+          if (!release) slot.release();
+        }
+      }
+      if (!slot || !release)
         return reply
           .code(429)
           .header('retry-after', String(gate.retryAfterSeconds()))
@@ -128,22 +138,25 @@ export const uncertaintyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           const result = describeUncertainty(job, bands, seconds);
           await storeUncertainty(ctx.db, job, result, context);
           ctx.publicChanged();
-          out.end(line({ result }));
+          return line({ result });
         })
         // A failed run, or a result that could not be stored, ends the stream with the reason.
         .catch((error: unknown) => {
           request.log.error(error);
           const reason = error instanceof Error ? error.message : String(error);
-          out.end(
-            line({
-              error: {
-                error: 'uncertainty_failed',
-                message: `Расчёт неопределённости мест не удался: ${reason}`,
-              },
-            }),
-          );
+          return line({
+            error: {
+              error: 'uncertainty_failed',
+              message: `Расчёт неопределённости мест не удался: ${reason}`,
+            },
+          });
         })
-        .finally(() => slot.release());
+        // The locks are given back before the last line: whoever reads it may start the next run.
+        .then(async (last) => {
+          await release?.().catch((error: unknown) => request.log.error(error));
+          slot.release();
+          out.end(last);
+        });
       return reply
         .header('content-type', 'application/x-ndjson; charset=utf-8')
         .header('cache-control', 'no-store')
