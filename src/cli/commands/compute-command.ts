@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { MethodologyNode } from '../../domain/methodology.js';
 import { computeRating } from '../../engine/compute-rating.js';
 import { checkDataColumns } from '../check-data-columns.js';
+import { DETAILS, type Detail, ratingDetail } from '../rating-detail.js';
 import { readMethodologyFile } from '../read-methodology-file.js';
 import { readRatingTable } from '../read-rating-table.js';
 import { addOutputOptions, writeOutput } from '../write-output.js';
@@ -9,6 +10,12 @@ import { addOutputOptions, writeOutput } from '../write-output.js';
 /** Node codes in tree order: the index, then each dimension followed by what it contains. */
 function nodeCodes(node: MethodologyNode): string[] {
   return node.kind === 'indicator' ? [node.code] : [node.code, ...node.children.flatMap(nodeCodes)];
+}
+
+function parseDetail(value: string): Detail {
+  if (!(DETAILS as readonly string[]).includes(value))
+    throw new Error(`таблица «${value}»: допустимы ${DETAILS.join(', ')}`);
+  return value as Detail;
 }
 
 export function registerComputeCommand(program: Command): void {
@@ -24,7 +31,17 @@ export function registerComputeCommand(program: Command): void {
         '--data <файл>',
         'таблица данных (CSV: «;», «,» или табуляция; код ОМСУ, название, показатели)',
       )
-      .requiredOption('--methodology <файл>', 'методика (JSON)'),
+      .requiredOption('--methodology <файл>', 'методика (JSON)')
+      .option(
+        '--detail <таблица>',
+        'вместо результата — промежуточная таблица: weights (веса всех узлов: доля в родителе и ' +
+          'эффективный вес в индексе), imputed (после восстановления пропусков), treated (после ' +
+          'обработки выбросов), treatment (что сделала обработка выбросов: асимметрия и эксцесс до ' +
+          'и после, винсоризованные точки, логарифм), normalised (нормированные баллы), aggregates ' +
+          '(баллы, места и доля данных направлений и индекса) или all (всё одним JSON, с ' +
+          'эффективными весами показателей у каждого ОМСУ)',
+        parseDetail,
+      ),
   ).action(
     (opts: {
       data: string;
@@ -32,11 +49,18 @@ export function registerComputeCommand(program: Command): void {
       format: 'csv' | 'json';
       output?: string;
       excel?: boolean;
+      detail?: Detail;
     }) => {
       const m = readMethodologyFile(opts.methodology);
       const data = readRatingTable(opts.data);
       checkDataColumns(opts.data, m, data.columns);
-      const result = computeRating(m, data, { explain: false });
+      const result = computeRating(m, data, { explain: opts.detail === 'all' });
+      if (opts.detail) {
+        const detail = ratingDetail(m, result, opts.detail);
+        if (Array.isArray(detail)) writeOutput(detail, opts);
+        else writeOutput([], { ...opts, format: 'json' }, detail);
+        return;
+      }
       const scores = new Map<string, Float64Array>([
         ...result.nodes.map((n) => [n.code, n.scores] as const),
         ...result.indicators.map((ind) => [ind.code, ind.normalised] as const),
