@@ -2,77 +2,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DETAIL_DATA, DETAIL_INDEX } from '../support/detail-index.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
 
 let dir: string;
 let data: string;
 let methodology: string;
 
-// INDEX = (2·D1 + 1·z)/3, D1 = (1·x + 3·y)/4. x: the COINr outlier example 1…10, 30, 100;
-// y 50 for all but u12 (NA); z = 5·i on goalposts 0…100, so its score is 5·i.
-const INDEX = {
-  code: 'detail',
-  version: 1,
-  title: 'Промежуточные таблицы',
-  effectiveFrom: '2024',
-  outputScale: 100,
-  tieRule: 'competition',
-  missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.2 },
-  colourThresholds: [],
-  tree: {
-    kind: 'group',
-    code: 'INDEX',
-    name: 'Индекс',
-    weight: 1,
-    aggregation: 'arithmetic',
-    children: [
-      {
-        kind: 'group',
-        code: 'D1',
-        name: 'Направление',
-        weight: 2,
-        aggregation: 'arithmetic',
-        children: [
-          {
-            kind: 'indicator',
-            code: 'x',
-            name: 'x',
-            weight: 1,
-            direction: 1,
-            normalisation: { method: 'min-max' },
-            treatment: {},
-          },
-          {
-            kind: 'indicator',
-            code: 'y',
-            name: 'y',
-            weight: 3,
-            direction: 1,
-            normalisation: { method: 'goalposts', lo: 0, hi: 100 },
-          },
-        ],
-      },
-      {
-        kind: 'indicator',
-        code: 'z',
-        name: 'z',
-        weight: 1,
-        direction: 1,
-        normalisation: { method: 'goalposts', lo: 0, hi: 100 },
-      },
-    ],
-  },
-};
-
 beforeAll(() => {
   assertCliBuilt();
   dir = mkdtempSync(join(tmpdir(), 'munirank-detail-'));
-  const x = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 30, 100];
-  const rows = x.map((v, k) => `u${k + 1},${v},${k === 11 ? 'NA' : 50},${5 * (k + 1)}`);
   data = join(dir, 'data.csv');
-  writeFileSync(data, `code,x,y,z\n${rows.join('\n')}\n`);
+  writeFileSync(data, DETAIL_DATA);
   methodology = join(dir, 'm.json');
-  writeFileSync(methodology, JSON.stringify(INDEX));
+  writeFileSync(methodology, JSON.stringify(DETAIL_INDEX));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,9 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { MethodologyNode } from '../../domain/methodology.js';
 import { computeRating } from '../../engine/compute-rating.js';
 import { checkDataColumns } from '../check-data-columns.js';
+import { offlineSnapshot } from '../offline-snapshot.js';
 import { DETAILS, type Detail, ratingDetail } from '../rating-detail.js';
 import { readMethodologyFile } from '../read-methodology-file.js';
 import { readRatingTable } from '../read-rating-table.js';
@@ -10,6 +12,12 @@ import { addOutputOptions, writeOutput } from '../write-output.js';
 /** Node codes in tree order: the index, then each dimension followed by what it contains. */
 function nodeCodes(node: MethodologyNode): string[] {
   return node.kind === 'indicator' ? [node.code] : [node.code, ...node.children.flatMap(nodeCodes)];
+}
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new Error(`дата «${value}»: ожидается ГГГГ-ММ-ДД`);
+  return value;
 }
 
 function parseDetail(value: string): Detail {
@@ -41,6 +49,19 @@ export function registerComputeCommand(program: Command): void {
           '(баллы, места и доля данных направлений и индекса) или all (всё одним JSON, с ' +
           'эффективными весами показателей у каждого ОМСУ)',
         parseDetail,
+      )
+      .option(
+        '--snapshot <файл>',
+        'записать ещё и проверяемый снимок (JSON как выгрузка опубликованного снимка: методика, ' +
+          'исходные данные, все промежуточные значения, объяснения, контрольная сумма) — ' +
+          'проверка: munirank verify ФАЙЛ',
+      )
+      .option('--code <код>', 'код снимка (по умолчанию — код и версия методики)')
+      .option('--period <период>', 'период снимка (по умолчанию — начало действия методики)')
+      .option(
+        '--as-of <дата>',
+        'дата данных снимка ГГГГ-ММ-ДД (по умолчанию — сегодня)',
+        parseDate,
       ),
   ).action(
     (opts: {
@@ -50,11 +71,26 @@ export function registerComputeCommand(program: Command): void {
       output?: string;
       excel?: boolean;
       detail?: Detail;
+      snapshot?: string;
+      code?: string;
+      period?: string;
+      asOf?: string;
     }) => {
       const m = readMethodologyFile(opts.methodology);
       const data = readRatingTable(opts.data);
       checkDataColumns(opts.data, m, data.columns);
-      const result = computeRating(m, data, { explain: opts.detail === 'all' });
+      const result = computeRating(m, data, {
+        explain: opts.detail === 'all' || opts.snapshot !== undefined,
+      });
+      if (opts.snapshot) {
+        const bundle = offlineSnapshot(m, data, result, {
+          dataFile: opts.data,
+          code: opts.code,
+          period: opts.period,
+          asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
+        });
+        writeFileSync(opts.snapshot, `${JSON.stringify(bundle, null, 2)}\n`, 'utf8');
+      }
       if (opts.detail) {
         const detail = ratingDetail(m, result, opts.detail);
         if (Array.isArray(detail)) writeOutput(detail, opts);
