@@ -61,6 +61,8 @@ export function describeComputation(
       availability: [...n.availability],
     })),
     units: result.units,
+    // Only with a screening rule, so computations stored before it recompute to the same JSON.
+    ...(m.screening ? { screened: result.screened } : {}),
     explanations: e
       ? codes.map((_, i) =>
           describeExplanation(

@@ -127,6 +127,7 @@ export function registerComputeCommand(program: Command): void {
           ),
           reasons: u.reasons,
         })),
+        ...(m.screening ? { screened: result.screened } : {}),
       };
       writeOutput(rows, opts, json);
       for (const u of result.units) {
