@@ -3,10 +3,14 @@ import type { Methodology } from '../domain/methodology.js';
 import { validateMethodology } from '../engine/validate-methodology.js';
 import { InputError } from '../ingest/input-problem.js';
 import { describeJsonError, locateJsonError } from '../ingest/locate-json-error.js';
+import { isIMetaFile, readIMetaFile } from './read-imeta-file.js';
 
-/** Reads and validates a methodology JSON file; every error names its place in the document. */
+/**
+ * Reads and validates a methodology: munirank's JSON or COINr's iMeta CSV; every error names
+ * its place in the document.
+ */
 export function readMethodologyFile(file: string): Methodology {
-  const json = readJsonFile(file);
+  const json = isIMetaFile(file) ? readIMetaFile(file) : readJsonFile(file);
   const checked = validateMethodology(json);
   if (!checked.ok)
     throw new InputError(

@@ -102,6 +102,8 @@ export function registerComputeCommand(program: Command): void {
         ...result.indicators.map((ind) => [ind.code, ind.normalised] as const),
       ]);
       const codes = nodeCodes(m.tree);
+      // Groups from the methodology's bands or from the data (COINr's *_group columns).
+      const grouped = m.grouping !== undefined || data.units.some((u) => u.group != null);
       const rows = result.units.map((u, i) => {
         const row: Record<string, string | number | null> = { code: u.code, name: u.name };
         for (const code of codes) {
@@ -109,7 +111,7 @@ export function registerComputeCommand(program: Command): void {
           row[code] = v === undefined || Number.isNaN(v) ? null : v;
         }
         row.rank = u.rank;
-        if (m.grouping) {
+        if (grouped) {
           row.group = u.group;
           row.group_rank = u.groupRank;
         }
@@ -121,7 +123,7 @@ export function registerComputeCommand(program: Command): void {
           code: u.code,
           name: u.name,
           rank: u.rank,
-          ...(m.grouping ? { group: u.group, groupRank: u.groupRank } : {}),
+          ...(grouped ? { group: u.group, groupRank: u.groupRank } : {}),
           scores: Object.fromEntries(
             codes.map((c) => [c, (rows[i] as Record<string, unknown>)[c]]),
           ),
