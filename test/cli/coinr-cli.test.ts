@@ -127,6 +127,57 @@ describe('COINr iData and iMeta', () => {
     ]);
   });
 
+  it('rates the latest Time and fills gaps from the earlier periods', async () => {
+    const data = join(dir, 'panel.csv');
+    writeFileSync(
+      data,
+      '"uCode","Time","x"\n"A",2022,4\n"B",2022,2\n"A",2023,NA\n"B",2023,6\n"C",2023,1\n',
+    );
+    const m = join(dir, 'panel.json');
+    writeFileSync(
+      m,
+      JSON.stringify({
+        code: 'panel',
+        version: 1,
+        title: 'Панель',
+        effectiveFrom: '2023',
+        outputScale: 100,
+        tieRule: 'competition',
+        missingData: {
+          imputation: 'last-observation',
+          availabilityBasis: 'weight',
+          minAvailability: 0.5,
+        },
+        colourThresholds: [],
+        tree: {
+          kind: 'group',
+          code: 'INDEX',
+          name: 'Индекс',
+          weight: 1,
+          aggregation: 'arithmetic',
+          children: [
+            {
+              kind: 'indicator',
+              code: 'x',
+              name: 'x',
+              weight: 1,
+              direction: 1,
+              normalisation: { method: 'min-max' },
+            },
+          ],
+        },
+      }),
+    );
+    const r = await runCli(['compute', '--data', data, '--methodology', m], {});
+    // 2023: A's NA takes 2022's 4; x = 4, 6, 1 → (4 − 1)/5 = 60, 100, 0
+    expect(r.stdout.trim().split('\n')).toEqual([
+      'code,name,INDEX,x,rank',
+      'A,A,60,60,2',
+      'B,B,100,100,1',
+      'C,C,0,0,3',
+    ]);
+  });
+
   it('names file, row and column of a broken iMeta and writes nothing', async () => {
     const bad = join(dir, 'bad-iMeta.csv');
     writeFileSync(
