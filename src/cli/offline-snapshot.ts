@@ -28,8 +28,32 @@ export function offlineSnapshot(
   result: RatingResult,
   options: OfflineSnapshotOptions,
 ): SnapshotDownload {
+  const { head, content } = offlineSnapshotParts(m, data, result, options);
+  return { ...head, content: JSON.parse(content) };
+}
+
+/**
+ * The bundle as JSON text: the stored content's canonical text spliced in as it is, not
+ * parsed and written again (for 20,000 units that text is hundreds of megabytes).
+ */
+export function offlineSnapshotText(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  options: OfflineSnapshotOptions,
+): string {
+  const { head, content } = offlineSnapshotParts(m, data, result, options);
+  return `${JSON.stringify(head).slice(0, -1)},"content":${content}}\n`;
+}
+
+function offlineSnapshotParts(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  options: OfflineSnapshotOptions,
+): { head: Omit<SnapshotDownload, 'content'>; content: string } {
   const stored = canonicalJson(buildSnapshotContent(m, data, result));
-  return {
+  const head: Omit<SnapshotDownload, 'content'> = {
     format: 'munirank-snapshot/1',
     code: options.code ?? `${m.code}-v${m.version}`,
     title: m.title,
@@ -49,6 +73,6 @@ export function offlineSnapshot(
     supersedes: null,
     errataNote: null,
     contentHash: contentHash(stored),
-    content: JSON.parse(stored),
   };
+  return { head, content: stored };
 }
