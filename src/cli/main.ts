@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../ingest/input-problem.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerMethodologyCommand } from './commands/methodology-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerPlanCommand } from './commands/plan-command.js';
 import { registerPortalCommand } from './commands/portal-command.js';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerDemoCommand(program);
   registerRatingCommands(program);
+  registerMethodologyCommand(program);
   registerUserCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);
