@@ -12,51 +12,10 @@ import { readMethodologyFile } from '../src/cli/read-methodology-file.js';
 import { readRatingTable } from '../src/cli/read-rating-table.js';
 import { contentHash } from '../src/db/content-hash.js';
 import { canonicalJson } from '../src/domain/canonical-json.js';
-import type { Methodology, MethodologyNode } from '../src/domain/methodology.js';
 import { computeRating } from '../src/engine/compute-rating.js';
 import { drawRandom } from '../src/engine/prng.js';
 import { buildSnapshotContent } from '../src/server/features/rating/build-snapshot-content.js';
-
-const INDICATORS = 60;
-const DIMENSIONS = 6;
-
-/** The same index as engine-bench.ts: 6 dimensions × 10 indicators, min–max, arithmetic. */
-function methodology(): Methodology {
-  const per = INDICATORS / DIMENSIONS;
-  const dims: MethodologyNode[] = Array.from({ length: DIMENSIONS }, (_, d) => ({
-    kind: 'group',
-    code: `D${d}`,
-    name: `Направление ${d}`,
-    weight: 1 + (d % 3),
-    aggregation: 'arithmetic',
-    children: Array.from({ length: per }, (_, j) => ({
-      kind: 'indicator' as const,
-      code: `I${d * per + j}`,
-      name: `Показатель ${d * per + j}`,
-      weight: 1 + (j % 2),
-      direction: (j % 5 === 0 ? -1 : 1) as 1 | -1,
-      normalisation: { method: 'min-max' as const },
-    })),
-  }));
-  return {
-    code: 'bench',
-    version: 1,
-    title: 'Бенчмарк',
-    effectiveFrom: '2024',
-    outputScale: 100,
-    tieRule: 'competition',
-    missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
-    colourThresholds: [],
-    tree: {
-      kind: 'group',
-      code: 'INDEX',
-      name: 'Индекс',
-      weight: 1,
-      aggregation: 'arithmetic',
-      children: dims,
-    },
-  };
-}
+import { benchMethodology, INDICATORS, time } from './bench-index.js';
 
 /** A data file as a user has it: `;`, decimal commas, 1 % empty cells. */
 function dataFile(n: number): string {
@@ -72,23 +31,11 @@ function dataFile(n: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-function time(runs: number, f: () => unknown): { min: number; median: number } {
-  f();
-  const times: number[] = [];
-  for (let r = 0; r < runs; r += 1) {
-    const t = performance.now();
-    f();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { min: times[0] as number, median: times[Math.floor(times.length / 2)] as number };
-}
-
 const ms = (x: number) => `${x.toFixed(1)} мс`;
 const range = (x: { min: number; median: number }) => `${ms(x.min)} / ${ms(x.median)}`;
 const dir = mkdtempSync(join(tmpdir(), 'munirank-path-bench-'));
 const methodologyFile = join(dir, 'm.json');
-writeFileSync(methodologyFile, JSON.stringify(methodology()));
+writeFileSync(methodologyFile, JSON.stringify(benchMethodology()));
 console.log('Путь compute --snapshot: минимум / медиана нескольких прогонов после разогрева.');
 
 for (const [n, runs] of [
