@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BOUNDARIES } from '../../src/server/features/boundaries/demo-boundaries.js';
 import { testDatabases } from '../support/databases.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
 
@@ -98,13 +100,18 @@ describe.each(testDatabases())('migrate and demo reset on $name', (kind) => {
             .select(['action', 'actor_label', 'entity_id'])
             .orderBy('id')
             .execute()
-        ).map((e) => `${e.action} ${e.entity_id} ${e.actor_label.replace(/\(.+\)/, '(…)')}`);
+        ).map(
+          (e) =>
+            `${e.action} ${e.action === 'boundaries.upload' ? 'N' : e.entity_id} ${e.actor_label.replace(/\(.+\)/, '(…)')}`,
+        );
+      // The demo's map, where the shared OpenStreetMap file sits beside the repository.
+      const map = existsSync(DEMO_BOUNDARIES) ? ['boundaries.upload N CLI (…)'] : [];
       // the second load changed nothing and is not recorded
-      expect(await actions()).toEqual(['demo.load orenburg CLI (…)']);
+      expect(await actions()).toEqual(['demo.load orenburg CLI (…)', ...map]);
       const reset = await runCli(['demo', 'reset', '--yes'], instance.env);
       expect(reset.code).toBe(0);
       // the trail starts again with the reset that emptied it
-      expect(await actions()).toEqual(['demo.reset orenburg CLI (…)']);
+      expect(await actions()).toEqual(['demo.reset orenburg CLI (…)', ...map]);
       expect(reset.stdout).toContain('Демо-данные «Оренбургская область» загружены.');
       const units = await sql<{ n: number }>`select count(*) as n from municipality`.execute(
         instance.handle.db,
