@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import { listPublishedSnapshots } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -7,9 +8,13 @@ import { authorize } from '../access/authorize.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
 import type { RatingPlaceHistory } from './rating-schemas.js';
 
+type Places = RatingPlaceHistory['places'];
+type Row = Awaited<ReturnType<typeof listMunicipalities>>[number];
+
 /**
  * Where a municipality stood in each published rating, read from the stored snapshots
- * (nothing is recomputed). Published places are public, so anyone may ask about any unit.
+ * (nothing is recomputed), with the history of every unit merged into it under that unit's
+ * own name. Published places are public, so anyone may ask about any unit.
  */
 export async function listPlaceHistory(
   db: Kysely<Database>,
@@ -22,19 +27,50 @@ export async function listPlaceHistory(
     entityId: municipalityCode,
   });
   const municipality = await municipalityByCode(db, regionId, municipalityCode);
-  const snapshots = await listPublishedSnapshots(db, regionId);
-  const corrected = new Set(snapshots.map((s) => s.supersedes_id).filter((id) => id !== null));
-  return {
-    municipality,
-    places: snapshots.map((s) => {
-      const content = JSON.parse(s.content) as RatingSnapshotContent;
-      const row = content.rows.find((r) => r.municipalityCode === municipalityCode);
+  const snapshots = (await listPublishedSnapshots(db, regionId)).map((s) => ({
+    row: s,
+    content: JSON.parse(s.content) as RatingSnapshotContent,
+  }));
+  const corrected = new Set(snapshots.map((s) => s.row.supersedes_id).filter((id) => id !== null));
+  const placesOf = (code: string): Places =>
+    snapshots.map(({ row: s, content }) => {
+      const row = content.rows.find((r) => r.municipalityCode === code);
       return {
         snapshot: { code: s.code, title: s.title, asOf: s.as_of, corrected: corrected.has(s.id) },
         listed: row !== undefined,
         place: row?.place ?? null,
         placeLabel: row?.placeLabel ?? null,
       };
-    }),
+    });
+  const units = await listMunicipalities(db, regionId);
+  return {
+    municipality,
+    places: placesOf(municipalityCode),
+    predecessors: ancestorsOf(units, municipality.id).map(({ unit, into }) => ({
+      municipality: refOf(unit),
+      validTo: unit.valid_to,
+      mergedInto: refOf(into),
+      places: placesOf(unit.code),
+    })),
   };
+}
+
+const refOf = (u: Row) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind });
+
+/** Units that merged into this one, then those that merged into them, nearest first. */
+function ancestorsOf(units: Row[], id: number): { unit: Row; into: Row }[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const found: { unit: Row; into: Row }[] = [];
+  const seen = new Set([id]);
+  const queue = [id];
+  while (queue.length > 0) {
+    const into = byId.get(queue.shift() as number) as Row;
+    for (const unit of units) {
+      if (unit.successor_id !== into.id || seen.has(unit.id)) continue;
+      seen.add(unit.id);
+      found.push({ unit, into });
+      queue.push(unit.id);
+    }
+  }
+  return found;
 }
