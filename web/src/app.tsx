@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { RatingManagePage } from './pages/rating-manage-page.js';
 import { RatingPage } from './pages/rating-page.js';
+import { RegistryPage } from './pages/registry-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { ValuesPage } from './pages/values-page.js';
@@ -42,6 +43,7 @@ export function App() {
         {route.page === 'admin-users' ? <UsersPage /> : null}
         {route.page === 'admin-tokens' ? <TokensPage /> : null}
         {route.page === 'admin-audit' ? <AuditPage /> : null}
+        {route.page === 'admin-registry' ? <RegistryPage /> : null}
         {route.page === 'import' ? <ImportPage /> : null}
         {route.page === 'entry' ? <EntryPage /> : null}
         {route.page === 'collection' ? <CollectionBoardPage /> : null}

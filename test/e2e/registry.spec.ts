@@ -1,0 +1,125 @@
+import { expect, test } from '@playwright/test';
+import { signIn } from './sign-in.js';
+
+// The units are made here (specs share the fixture server's demo), then merged.
+test('an administrator merges two new districts into an okrug; its profile and history show both', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-admin');
+  await page.goto('/admin/registry');
+  await expect(
+    page.getByRole('heading', { name: 'Реестр муниципальных образований' }),
+  ).toBeVisible();
+
+  const addUnit = async (code: string, name: string, oktmo: string) => {
+    const form = page.getByTestId('registry-add-form');
+    await form.getByLabel('Код (латиница, для адресов)').fill(code);
+    await form.getByLabel('Наименование').fill(name);
+    await form.getByLabel('Вид').selectOption({ label: 'муниципальный район' });
+    await form.getByLabel('ОКТМО (8 или 11 цифр)').fill(oktmo);
+    await form.getByRole('button', { name: 'Добавить ОМСУ' }).click();
+  };
+
+  // An ОКТМО of 7 digits is refused, naming the field; nothing is added.
+  await addUnit('e2e-north-district', 'Северо-Проверочный район', '5370100');
+  await expect(page.getByTestId('registry-add-form').getByRole('alert')).toHaveText(
+    'Поле «ОКТМО»: код ОКТМО — 8 или 11 цифр, а здесь 7 цифр: «5370100».',
+  );
+  await expect(page.locator('[data-code="e2e-north-district"]')).toHaveCount(0);
+
+  await page.getByTestId('registry-add-form').getByLabel('ОКТМО (8 или 11 цифр)').fill('53701000');
+  await page
+    .getByTestId('registry-add-form')
+    .getByRole('button', { name: 'Добавить ОМСУ' })
+    .click();
+  await expect(page.getByTestId('registry-message')).toHaveText(
+    'Добавлено: Северо-Проверочный район.',
+  );
+  await addUnit('e2e-south-district', 'Южно-Проверочный район', '53702000');
+  await expect(page.getByTestId('registry-message')).toHaveText(
+    'Добавлено: Южно-Проверочный район.',
+  );
+
+  const merge = page.getByTestId('registry-merge-form');
+  await merge
+    .getByLabel('Предшественники (закрываются накануне даты)')
+    .selectOption(['e2e-north-district', 'e2e-south-district']);
+  await merge.getByLabel('Код нового ОМСУ').fill('e2e-proverochnyy-okrug');
+  await merge.getByLabel('Наименование нового ОМСУ').fill('Проверочный муниципальный округ');
+  await merge.getByLabel('Вид').selectOption({ label: 'муниципальный округ' });
+  await merge.getByLabel('Дата образования правопреемника').fill('2026-01-01');
+  await merge.getByRole('button', { name: 'Объединить' }).click();
+  await expect(page.getByTestId('registry-message')).toHaveText(
+    'Объединено с 2026-01-01: Северо-Проверочный район, Южно-Проверочный район → Проверочный муниципальный округ.',
+  );
+  const north = page.locator('[data-code="e2e-north-district"]');
+  await expect(north).toContainText('по 2025-12-31');
+  await expect(north).toContainText('Проверочный муниципальный округ');
+
+  // The okrug's public profile names both predecessors with links, the merger marked.
+  await page.goto('/municipalities/e2e-proverochnyy-okrug');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Проверочный муниципальный округ',
+  );
+  await expect(page.getByText('Образовано из:')).toContainText(
+    'Образовано из: Северо-Проверочный район, Южно-Проверочный район.',
+  );
+  const lineage = page.getByTestId('lineage');
+  await expect(lineage.getByTestId('predecessor')).toHaveCount(2);
+  await expect(lineage.getByTestId('merger-mark')).toHaveText([
+    'Объединение: вошло в Проверочный муниципальный округ с 01.01.2026 (действовало по 31.12.2025).',
+    'Объединение: вошло в Проверочный муниципальный округ с 01.01.2026 (действовало по 31.12.2025).',
+  ]);
+  await expect(lineage.getByRole('heading', { level: 3 })).toHaveText([
+    'Северо-Проверочный район',
+    'Южно-Проверочный район',
+  ]);
+
+  // A predecessor's own profile points to its successor.
+  await lineage.getByRole('link', { name: 'Южно-Проверочный район' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Южно-Проверочный район');
+  await expect(page.getByText('Преобразовано: правопреемник')).toContainText(
+    'Проверочный муниципальный округ',
+  );
+});
+
+test('a merger into a unit closed meanwhile is refused in the registry, naming the field', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-admin');
+  await page.goto('/admin/registry');
+  const add = page.getByTestId('registry-add-form');
+  for (const [code, name] of [
+    ['e2e-lonely-district', 'Одинокий район'],
+    ['e2e-closing-okrug', 'Закрываемый округ'],
+  ]) {
+    await add.getByLabel('Код (латиница, для адресов)').fill(code as string);
+    await add.getByLabel('Наименование').fill(name as string);
+    await add.getByRole('button', { name: 'Добавить ОМСУ' }).click();
+    await expect(page.getByTestId('registry-message')).toHaveText(`Добавлено: ${name}.`);
+  }
+  const merge = page.getByTestId('registry-merge-form');
+  await merge
+    .getByLabel('Предшественники (закрываются накануне даты)')
+    .selectOption(['e2e-lonely-district']);
+  await merge.getByLabel('Правопреемник из реестра').selectOption('e2e-closing-okrug');
+  // Another administrator closes the successor meanwhile; this page still offers it.
+  const closed = await page.evaluate(async () => {
+    const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+    const res = await fetch('/api/municipalities/e2e-closing-okrug/close', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+      body: JSON.stringify({ validTo: '2025-06-30' }),
+    });
+    return res.status;
+  });
+  expect(closed).toBe(200);
+  await merge.getByLabel('Дата образования правопреемника').fill('2026-01-01');
+  await merge.getByRole('button', { name: 'Объединить' }).click();
+  await expect(merge.getByRole('alert')).toHaveText(
+    'Поле «правопреемник»: «Закрываемый округ» само закрыто (действовало по 2025-06-30): объединять можно только в действующее ОМСУ.',
+  );
+  // Nothing stored: the district is still open.
+  await page.reload();
+  await expect(page.locator('[data-code="e2e-lonely-district"]')).toContainText('действует');
+});
