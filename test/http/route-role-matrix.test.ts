@@ -818,6 +818,25 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'GET /api/unit-groups': { expect: SIGNED_IN, status: 200 },
+  // The region-wide reference table: not an official's (who reads only the own figures).
+  'GET /api/reference-data/:year': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/reference-data/2017' }),
+  },
+  'PUT /api/reference-data/:year/:code/:kind': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: `/api/reference-data/2019/${OWN}/population`,
+      payload: { value: 80_000 + Math.floor(Math.random() * 10_000), source: 'проверка' },
+    }),
+  },
+  'PUT /api/reference-settings': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/reference-settings', payload: { jumpShare: 0.25 } }),
+  },
   'POST /api/unit-groups': {
     expect: ADMIN,
     status: 201,
