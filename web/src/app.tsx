@@ -14,6 +14,7 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { RatingManagePage } from './pages/rating-manage-page.js';
 import { RatingPage } from './pages/rating-page.js';
+import { ReferencePage } from './pages/reference-page.js';
 import { RegistryPage } from './pages/registry-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -52,6 +53,7 @@ export function App() {
         {route.page === 'commission-report' ? <CommissionReportPage /> : null}
         {route.page === 'rating-manage' ? <RatingManagePage /> : null}
         {route.page === 'values' ? <ValuesPage /> : null}
+        {route.page === 'reference' ? <ReferencePage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

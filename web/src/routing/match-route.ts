@@ -16,6 +16,7 @@ export type Route =
   | { page: 'commission-report' }
   | { page: 'rating-manage' }
   | { page: 'values' }
+  | { page: 'reference' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -34,6 +35,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/commission-report': { page: 'commission-report' },
   '/data/ratings': { page: 'rating-manage' },
   '/data/values': { page: 'values' },
+  '/data/reference': { page: 'reference' },
 };
 
 const decode = (segment: string): string | null => {

@@ -31,7 +31,12 @@ export const referenceRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app
       },
     },
     async (request) =>
-      readReferenceTable(ctx.db, await ctx.regionId(), request.params.year, auditContextOf(request)),
+      readReferenceTable(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.year,
+        auditContextOf(request),
+      ),
   );
 
   app.put(

@@ -55,11 +55,11 @@ export async function readReferenceTable(
     listRegionReferenceRevisions(db, regionId, year),
     readJumpShare(db),
   ]);
-  const valueOf = new Map(values.map((v) => [`${v.municipality_id}|${v.kind}|${v.year}`, v]));
+  const storedValues = new Map(values.map((v) => [`${v.municipality_id}|${v.kind}|${v.year}`, v]));
   const lastChange = new Map(revisions.map((r) => [`${r.municipality_id}|${r.kind}`, r]));
   const cellOf = (unitId: number, kind: ReferenceDataKind): ReferenceCell => {
-    const current = valueOf.get(`${unitId}|${kind}|${year}`);
-    const previous = valueOf.get(`${unitId}|${kind}|${year - 1}`)?.value ?? null;
+    const current = storedValues.get(`${unitId}|${kind}|${year}`);
+    const previous = storedValues.get(`${unitId}|${kind}|${year - 1}`)?.value ?? null;
     const change = lastChange.get(`${unitId}|${kind}`);
     const value = current?.value ?? null;
     return {
