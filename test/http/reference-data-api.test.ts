@@ -123,6 +123,43 @@ describe.each(testDatabases())('reference data per year over HTTP on $name', (ki
     expect(await revisionsOf(2018)).toHaveLength(2);
   });
 
+  it('imports reference data as before, the preview listing values that jump past the threshold', async () => {
+    // 2019 against the 2018 values set above: 110 000 → 150 000 is +36,4 % (over 30 %), and
+    // 80 000 → 90 000 is +12,5 %.
+    const text = [
+      'ОМСУ\tПоказатель\tПериод\tЗначение',
+      'г.Бузулук\tpopulation\t2019\t150000',
+      'г.Бузулук\tecon_active_14_72\t2019\t90000',
+    ].join('\n');
+    const preview = await staff.call('POST', '/api/imports/preview', staff.analyst, {
+      fileName: 'численность-2019.txt',
+      text,
+    });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const reference = preview.json().reference;
+    expect(reference.insert).toBe(2);
+    expect(reference.jumps).toEqual([
+      {
+        row: 2,
+        municipality: { code: 'buzuluk-city', name: 'г.Бузулук' },
+        label: 'Численность населения',
+        year: 2019,
+        previous: 110_000,
+        newValue: 150_000,
+        share: 40_000 / 110_000,
+        message:
+          'Численность населения за 2019 год (150\u00a0000) отличается от 2018 года (110\u00a0000) на 36,4 % — больше порога 30 %; проверьте значение',
+      },
+    ]);
+    const commit = await staff.call('POST', '/api/imports', staff.analyst, {
+      fileName: 'численность-2019.txt',
+      text,
+    });
+    expect(commit.json().outcome).toBe('committed');
+    const cell = rowOf(await table(2019), 'buzuluk-city')?.cells.population;
+    expect(cell).toMatchObject({ value: 150_000, jump: true, file: 'численность-2019.txt' });
+  });
+
   it('lets officials neither change reference data nor read the region-wide table', async () => {
     const res = await staff.call(
       'PUT',
