@@ -123,3 +123,41 @@ test('a merger into a unit closed meanwhile is refused in the registry, naming t
   await page.reload();
   await expect(page.locator('[data-code="e2e-lonely-district"]')).toContainText('действует');
 });
+
+test('an administrator makes a group, puts a new unit in it and corrects its ОКТМО', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-admin');
+  await page.goto('/admin/registry');
+  const groups = page.getByTestId('registry-group-form');
+  await groups.getByLabel('Код группы (латиница)').fill('e2e-curator-ivanov');
+  await groups.getByLabel('Название группы').fill('Куратор Иванов');
+  await groups.getByRole('button', { name: 'Создать группу' }).click();
+  await expect(page.getByTestId('registry-message')).toHaveText(
+    'Группа «Куратор Иванов» создана: включите в неё ОМСУ полем «Группы».',
+  );
+  const add = page.getByTestId('registry-add-form');
+  await add.getByLabel('Код (латиница, для адресов)').fill('e2e-grouped-city');
+  await add.getByLabel('Наименование').fill('Группированный город');
+  await add.getByLabel('Вид').selectOption({ label: 'город' });
+  await add.getByRole('button', { name: 'Добавить ОМСУ' }).click();
+  await expect(page.getByTestId('registry-message')).toHaveText('Добавлено: Группированный город.');
+
+  const edit = page.getByTestId('registry-edit');
+  await edit.getByLabel('ОМСУ').selectOption('e2e-grouped-city');
+  await edit.getByLabel('ОКТМО').fill('537030001');
+  await edit.getByLabel('Группы (коды через «;»)').fill('e2e-curator-ivanov');
+  await edit.getByRole('button', { name: 'Сохранить изменения' }).click();
+  await expect(edit.getByRole('alert')).toHaveText(
+    'Поле «ОКТМО»: код ОКТМО — 8 или 11 цифр, а здесь 9 цифр: «537030001».',
+  );
+  await edit.getByLabel('ОКТМО').fill('53703000');
+  await edit.getByRole('button', { name: 'Сохранить изменения' }).click();
+  await expect(page.getByTestId('registry-message')).toHaveText('Сохранено: Группированный город.');
+  const row = page.locator('[data-code="e2e-grouped-city"]');
+  await expect(row).toContainText('53703000');
+  await expect(row).toContainText('группа e2e-curator-ivanov');
+  await expect(page.getByTestId('unit-groups')).toContainText(
+    'Куратор Иванов (e2e-curator-ivanov): e2e-grouped-city',
+  );
+});

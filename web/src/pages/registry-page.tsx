@@ -6,6 +6,7 @@ import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { RegistryAddForm } from '../components/registry-add-form.js';
 import { RegistryEditForm } from '../components/registry-edit-form.js';
+import { RegistryGroupForm } from '../components/registry-group-form.js';
 import { RegistryMergeForm } from '../components/registry-merge-form.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 
@@ -40,6 +41,7 @@ function RegistryAdmin() {
       <RegistryAddForm onDone={done} />
       <RegistryMergeForm units={all} onDone={done} />
       <RegistryEditForm units={all} onDone={done} />
+      <RegistryGroupForm version={version} onDone={done} />
       <h2>Муниципальные образования</h2>
       <RegistryTable units={all} />
     </>
