@@ -229,6 +229,9 @@ describe.each(testDatabases())('the registry of municipalities over HTTP on $nam
       'Объединение: вошло в <a href="/municipalities/test-aleksandro-saraktash-okrug">Александровско-Саракташский муниципальный округ</a> с 01.01.2024 (действовало по 31.12.2023).',
     );
     expect(page.body.match(/data-testid="predecessor-history"/g)).toHaveLength(2);
+    expect(page.body).toContain(
+      'aria-label="Место в опубликованных рейтингах по наименованиям. Александровский район: 01.03.2016 — 2. Саракташский район: 01.03.2016 — 3; 16.02.2023 — 3"',
+    );
     const old = await app.inject({ method: 'GET', url: '/municipalities/saraktashskiy-district' });
     expect(old.body).toContain(
       'Преобразовано: правопреемник — <a href="/municipalities/test-aleksandro-saraktash-okrug">',

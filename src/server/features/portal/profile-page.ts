@@ -112,10 +112,46 @@ const dayAfter = (date: string) => {
  * The rating history of the units merged into this one, each under its own name with the
  * merger marked: what the unit's territory scored before it existed under its present name.
  */
+/** One line per unit (the merged one and each predecessor) over every published rating. */
+function lineageChart(p: Profile): SafeHtml | '' {
+  const lines = [
+    { name: p.history.municipality.name, places: p.history.places },
+    ...p.history.predecessors.map((x) => ({ name: x.municipality.name, places: x.places })),
+  ];
+  const shown = lines.filter((l) => l.places.some((x) => x.place !== null));
+  if (shown.flatMap((l) => l.places.filter((x) => x.place !== null)).length < 2) return '';
+  const snapshots = [...p.history.places].reverse().map((x) => x.snapshot);
+  const points = shown.map((l) => ({ name: l.name, places: [...l.places].reverse() }));
+  const label = points
+    .map(
+      (l) =>
+        `${l.name}: ${l.places
+          .filter((x) => x.place !== null)
+          .map((x) => `${formatDateRu(x.snapshot.asOf)} — ${x.placeLabel}`)
+          .join('; ')}`,
+    )
+    .join('. ');
+  return chartIsland('lineage', `Место в опубликованных рейтингах по наименованиям. ${label}`, {
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: snapshots.map((x) => formatDateRu(x.asOf)) },
+      yAxis: { type: 'value', inverse: true, minInterval: 1, name: 'место' },
+      series: points.map((l) => ({
+        type: 'line',
+        name: l.name,
+        connectNulls: false,
+        data: l.places.map((x) => ({ value: x.place, url: `/rating/${x.snapshot.code}` })),
+      })),
+    },
+  });
+}
+
 function predecessorsSection(p: Profile): SafeHtml {
   const merged = p.history.predecessors;
   if (merged.length === 0) return html``;
   return html`<section aria-labelledby="lineage-title" data-testid="lineage"><h2 id="lineage-title">История до преобразования</h2>
+${lineageChart(p)}
 ${merged.map((x) => {
   const places = x.places.filter((y) => y.listed);
   const when = x.validTo ? ` с ${formatDateRu(dayAfter(x.validTo))}` : '';
