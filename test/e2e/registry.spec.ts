@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { signIn } from './sign-in.js';
 
-// The units are made here (specs share the fixture server's demo), then merged.
+// The units are made here (specs share the fixture server's demo), valid only from 2041 so that
+// no rating, board or table of another spec counts them.
+const FROM = '2041-01-01';
 test('an administrator merges two new districts into an okrug; its profile and history show both', async ({
   page,
 }) => {
@@ -17,6 +19,7 @@ test('an administrator merges two new districts into an okrug; its profile and h
     await form.getByLabel('Наименование').fill(name);
     await form.getByLabel('Вид').selectOption({ label: 'муниципальный район' });
     await form.getByLabel('ОКТМО (8 или 11 цифр)').fill(oktmo);
+    await form.getByLabel('Действует с').fill(FROM);
     await form.getByRole('button', { name: 'Добавить ОМСУ' }).click();
   };
 
@@ -47,13 +50,13 @@ test('an administrator merges two new districts into an okrug; its profile and h
   await merge.getByLabel('Код нового ОМСУ').fill('e2e-proverochnyy-okrug');
   await merge.getByLabel('Наименование нового ОМСУ').fill('Проверочный муниципальный округ');
   await merge.getByLabel('Вид').selectOption({ label: 'муниципальный округ' });
-  await merge.getByLabel('Дата образования правопреемника').fill('2026-01-01');
+  await merge.getByLabel('Дата образования правопреемника').fill('2041-07-01');
   await merge.getByRole('button', { name: 'Объединить' }).click();
   await expect(page.getByTestId('registry-message')).toHaveText(
-    'Объединено с 2026-01-01: Северо-Проверочный район, Южно-Проверочный район → Проверочный муниципальный округ.',
+    'Объединено с 2041-07-01: Северо-Проверочный район, Южно-Проверочный район → Проверочный муниципальный округ.',
   );
   const north = page.locator('[data-code="e2e-north-district"]');
-  await expect(north).toContainText('по 2025-12-31');
+  await expect(north).toContainText('по 2041-06-30');
   await expect(north).toContainText('Проверочный муниципальный округ');
 
   // The okrug's public profile names both predecessors with links, the merger marked.
@@ -67,8 +70,8 @@ test('an administrator merges two new districts into an okrug; its profile and h
   const lineage = page.getByTestId('lineage');
   await expect(lineage.getByTestId('predecessor')).toHaveCount(2);
   await expect(lineage.getByTestId('merger-mark')).toHaveText([
-    'Объединение: вошло в Проверочный муниципальный округ с 01.01.2026 (действовало по 31.12.2025).',
-    'Объединение: вошло в Проверочный муниципальный округ с 01.01.2026 (действовало по 31.12.2025).',
+    'Объединение: вошло в Проверочный муниципальный округ с 01.07.2041 (действовало по 30.06.2041).',
+    'Объединение: вошло в Проверочный муниципальный округ с 01.07.2041 (действовало по 30.06.2041).',
   ]);
   await expect(lineage.getByRole('heading', { level: 3 })).toHaveText([
     'Северо-Проверочный район',
@@ -95,6 +98,7 @@ test('a merger into a unit closed meanwhile is refused in the registry, naming t
   ]) {
     await add.getByLabel('Код (латиница, для адресов)').fill(code as string);
     await add.getByLabel('Наименование').fill(name as string);
+    await add.getByLabel('Действует с').fill(FROM);
     await add.getByRole('button', { name: 'Добавить ОМСУ' }).click();
     await expect(page.getByTestId('registry-message')).toHaveText(`Добавлено: ${name}.`);
   }
@@ -109,19 +113,21 @@ test('a merger into a unit closed meanwhile is refused in the registry, naming t
     const res = await fetch('/api/municipalities/e2e-closing-okrug/close', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-      body: JSON.stringify({ validTo: '2025-06-30' }),
+      body: JSON.stringify({ validTo: '2041-03-31' }),
     });
     return res.status;
   });
   expect(closed).toBe(200);
-  await merge.getByLabel('Дата образования правопреемника').fill('2026-01-01');
+  await merge.getByLabel('Дата образования правопреемника').fill('2041-07-01');
   await merge.getByRole('button', { name: 'Объединить' }).click();
   await expect(merge.getByRole('alert')).toHaveText(
-    'Поле «правопреемник»: «Закрываемый округ» само закрыто (действовало по 2025-06-30): объединять можно только в действующее ОМСУ.',
+    'Поле «правопреемник»: «Закрываемый округ» само закрыто (действовало по 2041-03-31): объединять можно только в действующее ОМСУ.',
   );
   // Nothing stored: the district is still open.
   await page.reload();
-  await expect(page.locator('[data-code="e2e-lonely-district"]')).toContainText('действует');
+  const lonely = page.locator('[data-code="e2e-lonely-district"]');
+  await expect(lonely).toContainText('с 2041-01-01');
+  await expect(lonely).not.toContainText('по 2041');
 });
 
 test('an administrator makes a group, puts a new unit in it and corrects its ОКТМО', async ({
@@ -140,6 +146,7 @@ test('an administrator makes a group, puts a new unit in it and corrects its О�
   await add.getByLabel('Код (латиница, для адресов)').fill('e2e-grouped-city');
   await add.getByLabel('Наименование').fill('Группированный город');
   await add.getByLabel('Вид').selectOption({ label: 'город' });
+  await add.getByLabel('Действует с').fill(FROM);
   await add.getByRole('button', { name: 'Добавить ОМСУ' }).click();
   await expect(page.getByTestId('registry-message')).toHaveText('Добавлено: Группированный город.');
 
