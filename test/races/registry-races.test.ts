@@ -117,4 +117,47 @@ describe.each(testDatabases())('races on the registry on $name', (kind) => {
       .execute();
     expect(holders).toHaveLength(1);
   });
+
+  it('lets edits of a district and its merger run together: no 5xx, the merger once, every edit once', async () => {
+    await addUnit('race-mixed-a-district');
+    await addUnit('race-mixed-b-district');
+    const answers = await fireTogether(10, (i) =>
+      i % 2 === 0
+        ? live.send('PATCH', '/api/municipalities/race-mixed-a-district', adminOf(i), {
+            oktmo: `5380${String(i).padStart(4, '0')}`,
+          })
+        : live.send('POST', '/api/municipality-mergers', adminOf(i), {
+            predecessors: ['race-mixed-a-district', 'race-mixed-b-district'],
+            newSuccessor: {
+              code: `race-mixed-okrug-${i}`,
+              name: `Смешанный округ ${i}`,
+              kind: 'municipal_okrug',
+            },
+            date: '2027-01-01',
+          }),
+    );
+    const edits = answers.filter((_, i) => i % 2 === 0);
+    const mergers = answers.filter((_, i) => i % 2 === 1);
+    expect(countStatuses(edits)).toEqual({ 200: 5 });
+    expect(countStatuses(mergers)).toEqual({ 200: 1, 409: 4 });
+    expect(await auditTrail(db(), 'municipality.update', 'race-mixed-a-district')).toHaveLength(5);
+    const merged = await db()
+      .selectFrom('audit_event')
+      .select('entity_id')
+      .where('action', '=', 'municipality.merge')
+      .where('entity_id', 'like', 'race-mixed-okrug-%')
+      .execute();
+    expect(merged).toHaveLength(1);
+  });
+
+  it('closes a unit once when 10 closures arrive together', async () => {
+    await addUnit('race-closed-district');
+    const answers = await fireTogether(10, (i) =>
+      live.send('POST', '/api/municipalities/race-closed-district/close', adminOf(i), {
+        validTo: `2027-01-${String(i + 10).padStart(2, '0')}`,
+      }),
+    );
+    expect(countStatuses(answers)).toEqual({ 200: 1, 409: 9 });
+    expect(await auditTrail(db(), 'municipality.close', 'race-closed-district')).toHaveLength(1);
+  });
 });
