@@ -232,6 +232,24 @@ describe.each(testDatabases())('the registry of municipalities over HTTP on $nam
     expect(page.body).toContain(
       'aria-label="Место в опубликованных рейтингах по наименованиям. Александровский район: 01.03.2016 — 2. Саракташский район: 01.03.2016 — 3; 16.02.2023 — 3"',
     );
+    // The okrug's time series: Table 1's index of each district, under the district's name.
+    const values = await send(
+      'GET',
+      '/api/values?municipality=test-aleksandro-saraktash-okrug&withPredecessors=true&indicator=rating_2016',
+      staff.analyst,
+    );
+    expect(values.statusCode, values.body).toBe(200);
+    expect(
+      (values.json().rows as { municipality: { name: string }; period: string; value: number }[])
+        .map((r) => `${r.municipality.name} ${r.period} ${r.value}`)
+        .sort(),
+    ).toEqual(['Александровский район 2016-03-01 0.454', 'Саракташский район 2016-03-01 0.425']);
+    const alone = await send(
+      'GET',
+      '/api/values?municipality=test-aleksandro-saraktash-okrug&indicator=rating_2016',
+      staff.analyst,
+    );
+    expect(alone.json().total).toBe(0);
     const old = await app.inject({ method: 'GET', url: '/municipalities/saraktashskiy-district' });
     expect(old.body).toContain(
       'Преобразовано: правопреемник — <a href="/municipalities/test-aleksandro-saraktash-okrug">',

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/schema/index.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
+import { ancestorsOf } from '../registry/lineage.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
 import type { RatingPlaceHistory } from './rating-schemas.js';
 
@@ -56,21 +57,3 @@ export async function listPlaceHistory(
 }
 
 const refOf = (u: Row) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind });
-
-/** Units that merged into this one, then those that merged into them, nearest first. */
-function ancestorsOf(units: Row[], id: number): { unit: Row; into: Row }[] {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const found: { unit: Row; into: Row }[] = [];
-  const seen = new Set([id]);
-  const queue = [id];
-  while (queue.length > 0) {
-    const into = byId.get(queue.shift() as number) as Row;
-    for (const unit of units) {
-      if (unit.successor_id !== into.id || seen.has(unit.id)) continue;
-      seen.add(unit.id);
-      found.push({ unit, into });
-      queue.push(unit.id);
-    }
-  }
-  return found;
-}
