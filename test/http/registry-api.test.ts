@@ -276,6 +276,26 @@ describe.each(testDatabases())('the registry of municipalities over HTTP on $nam
     );
   });
 
+  it('refuses a merger into a unit that begins only after the merger', async () => {
+    const created = await send('POST', '/api/municipalities', admin, {
+      code: 'test-future-okrug',
+      name: 'Будущий округ',
+      kind: 'municipal_okrug',
+      validFrom: '2030-01-01',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const res = await send('POST', '/api/municipality-mergers', admin, {
+      predecessors: ['kvarkenskiy-district'],
+      successor: 'test-future-okrug',
+      date: '2029-01-01',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toBe(
+      'Поле «правопреемник»: «Будущий округ» действует только с 2030-01-01, позже 2029-01-01.',
+    );
+    expect((await unit('kvarkenskiy-district'))?.validTo).toBeNull();
+  });
+
   it('keeps a unit a published rating names, and removes one entered by mistake', async () => {
     const kept = await send('DELETE', '/api/municipalities/buzuluk-city', admin);
     expect(kept.statusCode).toBe(409);

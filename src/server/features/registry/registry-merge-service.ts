@@ -63,6 +63,11 @@ async function successorRow(
       'successor',
       `«${row.name}» само закрыто (действовало по ${row.valid_to}): объединять можно только в действующее ОМСУ.`,
     );
+  if (row.valid_from !== null && row.valid_from > date)
+    throw fieldError(
+      'successor',
+      `«${row.name}» действует только с ${row.valid_from}, позже ${date}.`,
+    );
   return { row, created: false };
 }
 
