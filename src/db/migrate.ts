@@ -13,6 +13,8 @@ import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-a
 import { loginFailureAccountKnown } from './migrations/2026-12-05-0014-login-failure-account-known.js';
 import { planRulesSchema } from './migrations/2026-12-05-0030-plan-rules.js';
 import { registryEditsSchema } from './migrations/2026-12-05-0040-registry-edits.js';
+import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
+import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -30,6 +32,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0013-indicator-aliases': indicatorAliasesSchema,
   '2026-12-05-0014-login-failure-account-known': loginFailureAccountKnown,
   '2026-12-05-0030-plan-rules': planRulesSchema,
+  '2026-12-05-0070-region-boundaries': regionBoundariesSchema,
+  '2026-12-05-0071-snapshot-uncertainty': snapshotUncertaintySchema,
   '2026-12-05-0040-registry-edits': registryEditsSchema,
 };
 

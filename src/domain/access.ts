@@ -43,6 +43,7 @@ export const PERMISSIONS = [
   'rating.compute',
   'rating.publish',
   'methodology.manage',
+  'boundaries.manage',
   'registry.manage',
   'accounts.manage',
   'tokens.manage',
@@ -103,6 +104,7 @@ export const POLICY: Record<Permission, Rule> = {
   'rating.compute': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'rating.publish': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'methodology.manage': { roles: { administrator: 'any' }, scopes: [] },
+  'boundaries.manage': { roles: { administrator: 'any' }, scopes: [] },
   // Which units exist, merge or close decides what every rating ranks: the administrator's.
   'registry.manage': { roles: { administrator: 'any' }, scopes: [] },
   'accounts.manage': { roles: { administrator: 'any' }, scopes: [] },

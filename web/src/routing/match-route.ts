@@ -7,6 +7,7 @@ export type Route =
   | { page: 'admin-users' }
   | { page: 'admin-tokens' }
   | { page: 'admin-audit' }
+  | { page: 'admin-boundaries' }
   | { page: 'admin-registry' }
   | { page: 'import' }
   | { page: 'entry' }
@@ -26,6 +27,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/admin/users': { page: 'admin-users' },
   '/admin/tokens': { page: 'admin-tokens' },
   '/admin/audit': { page: 'admin-audit' },
+  '/admin/boundaries': { page: 'admin-boundaries' },
   '/admin/registry': { page: 'admin-registry' },
   '/data/import': { page: 'import' },
   '/data/entry': { page: 'entry' },

@@ -13,7 +13,11 @@ import {
   type UncertaintyLine,
   UncertaintyRequest,
 } from './uncertainty-schemas.js';
-import { describeUncertainty, loadUncertaintyJob } from './uncertainty-service.js';
+import {
+  describeUncertainty,
+  loadUncertaintyJob,
+  storeUncertainty,
+} from './uncertainty-service.js';
 
 const FIELD_RULES: Record<string, string> = {
   draws: `число испытаний (draws) — целое от ${L.draws.min} до ${L.draws.max}`,
@@ -80,12 +84,13 @@ export const uncertaintyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       },
     },
     async (request, reply) => {
+      const context = auditContextOf(request);
       const job = await loadUncertaintyJob(
         ctx.db,
         await ctx.regionId(),
         request.params.code,
         request.body ?? {},
-        auditContextOf(request),
+        context,
       );
       const { draws, seed, noise, alternatives, workers } = job.settings;
       const slot = gate.enter(draws);
@@ -118,24 +123,26 @@ export const uncertaintyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           }
         },
       })
-        .then(
-          (bands) => {
-            const seconds = Math.round(performance.now() - started) / 1000;
-            out.end(line({ result: describeUncertainty(job, bands, seconds) }));
-          },
-          (error: unknown) => {
-            request.log.error(error);
-            const reason = error instanceof Error ? error.message : String(error);
-            out.end(
-              line({
-                error: {
-                  error: 'uncertainty_failed',
-                  message: `Расчёт неопределённости мест не удался: ${reason}`,
-                },
-              }),
-            );
-          },
-        )
+        .then(async (bands) => {
+          const seconds = Math.round(performance.now() - started) / 1000;
+          const result = describeUncertainty(job, bands, seconds);
+          await storeUncertainty(ctx.db, job, result, context);
+          ctx.publicChanged();
+          out.end(line({ result }));
+        })
+        // A failed run, or a result that could not be stored, ends the stream with the reason.
+        .catch((error: unknown) => {
+          request.log.error(error);
+          const reason = error instanceof Error ? error.message : String(error);
+          out.end(
+            line({
+              error: {
+                error: 'uncertainty_failed',
+                message: `Расчёт неопределённости мест не удался: ${reason}`,
+              },
+            }),
+          );
+        })
         .finally(() => slot.release());
       return reply
         .header('content-type', 'application/x-ndjson; charset=utf-8')
