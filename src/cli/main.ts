@@ -7,6 +7,7 @@ import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerPlanCommand } from './commands/plan-command.js';
 import { registerPortalCommand } from './commands/portal-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
+import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommands } from './commands/serve-command.js';
 import { registerUserCommand } from './commands/user-command.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerPortalCommand(program);
   registerPlanCommand(program);
+  registerRegistryCommand(program);
   configureRussianHelp(program);
   return program;
 }

@@ -12,6 +12,7 @@ import { periodByteOrderSchema } from './migrations/2026-12-04-0012-period-byte-
 import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-aliases.js';
 import { loginFailureAccountKnown } from './migrations/2026-12-05-0014-login-failure-account-known.js';
 import { planRulesSchema } from './migrations/2026-12-05-0030-plan-rules.js';
+import { registryEditsSchema } from './migrations/2026-12-05-0040-registry-edits.js';
 import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
 import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import type { Database } from './schema/index.js';
@@ -33,6 +34,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0030-plan-rules': planRulesSchema,
   '2026-12-05-0070-region-boundaries': regionBoundariesSchema,
   '2026-12-05-0071-snapshot-uncertainty': snapshotUncertaintySchema,
+  '2026-12-05-0040-registry-edits': registryEditsSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -44,6 +44,7 @@ export const PERMISSIONS = [
   'rating.publish',
   'methodology.manage',
   'boundaries.manage',
+  'registry.manage',
   'accounts.manage',
   'tokens.manage',
   'audit.read',
@@ -104,6 +105,8 @@ export const POLICY: Record<Permission, Rule> = {
   'rating.publish': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'methodology.manage': { roles: { administrator: 'any' }, scopes: [] },
   'boundaries.manage': { roles: { administrator: 'any' }, scopes: [] },
+  // Which units exist, merge or close decides what every rating ranks: the administrator's.
+  'registry.manage': { roles: { administrator: 'any' }, scopes: [] },
   'accounts.manage': { roles: { administrator: 'any' }, scopes: [] },
   'tokens.manage': { roles: { administrator: 'any' }, scopes: [] },
   'audit.read': { roles: { administrator: 'any' }, scopes: [] },

@@ -16,6 +16,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'rating.publish': 'публикация рейтинга',
   'methodology.manage': 'управление методиками',
   'boundaries.manage': 'загрузка границ для карты',
+  'registry.manage': 'изменение реестра муниципальных образований',
   'accounts.manage': 'управление учётными записями',
   'tokens.manage': 'управление токенами API',
   'audit.read': 'чтение журнала аудита',
@@ -82,6 +83,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'methodology.list': 'просмотр методик',
   'methodology.simulate': 'моделирование новой методики',
   'boundaries.upload': 'загрузка границ ОМСУ для карты',
+  'municipality.create': 'добавление ОМСУ в реестр',
+  'municipality.update': 'изменение ОМСУ в реестре',
+  'municipality.close': 'закрытие ОМСУ',
+  'municipality.merge': 'объединение ОМСУ',
+  'municipality.delete': 'удаление ОМСУ из реестра',
+  'unit-group.create': 'создание группы ОМСУ',
+  'registry.read': 'просмотр групп ОМСУ',
+  'reference-value.set': 'изменение справочного значения',
+  'reference-settings.set': 'изменение порога скачка справочных данных',
 };
 
 /** What an audit event concerns, by the entity type the services record. */
@@ -115,6 +125,8 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   responsible_official: 'ответственный',
   session: 'сеанс',
   submission: 'данные ОМСУ за период',
+  unit_group: 'группа ОМСУ',
+  app_setting: 'настройка',
   user: 'учётная запись',
 };
 

@@ -26,6 +26,18 @@ export const PreviewUpdate = Type.Object({
   newValue: Type.Number(),
 });
 
+/** A reference value of the file that moves more than the set share from the previous year. */
+export const ReferenceJump = Type.Object({
+  row: Type.Integer({ description: 'строка файла' }),
+  municipality: Type.Object({ code: Type.String(), name: Type.String() }),
+  label: Type.String(),
+  year: Type.Integer(),
+  previous: Type.Number({ description: 'значение прошлого года' }),
+  newValue: Type.Number(),
+  share: Type.Number({ description: 'изменение как доля прошлогоднего значения' }),
+  message: Type.String(),
+});
+
 /**
  * A reference value, annual target or a target's start-of-year value an import would add or
  * change (oldValue null: add).
@@ -95,6 +107,10 @@ export const ImportPreview = Type.Object({
       update: Type.Integer(),
       unchanged: Type.Integer(),
       changes: Type.Array(ReferenceChange, { description: 'первые добавления и изменения' }),
+      jumps: Type.Array(ReferenceJump, {
+        description:
+          'значения, отличающиеся от прошлого года больше порога (записываются, но требуют проверки)',
+      }),
     },
     {
       description:

@@ -43,7 +43,10 @@ export const Municipality = Type.Object({
   validFrom: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   validTo: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   successorId: Type.Union([Type.Integer(), Type.Null()]),
+  /** The code of the unit that took over from this one (a merger), if any. */
+  successorCode: Type.Union([Type.String(), Type.Null()]),
   aliases: Type.Array(Type.String()),
+  /** Codes of the unit's groups (population bands, curators…). */
   groups: Type.Array(Type.String()),
 });
 export type Municipality = Type.Static<typeof Municipality>;

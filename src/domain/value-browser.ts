@@ -40,6 +40,8 @@ export const ValueQuery = Type.Object({
   municipality: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,100}$' })),
   indicator: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,100}$' })),
   period: Type.Optional(Type.String({ pattern: PERIOD_PREFIX_PATTERN })),
+  /** With `municipality`: also the values of the units merged into it, under their own names. */
+  withPredecessors: Type.Optional(Type.Boolean()),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
 });

@@ -21,6 +21,7 @@ import { planTargetRoutes } from './features/plans/plan-target-routes.js';
 import { portalRoutes } from './features/portal/portal-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
 import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
+import { referenceRoutes } from './features/reference/reference-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
 import { reportRoutes } from './features/reports/report-routes.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -123,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }));
   await app.register(registryRoutes, ctx);
   await app.register(boundaryRoutes, ctx);
+  await app.register(referenceRoutes, ctx);
   await app.register(ratingRoutes, ctx);
   await app.register(ratingStaffRoutes, ctx);
   await app.register(planRoutes, ctx);

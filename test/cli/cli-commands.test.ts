@@ -41,6 +41,12 @@ describe('munirank --help', () => {
     ['user', 'enable'],
     ['user', 'reset-password'],
     ['import'],
+    ['registry'],
+    ['registry', 'list'],
+    ['registry', 'add'],
+    ['registry', 'edit'],
+    ['registry', 'close'],
+    ['registry', 'merge'],
   ];
 
   it.each(EVERY_COMMAND.map((args) => [args]))(

@@ -257,6 +257,23 @@ const attachmentInA = async (env: Env) => {
   return res.json().id as number;
 };
 
+/** A new unit of the registry made by an administrator (a new code each call). */
+const newUnitPayload = () => ({
+  code: `matrix-${Math.random().toString(36).slice(2, 10)}`,
+  name: `Проверочный район ${Math.random().toString(36).slice(2, 8)}`,
+  kind: 'municipal_district',
+});
+const registryUnit = async (env: Env) => {
+  const payload = newUnitPayload();
+  await env.app.inject({
+    method: 'POST',
+    url: '/api/municipalities',
+    headers: (await adminCredentials(env)).headers,
+    payload,
+  });
+  return payload.code;
+};
+
 /** A data set created by an administrator (a new code each call), with a deadline for 2017-02. */
 const dataSetOfDepartment = async (env: Env) => {
   const code = `set-${Math.random().toString(36).slice(2, 10)}`;
@@ -776,6 +793,72 @@ const MATRIX: Record<string, Entry> = {
     status: 204,
     request: async (env) => ({
       url: `/api/data-sets/${await dataSetOfDepartment(env)}/deadlines/2017-02`,
+    }),
+  },
+  'POST /api/municipalities': {
+    expect: ADMIN,
+    status: 201,
+    request: () => ({ url: '/api/municipalities', payload: newUnitPayload() }),
+  },
+  'PATCH /api/municipalities/:code': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/municipalities/${await registryUnit(env)}`,
+      payload: { oktmo: null },
+    }),
+  },
+  'POST /api/municipalities/:code/close': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/municipalities/${await registryUnit(env)}/close`,
+      payload: { validTo: '2030-12-31' },
+    }),
+  },
+  'DELETE /api/municipalities/:code': {
+    expect: ADMIN,
+    status: 204,
+    request: async (env) => ({ url: `/api/municipalities/${await registryUnit(env)}` }),
+  },
+  'POST /api/municipality-mergers': {
+    expect: ADMIN,
+    status: 200,
+    request: async (env) => ({
+      url: '/api/municipality-mergers',
+      payload: {
+        predecessors: [await registryUnit(env), await registryUnit(env)],
+        newSuccessor: newUnitPayload(),
+        date: '2031-01-01',
+      },
+    }),
+  },
+  'GET /api/unit-groups': { expect: SIGNED_IN, status: 200 },
+  // The region-wide reference table: not an official's (who reads only the own figures).
+  'GET /api/reference-data/:year': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/reference-data/2017' }),
+  },
+  'PUT /api/reference-data/:year/:code/:kind': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: `/api/reference-data/2019/${OWN}/population`,
+      payload: { value: 80_000 + Math.floor(Math.random() * 10_000), source: 'проверка' },
+    }),
+  },
+  'PUT /api/reference-settings': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/reference-settings', payload: { jumpShare: 0.25 } }),
+  },
+  'POST /api/unit-groups': {
+    expect: ADMIN,
+    status: 201,
+    request: () => ({
+      url: '/api/unit-groups',
+      payload: { code: `group-${Math.random().toString(36).slice(2, 10)}`, name: 'Группа' },
     }),
   },
   'GET /api/values': {

@@ -92,6 +92,7 @@ describe.each(testDatabases())('start-of-year values of targets over HTTP on $na
           newValue: 8000,
         },
       ],
+      jumps: [],
     });
     expect(preview.json().summary).toBe('Будет добавлено: 2, изменено: 1, без изменений: 1.');
     expect(await targetRow('orsk-city')).toBeUndefined();

@@ -11,7 +11,7 @@ export interface LiveAnswer {
 export interface LiveStaffApp extends StaffApp {
   /** One request over a real TCP connection to the listening server. */
   send: (
-    method: 'GET' | 'PUT' | 'POST' | 'DELETE',
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE',
     path: string,
     headers: Record<string, string>,
     payload?: object,

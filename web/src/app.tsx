@@ -15,6 +15,8 @@ import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { RatingManagePage } from './pages/rating-manage-page.js';
 import { RatingPage } from './pages/rating-page.js';
+import { ReferencePage } from './pages/reference-page.js';
+import { RegistryPage } from './pages/registry-page.js';
 import { TokensPage } from './pages/tokens-page.js';
 import { UsersPage } from './pages/users-page.js';
 import { ValuesPage } from './pages/values-page.js';
@@ -44,6 +46,7 @@ export function App() {
         {route.page === 'admin-tokens' ? <TokensPage /> : null}
         {route.page === 'admin-audit' ? <AuditPage /> : null}
         {route.page === 'admin-boundaries' ? <BoundariesPage /> : null}
+        {route.page === 'admin-registry' ? <RegistryPage /> : null}
         {route.page === 'import' ? <ImportPage /> : null}
         {route.page === 'entry' ? <EntryPage /> : null}
         {route.page === 'collection' ? <CollectionBoardPage /> : null}
@@ -52,6 +55,7 @@ export function App() {
         {route.page === 'commission-report' ? <CommissionReportPage /> : null}
         {route.page === 'rating-manage' ? <RatingManagePage /> : null}
         {route.page === 'values' ? <ValuesPage /> : null}
+        {route.page === 'reference' ? <ReferencePage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

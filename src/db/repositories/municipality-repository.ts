@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../schema/index.js';
 import type { MunicipalityTable } from '../schema/municipality.js';
 
@@ -56,4 +56,59 @@ export async function listAliases(
     .where('municipality.region_id', '=', regionId)
     .orderBy('municipality_alias.alias')
     .execute();
+}
+
+export async function findMunicipalityByCode(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<MunicipalityRow | undefined> {
+  return db
+    .selectFrom('municipality')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** The region's unit holding this ОКТМО code, if any. */
+export async function findMunicipalityByOktmo(
+  db: Kysely<Database>,
+  regionId: number,
+  oktmo: string,
+): Promise<MunicipalityRow | undefined> {
+  return db
+    .selectFrom('municipality')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('oktmo', '=', oktmo)
+    .executeTakeFirst();
+}
+
+export async function updateMunicipality(
+  db: Kysely<Database>,
+  id: number,
+  values: Updateable<MunicipalityTable>,
+): Promise<void> {
+  await db.updateTable('municipality').set(values).where('id', '=', id).execute();
+}
+
+/** Replaces a unit's aliases (spellings already normalised by the caller). */
+export async function replaceAliases(
+  db: Kysely<Database>,
+  municipalityId: number,
+  aliases: { alias: string; normalized: string }[],
+  at: string,
+): Promise<void> {
+  await db.deleteFrom('municipality_alias').where('municipality_id', '=', municipalityId).execute();
+  if (aliases.length === 0) return;
+  await db
+    .insertInto('municipality_alias')
+    .values(aliases.map((a) => ({ municipality_id: municipalityId, ...a, created_at: at })))
+    .execute();
+}
+
+/** Removes a unit; its aliases and group memberships go with it, anything else refuses. */
+export async function deleteMunicipality(db: Kysely<Database>, id: number): Promise<void> {
+  await db.deleteFrom('municipality').where('id', '=', id).execute();
 }

@@ -13,4 +13,7 @@ export interface MunicipalityTable {
   valid_from: string | null;
   valid_to: string | null;
   successor_id: number | null;
+  /** Who last changed the unit in the registry, and when (null for units loaded before). */
+  updated_at: string | null;
+  updated_by: string | null;
 }

@@ -23,6 +23,7 @@ export function AdminOnly({
           <Link href="/admin/tokens">Токены API</Link>
           <Link href="/admin/audit">Журнал аудита</Link>
           <Link href="/admin/boundaries">Границы для карты</Link>
+          <Link href="/admin/registry">Реестр ОМСУ</Link>
         </nav>
       }
     >

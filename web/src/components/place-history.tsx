@@ -56,6 +56,40 @@ export function PlaceHistory({
           ))}
         </tbody>
       </table>
+      {data.data.predecessors.length > 0 ? (
+        <table className="data-table" data-testid="predecessor-places">
+          <caption>До объединения: места предшественников под их наименованиями</caption>
+          <thead>
+            <tr>
+              <th scope="col">ОМСУ</th>
+              <th scope="col">Объединение</th>
+              <th scope="col">Рейтинг</th>
+              <th scope="col" className="num">
+                Место
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.data.predecessors.flatMap((x) =>
+              x.places
+                .filter((p) => p.listed)
+                .map((p) => (
+                  <tr key={`${x.municipality.code}/${p.snapshot.code}`}>
+                    <th scope="row">{x.municipality.name}</th>
+                    <td>
+                      вошло в {x.mergedInto.name}
+                      {x.validTo ? ` (действовало по ${formatDateRu(x.validTo)})` : ''}
+                    </td>
+                    <td>
+                      <Link href={ratingPath(p.snapshot.code)}>{p.snapshot.title}</Link>
+                    </td>
+                    <td className="num">{placeText(p)}</td>
+                  </tr>
+                )),
+            )}
+          </tbody>
+        </table>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ const n = formatExactRu;
 
 /** The reference data in a file (population, targets, start values): counts and the first changes. */
 export function ReferencePreviewView({ reference }: { reference: ImportPreview['reference'] }) {
-  const { insert, update, unchanged, changes } = reference;
+  const { insert, update, unchanged, changes, jumps } = reference;
   if (insert + update + unchanged === 0) return null;
   return (
     <section data-testid="import-reference" aria-label="Справочные данные">
@@ -15,6 +15,18 @@ export function ReferencePreviewView({ reference }: { reference: ImportPreview['
         <span data-testid="reference-update">{formatNumberRu(update, 0)}</span>, без изменений:{' '}
         {formatNumberRu(unchanged, 0)}.
       </p>
+      {jumps.length > 0 ? (
+        <div className="status status--warn" role="status" data-testid="reference-jumps">
+          <p>Скачок к прошлому году — проверьте перед записью:</p>
+          <ul>
+            {jumps.map((j) => (
+              <li key={`${j.row}-${j.label}-${j.year}`}>
+                строка {j.row}, {j.municipality.name}: {j.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {changes.length > 0 ? (
         <table className="data-table">
           <thead>

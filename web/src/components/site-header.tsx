@@ -31,6 +31,12 @@ const SECTIONS: readonly {
   },
   { page: 'values', href: '/data/values', label: 'Значения', permission: 'municipality-data.read' },
   {
+    page: 'reference',
+    href: '/data/reference',
+    label: 'Справочные данные',
+    permission: 'summaries.read',
+  },
+  {
     page: 'measures',
     href: '/data/measures',
     label: 'Мероприятия',

@@ -20,9 +20,11 @@ interface Filters {
   municipality: string;
   indicator: string;
   period: string;
+  /** 'true': the values of the units merged into the chosen one as well. */
+  withPredecessors: string;
 }
 
-const EMPTY: Filters = { municipality: '', indicator: '', period: '' };
+const EMPTY: Filters = { municipality: '', indicator: '', period: '', withPredecessors: '' };
 
 /** The filters as a query string; with a page, that page of PAGE_SIZE values. */
 function queryOf(filters: Filters, page?: number): string {
@@ -119,6 +121,18 @@ export function ValuesPage() {
             onChange={(e) => setDraft({ ...draft, period: e.target.value })}
           />
         </label>
+        {draft.municipality !== '' ? (
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={draft.withPredecessors === 'true'}
+              onChange={(e) =>
+                setDraft({ ...draft, withPredecessors: e.target.checked ? 'true' : '' })
+              }
+            />{' '}
+            с предшественниками (до объединения)
+          </label>
+        ) : null}
         <button type="submit" className="button">
           Показать
         </button>

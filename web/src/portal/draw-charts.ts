@@ -2,6 +2,7 @@
 import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import {
   GridComponent,
+  LegendComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,
@@ -14,6 +15,7 @@ use([
   LineChart,
   MapChart,
   GridComponent,
+  LegendComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapComponent,

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'admin-tokens' }
   | { page: 'admin-audit' }
   | { page: 'admin-boundaries' }
+  | { page: 'admin-registry' }
   | { page: 'import' }
   | { page: 'entry' }
   | { page: 'collection' }
@@ -16,6 +17,7 @@ export type Route =
   | { page: 'commission-report' }
   | { page: 'rating-manage' }
   | { page: 'values' }
+  | { page: 'reference' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -26,6 +28,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/admin/tokens': { page: 'admin-tokens' },
   '/admin/audit': { page: 'admin-audit' },
   '/admin/boundaries': { page: 'admin-boundaries' },
+  '/admin/registry': { page: 'admin-registry' },
   '/data/import': { page: 'import' },
   '/data/entry': { page: 'entry' },
   '/data/collection': { page: 'collection' },
@@ -34,6 +37,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/commission-report': { page: 'commission-report' },
   '/data/ratings': { page: 'rating-manage' },
   '/data/values': { page: 'values' },
+  '/data/reference': { page: 'reference' },
 };
 
 const decode = (segment: string): string | null => {

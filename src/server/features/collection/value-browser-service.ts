@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { listIndicatorPassports } from '../../../db/repositories/entry-observation-repository.js';
+import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import {
   countCurrentValues,
   listCurrentValues,
@@ -11,6 +12,7 @@ import { NotFoundError } from '../../http-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize, isAllowed, requireSignedIn } from '../access/authorize.js';
 import { provenanceOf } from '../imports/revision-service.js';
+import { ancestorsOf } from '../registry/lineage.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -22,10 +24,11 @@ const DEFAULT_PAGE_SIZE = 50;
 async function reachOf(
   db: Kysely<Database>,
   regionId: number,
-  code: string | undefined,
+  query: ValueQuery,
   context: AuditContext,
 ): Promise<number[] | null> {
   const { actor } = context;
+  const code = query.municipality;
   if (code !== undefined) {
     const municipality = await municipalityByCode(db, regionId, code);
     authorize(actor, 'municipality-data.read', {
@@ -33,7 +36,10 @@ async function reachOf(
       entityType: 'observation',
       entityId: code,
     });
-    return [municipality.id];
+    if (!query.withPredecessors) return [municipality.id];
+    // The units merged into it are its own territory's past: whoever reads it reads them.
+    const units = await listMunicipalities(db, regionId);
+    return [municipality.id, ...ancestorsOf(units, municipality.id).map((a) => a.unit.id)];
   }
   if (isAllowed(actor, 'municipality-data.read')) return null;
   const own = actor.kind === 'user' ? actor.municipalityIds : [];
@@ -53,7 +59,7 @@ export async function browseValues(
   context: AuditContext,
 ): Promise<ValuePage> {
   requireSignedIn(context.actor, 'municipality-data.read');
-  const municipalityIds = await reachOf(db, regionId, query.municipality, context);
+  const municipalityIds = await reachOf(db, regionId, query, context);
   let indicatorId: number | null = null;
   if (query.indicator !== undefined) {
     const indicator = (await listIndicatorPassports(db, regionId)).find(

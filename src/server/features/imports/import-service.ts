@@ -41,6 +41,7 @@ import {
   readObservationsInSteps,
 } from '../../../ingest/read-observations.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
+import { findReferenceJumps } from '../reference/reference-jumps.js';
 import { type AliasConfirmation, confirmAlias } from './alias-service.js';
 import { closedPeriodProblems } from './closed-periods.js';
 import { describeReadAs, describeValue, summarise } from './describe-import.js';
@@ -346,6 +347,7 @@ async function analyse(
     authorizeReferenceImport(options.context.actor, request.fileName);
   const referencePlan = await planReferenceChanges(db, request.fileName, registry, reference);
   problems.push(...referencePlan.problems);
+  const referenceJumps = await findReferenceJumps(db, referencePlan, registry);
 
   options.onProgress?.({ phase: 'сравнение', done: 0, total: values.length });
   const indicatorSet = new Set<number>();
@@ -423,7 +425,7 @@ async function analyse(
       oldValue: c.oldValue,
       newValue: c.newValue,
     })),
-    reference: describeReferencePlan(referencePlan, registry, limit),
+    reference: { ...describeReferencePlan(referencePlan, registry, limit), jumps: referenceJumps },
     problems,
     unknownNames: read?.unknownNames ?? [],
     unknownIndicators: read?.unknownIndicators ?? [],

@@ -162,7 +162,7 @@ export function describeReferencePlan(
   plan: ReferencePlan,
   registry: LoadedRegistry,
   limit: number,
-): ImportPreview['reference'] {
+): Omit<ImportPreview['reference'], 'jumps'> {
   const describe = (w: ReferenceWrite): ReferenceChange => {
     const unit = registry.units.get(w.municipalityId);
     const d = w.destination;

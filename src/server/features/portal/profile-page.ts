@@ -102,6 +102,73 @@ ${row.figures.map((f) => html`<tr><th scope="row">${f.label}</th><td class="num"
 </section>`;
 }
 
+const dayAfter = (date: string) => {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+};
+
+/**
+ * The rating history of the units merged into this one, each under its own name with the
+ * merger marked: what the unit's territory scored before it existed under its present name.
+ */
+/** One line per unit (the merged one and each predecessor) over every published rating. */
+function lineageChart(p: Profile): SafeHtml | '' {
+  const lines = [
+    { name: p.history.municipality.name, places: p.history.places },
+    ...p.history.predecessors.map((x) => ({ name: x.municipality.name, places: x.places })),
+  ];
+  const shown = lines.filter((l) => l.places.some((x) => x.place !== null));
+  if (shown.flatMap((l) => l.places.filter((x) => x.place !== null)).length < 2) return '';
+  const snapshots = [...p.history.places].reverse().map((x) => x.snapshot);
+  const points = shown.map((l) => ({ name: l.name, places: [...l.places].reverse() }));
+  const label = points
+    .map(
+      (l) =>
+        `${l.name}: ${l.places
+          .filter((x) => x.place !== null)
+          .map((x) => `${formatDateRu(x.snapshot.asOf)} — ${x.placeLabel}`)
+          .join('; ')}`,
+    )
+    .join('. ');
+  return chartIsland('lineage', `Место в опубликованных рейтингах по наименованиям. ${label}`, {
+    option: {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: snapshots.map((x) => formatDateRu(x.asOf)) },
+      yAxis: { type: 'value', inverse: true, minInterval: 1, name: 'место' },
+      series: points.map((l) => ({
+        type: 'line',
+        name: l.name,
+        connectNulls: false,
+        data: l.places.map((x) => ({ value: x.place, url: `/rating/${x.snapshot.code}` })),
+      })),
+    },
+  });
+}
+
+function predecessorsSection(p: Profile): SafeHtml {
+  const merged = p.history.predecessors;
+  if (merged.length === 0) return html``;
+  return html`<section aria-labelledby="lineage-title" data-testid="lineage"><h2 id="lineage-title">История до преобразования</h2>
+${lineageChart(p)}
+${merged.map((x) => {
+  const places = x.places.filter((y) => y.listed);
+  const when = x.validTo ? ` с ${formatDateRu(dayAfter(x.validTo))}` : '';
+  return html`<section data-testid="predecessor" data-code="${x.municipality.code}"><h3><a href="/municipalities/${x.municipality.code}">${x.municipality.name}</a></h3>
+<p class="portal-notice" data-testid="merger-mark">Объединение: вошло в <a href="/municipalities/${x.mergedInto.code}">${x.mergedInto.name}</a>${when}${x.validTo ? html` (действовало по ${formatDateRu(x.validTo)})` : ''}.</p>
+${
+  places.length === 0
+    ? html`<p>В опубликованных рейтингах «${x.municipality.name}» нет.</p>`
+    : html`<div class="table-scroll"><table class="league-table" data-testid="predecessor-history"><caption class="visually-hidden">Место «${x.municipality.name}» в каждом опубликованном рейтинге</caption>
+<thead><tr><th scope="col">Рейтинг</th><th scope="col">Дата</th><th scope="col">ОМСУ</th><th scope="col" class="num">Место</th></tr></thead>
+<tbody>${places.map((y) => html`<tr><th scope="row"><a href="/rating/${y.snapshot.code}">${y.snapshot.title}</a></th><td>${formatDateRu(y.snapshot.asOf)}</td><td>${x.municipality.name}</td><td class="num">${y.placeLabel}</td></tr>`)}</tbody></table></div>`
+}
+</section>`;
+})}
+</section>`;
+}
+
 /** A municipality's public profile: history, breakdown, what would move it up, the plan. */
 export function profilePage(p: Profile): PortalPage {
   const m = p.history.municipality;
@@ -111,6 +178,7 @@ export function profilePage(p: Profile): PortalPage {
 ${p.successor ? html`<p class="portal-notice">Преобразовано: правопреемник — <a href="/municipalities/${p.successor.code}">${p.successor.name}</a>.</p>` : ''}
 ${p.predecessors.length > 0 ? html`<p class="portal-notice">Образовано из: ${p.predecessors.map((x, i) => html`${i > 0 ? ', ' : ''}<a href="/municipalities/${x.code}">${x.name}</a>`)}.</p>` : ''}
 ${historySection(p)}
+${predecessorsSection(p)}
 ${breakdownSection(p)}
 ${planSection(p)}`;
   return {

@@ -131,21 +131,35 @@ export const SimulationResult = Type.Object({
 });
 export type SimulationResult = Type.Static<typeof SimulationResult>;
 
-/** A municipality's places in every published rating, newest first (its own history). */
+const PublishedPlaces = Type.Array(
+  Type.Object({
+    snapshot: Type.Object({
+      ...SnapshotLink.properties,
+      asOf: Type.String(),
+      /** Whether a published correction replaces this snapshot. */
+      corrected: Type.Boolean(),
+    }),
+    /** False when the published table does not list the municipality (a top-10, say). */
+    listed: Type.Boolean(),
+    place: Type.Union([Type.Integer(), Type.Null()]),
+    placeLabel: Type.Union([Type.String(), Type.Null()]),
+  }),
+);
+
+/**
+ * A municipality's places in every published rating, newest first (its own history), and
+ * those of the units merged into it, under their own names: each predecessor with its last
+ * day before the merger and the unit it merged into (predecessors of predecessors too).
+ */
 export const RatingPlaceHistory = Type.Object({
   municipality: MunicipalityRef,
-  places: Type.Array(
+  places: PublishedPlaces,
+  predecessors: Type.Array(
     Type.Object({
-      snapshot: Type.Object({
-        ...SnapshotLink.properties,
-        asOf: Type.String(),
-        /** Whether a published correction replaces this snapshot. */
-        corrected: Type.Boolean(),
-      }),
-      /** False when the published table does not list the municipality (a top-10, say). */
-      listed: Type.Boolean(),
-      place: Type.Union([Type.Integer(), Type.Null()]),
-      placeLabel: Type.Union([Type.String(), Type.Null()]),
+      municipality: MunicipalityRef,
+      validTo: Type.Union([Type.String(), Type.Null()]),
+      mergedInto: MunicipalityRef,
+      places: PublishedPlaces,
     }),
   ),
 });
