@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../ingest/input-problem.js';
+import { registerBackupCommands } from './commands/backup-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerPortalCommand(program);
   registerPlanCommand(program);
+  registerBackupCommands(program);
   configureRussianHelp(program);
   return program;
 }

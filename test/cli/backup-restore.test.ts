@@ -1,0 +1,179 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  checkSnapshotContent,
+  listTables,
+  takeInventory,
+} from '../../src/db/backup/database-inventory.js';
+import { openSqlite } from '../../src/db/connect.js';
+import { testDatabases } from '../support/databases.js';
+import { createDemoDatabase } from '../support/demo-database.js';
+import { assertCliBuilt, runCli } from '../support/run-cli.js';
+import { serveCli } from '../support/serve-cli.js';
+
+let dir: string;
+beforeAll(() => {
+  assertCliBuilt();
+  dir = mkdtempSync(join(tmpdir(), 'munirank-backup-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A new, empty database of the same kind (no schema) to restore into. */
+async function emptyTarget(kind: (typeof databases)[number], name: string) {
+  if (kind.name === 'postgres') return kind.create({ migrate: false });
+  const data = join(dir, name);
+  return {
+    env: { MUNIRANK_DATA_DIR: data },
+    open: () => openSqlite(join(data, 'munirank.sqlite')),
+    dispose: async () => {},
+  };
+}
+
+const databases = testDatabases();
+
+describe.each(databases)('munirank backup and restore on $name', (kind) => {
+  it('backs up a running server, restores the backup state exactly, refuses a bad file', async () => {
+    const source = await createDemoDatabase(kind);
+    const server = serveCli(source.env);
+    const file = join(dir, `${kind.name}.backup`);
+    try {
+      await server.address;
+      const expected = await takeInventory(source.handle.db);
+      // 40 tables; the demo's 42 units, 99 observations and 2 snapshots
+      expect(Object.keys(expected.rowCounts)).toHaveLength(40);
+      expect(expected.rowCounts).toMatchObject({
+        municipality: 42,
+        observation: 99,
+        rating_snapshot: 2,
+      });
+      expect(Object.keys(expected.snapshotHashes)).toHaveLength(2);
+
+      const made = await runCli(['backup', file], source.env);
+      expect(made.stderr).toBe('');
+      expect(made.code).toBe(0);
+      expect(made.stdout).toContain(
+        `Резервная копия записана: ${file} (схема ${expected.schemaVersion}, таблиц 40,`,
+      );
+      const header = readFileSync(file).subarray(0, 200_000).toString('latin1').split('\n');
+      expect(header[0]).toBe('MUNIRANK-BACKUP 1');
+      const manifest = JSON.parse(Buffer.from(header[1] ?? '', 'latin1').toString('utf8'));
+      expect(manifest).toMatchObject({ dialect: kind.name, schemaVersion: expected.schemaVersion });
+      expect(manifest.rowCounts).toEqual(expected.rowCounts);
+      expect(manifest.snapshotHashes).toEqual(expected.snapshotHashes);
+
+      // The data changes after the backup: a two-value import while the server runs.
+      const csv = join(dir, `${kind.name}-late.csv`);
+      writeFileSync(
+        csv,
+        'ОМСУ;Показатель;Период;Значение\nг.Бузулук;esia_total;2030-01-01;7\nг.Орск;esia_total;2030-01-01;9\n',
+      );
+      const late = await runCli(['import', csv, '--author', 'тест'], source.env);
+      expect(late.code).toBe(0);
+      const changed = await takeInventory(source.handle.db);
+      expect(changed.rowCounts.observation).toBe(101);
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+
+    const target = await emptyTarget(kind, 'restored');
+    try {
+      const restored = await runCli(['restore', file], target.env);
+      expect(restored.stderr).toBe('');
+      expect(restored.code).toBe(0);
+      expect(restored.stdout).toContain('восстановлена и сверена с описанием');
+      const handle = 'handle' in target ? target.handle : target.open();
+      const state = await takeInventory(handle.db);
+      expect(state).toEqual(await takeInventoryFromManifest(file));
+      expect(state.rowCounts.observation).toBe(99);
+      expect(await checkSnapshotContent(handle.db)).toEqual([]);
+      if (!('handle' in target)) await handle.close();
+
+      // Into a database that is not empty: refused.
+      const again = await runCli(['restore', file], target.env);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain(
+        'не пуста (таблиц: 40): копия восстанавливается только в пустую базу',
+      );
+    } finally {
+      await target.dispose();
+      await source.dispose();
+    }
+
+    // A truncated copy and a copy of a newer schema: refused, the empty database stays empty.
+    const bytes = readFileSync(file);
+    const truncated = join(dir, `${kind.name}-truncated.backup`);
+    writeFileSync(truncated, bytes.subarray(0, bytes.length - 1000));
+    const newer = join(dir, `${kind.name}-newer.backup`);
+    const text = bytes.toString('latin1');
+    writeFileSync(
+      newer,
+      Buffer.from(
+        text.replace(/"schemaVersion":"[^"]+"/, '"schemaVersion":"2099-01-01-0001-future"'),
+        'latin1',
+      ),
+    );
+    const untouched = await emptyTarget(kind, 'untouched');
+    try {
+      const cut = await runCli(['restore', truncated], untouched.env);
+      expect(cut.code).toBe(1);
+      expect(cut.stderr).toContain(
+        `${kind.name}-truncated.backup: файл резервной копии обрезан: данных `,
+      );
+      expect(cut.stderr).toContain('Копия не восстановлена, база не изменена.');
+      const future = await runCli(['restore', newer], untouched.env);
+      expect(future.code).toBe(1);
+      expect(future.stderr).toContain(
+        'копия сделана более новой версией munirank (схема «2099-01-01-0001-future»)',
+      );
+      const handle = 'handle' in untouched ? untouched.handle : untouched.open();
+      expect(await listTables(handle.db)).toEqual([]);
+      if (!('handle' in untouched)) await handle.close();
+    } finally {
+      await untouched.dispose();
+    }
+  });
+});
+
+/** The state the backup file says it holds. */
+async function takeInventoryFromManifest(file: string) {
+  const line = readFileSync(file).subarray(0, 200_000).toString('utf8').split('\n')[1] ?? '{}';
+  const { schemaVersion, rowCounts, snapshotHashes } = JSON.parse(line);
+  return { schemaVersion, rowCounts, snapshotHashes };
+}
+
+describe('scheduled backups', () => {
+  it('writes a dated copy into the folder and keeps the newest of the last N days', async () => {
+    const [sqlite] = databases;
+    if (!sqlite) return;
+    const source = await createDemoDatabase(sqlite);
+    const folder = join(dir, 'scheduled');
+    const day = 86_400_000;
+    const name = (t: number) =>
+      `munirank-${new Date(t).toISOString().slice(0, 19).replaceAll(':', '-')}Z.backup`;
+    const yesterday = Math.floor(Date.now() / day) * day - day;
+    const old = [yesterday + 3_600_000, yesterday + 7_200_000, yesterday - 400 * day].map(name);
+    try {
+      const first = await runCli(['backup', '--dir', folder], source.env);
+      expect(first.code).toBe(0);
+      for (const n of [...old, 'notes.txt']) writeFileSync(join(folder, n), 'x');
+      const [written] = readdirSync(folder).filter((n) => !old.includes(n) && n !== 'notes.txt');
+      rmSync(join(folder, written ?? ''));
+      const run = await runCli(
+        ['backup', '--dir', folder, '--keep-daily', '2', '--keep-monthly', '0'],
+        source.env,
+      );
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const now = readdirSync(folder).filter((n) => !old.includes(n) && n !== 'notes.txt');
+      expect(now).toHaveLength(1);
+      expect(readdirSync(folder).sort()).toEqual([old[1], now[0], 'notes.txt'].sort());
+      expect(run.stdout).toContain(`Удалена старая копия: ${old[0]}`);
+      expect(run.stdout).toContain(`Удалена старая копия: ${old[2]}`);
+    } finally {
+      await source.dispose();
+    }
+  });
+});
