@@ -4,6 +4,7 @@ import { registerBackupCommands } from './commands/backup-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres-command.js';
 import { registerPlanCommand } from './commands/plan-command.js';
 import { registerPortalCommand } from './commands/portal-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerPortalCommand(program);
   registerPlanCommand(program);
   registerBackupCommands(program);
+  registerMigrateToPostgresCommand(program);
   configureRussianHelp(program);
   return program;
 }

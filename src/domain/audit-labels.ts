@@ -80,6 +80,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'rating.uncertainty': 'оценка устойчивости мест',
   'methodology.list': 'просмотр методик',
   'methodology.simulate': 'моделирование новой методики',
+  'database.restore': 'восстановление базы из резервной копии',
+  'database.migrate-to-postgres': 'перенос базы из SQLite в PostgreSQL',
 };
 
 /** What an audit event concerns, by the entity type the services record. */
@@ -87,6 +89,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   api_token: 'токен API',
   audit_event: 'журнал аудита',
   data_set: 'набор данных',
+  database: 'база данных',
   entry_form: 'форма ввода',
   import: 'импорт',
   import_batch: 'пакет импорта',

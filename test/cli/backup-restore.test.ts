@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkSnapshotContent,
+  type DatabaseInventory,
   listTables,
   takeInventory,
 } from '../../src/db/backup/database-inventory.js';
@@ -38,9 +39,10 @@ describe.each(databases)('munirank backup and restore on $name', (kind) => {
     const source = await createDemoDatabase(kind);
     const server = serveCli(source.env);
     const file = join(dir, `${kind.name}.backup`);
+    let expected: DatabaseInventory | undefined;
     try {
       await server.address;
-      const expected = await takeInventory(source.handle.db);
+      expected = await takeInventory(source.handle.db);
       // 40 tables; the demo's 42 units, 99 observations and 2 snapshots
       expect(Object.keys(expected.rowCounts)).toHaveLength(40);
       expect(expected.rowCounts).toMatchObject({
@@ -86,7 +88,23 @@ describe.each(databases)('munirank backup and restore on $name', (kind) => {
       expect(restored.stdout).toContain('восстановлена и сверена с описанием');
       const handle = 'handle' in target ? target.handle : target.open();
       const state = await takeInventory(handle.db);
-      expect(state).toEqual(await takeInventoryFromManifest(file));
+      // the backup's state, and one more audit event: the restore itself
+      const copied = await takeInventoryFromManifest(file);
+      expect(state).toEqual({
+        ...copied,
+        rowCounts: { ...copied.rowCounts, audit_event: copied.rowCounts.audit_event + 1 },
+      });
+      expect(copied).toEqual(expected);
+      const audit = await handle.db
+        .selectFrom('audit_event')
+        .select(['action', 'after_json'])
+        .orderBy('id', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(audit.action).toBe('database.restore');
+      expect(JSON.parse(audit.after_json ?? '{}')).toMatchObject({
+        file,
+        schemaVersion: expected.schemaVersion,
+      });
       expect(state.rowCounts.observation).toBe(99);
       expect(await checkSnapshotContent(handle.db)).toEqual([]);
       if (!('handle' in target)) await handle.close();

@@ -6,6 +6,8 @@ import { createBackup } from '../../db/backup/create-backup.js';
 import { restoreBackup } from '../../db/backup/restore-backup.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { backupFileName, backupsToDelete } from '../../domain/backup-retention.js';
+import { recordAudit } from '../../server/features/access/audit.js';
+import { cliAuditContext } from '../cli-audit-context.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
 import { dataDirOption } from '../with-database.js';
 
@@ -93,6 +95,16 @@ export function registerBackupCommands(program: Command): void {
       const handle = openConfiguredDatabase(config);
       try {
         const applied = (await migrateToLatest(handle.db)).results?.length ?? 0;
+        await recordAudit(handle.db, {
+          context: cliAuditContext(),
+          action: 'database.restore',
+          entityType: 'database',
+          after: {
+            file: resolve(file),
+            createdAt: manifest.createdAt,
+            schemaVersion: manifest.schemaVersion,
+          },
+        });
         console.log(`База данных: ${describeDatabase(handle)}`);
         console.log(
           `Копия от ${manifest.createdAt} восстановлена и сверена с описанием: строки всех таблиц ` +
