@@ -80,6 +80,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'rating.uncertainty': 'оценка устойчивости мест',
   'methodology.list': 'просмотр методик',
   'methodology.simulate': 'моделирование новой методики',
+  'metrics.read': 'чтение метрик сервера',
   'database.restore': 'восстановление базы из резервной копии',
   'database.migrate-to-postgres': 'перенос базы из SQLite в PostgreSQL',
 };
