@@ -42,8 +42,12 @@ export async function stopGracefully(parts: ShutdownParts, signal: string): Prom
       resolve(1);
     }, timeoutMs);
   });
+  // A keep-alive connection busy when the stop began (an import's progress stream) would
+  // hold the server open once it goes idle: such connections are closed as they go idle.
+  const sweeper = setInterval(() => app.server.closeIdleConnections(), 200);
   const orderly = (async () => {
     await app.close();
+    clearInterval(sweeper);
     await importJobs.settled();
     await parts.closeDatabase();
     say('munirank остановлен: все начатые запросы и задания импорта завершены.');
@@ -53,5 +57,6 @@ export async function stopGracefully(parts: ShutdownParts, signal: string): Prom
     return await Promise.race([orderly, late]);
   } finally {
     clearTimeout(timer);
+    clearInterval(sweeper);
   }
 }
