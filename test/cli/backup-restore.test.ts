@@ -11,7 +11,7 @@ import {
 import { openSqlite } from '../../src/db/connect.js';
 import { testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
-import { assertCliBuilt, runCli } from '../support/run-cli.js';
+import { assertCliBuilt, runCli, startCli } from '../support/run-cli.js';
 import { serveCli } from '../support/serve-cli.js';
 
 let dir: string;
@@ -151,6 +151,76 @@ describe.each(databases)('munirank backup and restore on $name', (kind) => {
       if (!('handle' in untouched)) await handle.close();
     } finally {
       await untouched.dispose();
+    }
+  });
+});
+
+describe.each(databases)('backups on $name while others write', (kind) => {
+  it('hold what was committed when the backup began, never half an import', async () => {
+    const source = await createDemoDatabase(kind);
+    const csv = join(dir, `${kind.name}-slow.csv`);
+    const lines = ['ОМСУ;Показатель;Период;Значение'];
+    for (let d = 0; d < 2000; d += 1)
+      lines.push(
+        `г.Бузулук;esia_total;${2000 + Math.floor(d / 12)}-${String((d % 12) + 1).padStart(2, '0')};${d}`,
+      );
+    writeFileSync(csv, `${lines.join('\n')}\n`);
+    const file = join(dir, `${kind.name}-during-import.backup`);
+    try {
+      const before = await takeInventory(source.handle.db);
+      // The import pauses 4 s inside its transaction after writing; the backup runs meanwhile.
+      const importing = startCli(['import', csv, '--author', 'тест'], {
+        ...source.env,
+        MUNIRANK_IMPORT_CHUNK_DELAY_MS: '4000',
+      });
+      let stderr = '';
+      await new Promise<void>((resolve, reject) => {
+        importing.stderr?.on('data', (d) => {
+          stderr += d;
+          if (/запись: [1-9]/.test(stderr)) resolve();
+        });
+        importing.on('exit', () => reject(new Error(`the import ended first: ${stderr}`)));
+      });
+      const made = await runCli(['backup', file], source.env);
+      expect(made.code).toBe(0);
+      await new Promise((resolve) => importing.on('exit', resolve));
+      expect(importing.exitCode).toBe(0);
+      expect((await takeInventory(source.handle.db)).rowCounts.observation).toBe(99 + 2000);
+      expect(await takeInventoryFromManifest(file)).toEqual(before);
+
+      // Two restores of it into one empty database at once: one restores, the other is refused.
+      const target = await emptyTarget(kind, 'raced');
+      try {
+        const both = await Promise.all([
+          runCli(['restore', file], target.env),
+          runCli(['restore', file], target.env),
+        ]);
+        expect(both.map((r) => r.code).sort()).toEqual([0, 1]);
+        expect(both.find((r) => r.code === 1)?.stderr).toMatch(
+          /уже идёт восстановление|не пуста \(таблиц: 40\)/,
+        );
+        const handle = 'handle' in target ? target.handle : target.open();
+        const state = await takeInventory(handle.db);
+        expect(state.rowCounts).toEqual({
+          ...before.rowCounts,
+          audit_event: (before.rowCounts.audit_event ?? 0) + 1,
+        });
+        if (!('handle' in target)) await handle.close();
+      } finally {
+        await target.dispose();
+      }
+      if (kind.name === 'postgres') {
+        const missing = await runCli(['backup', join(dir, 'never.backup')], {
+          ...source.env,
+          PATH: '/nonexistent',
+        });
+        expect(missing.code).toBe(1);
+        expect(missing.stderr).toContain(
+          'Программа pg_dump не найдена (PATH: /nonexistent). Установите клиент PostgreSQL',
+        );
+      }
+    } finally {
+      await source.dispose();
     }
   });
 });

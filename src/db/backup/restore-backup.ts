@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { sql } from 'kysely';
 import { type DatabaseHandle, openPostgres } from '../connect.js';
 import { MIGRATIONS } from '../migrate.js';
 import { BackupFileError, extractBackupData, readBackupFile } from './backup-file.js';
@@ -15,6 +16,9 @@ export interface RestoreTarget {
   databaseUrl: string | undefined;
   sqliteFile: string;
 }
+
+/** The advisory lock key of a PostgreSQL restore (any constant of our own). */
+const RESTORE_LOCK = 7_305_001;
 
 const DIALECT_NAMES = { sqlite: 'SQLite', postgres: 'PostgreSQL' } as const;
 
@@ -43,7 +47,37 @@ async function checkRestored(db: DatabaseHandle['db'], manifest: BackupManifest,
     );
 }
 
+/**
+ * One restore at a time into a data folder: a second one started meanwhile is refused (it
+ * would find the database empty too, and the two copies would replace each other).
+ */
+async function withRestoreLock<T>(target: string, work: () => Promise<T>): Promise<T> {
+  await mkdir(dirname(target), { recursive: true });
+  const lock = `${target}.restore-lock`;
+  const handle = await open(lock, 'wx').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+    throw new BackupFileError(
+      `В ${dirname(target)} уже идёт восстановление (${basename(lock)}); если оно прервано, удалите этот файл.`,
+    );
+  });
+  try {
+    return await work();
+  } finally {
+    await handle.close();
+    await rm(lock, { force: true });
+  }
+}
+
 async function restoreSqlite(
+  file: string,
+  dataStart: number,
+  manifest: BackupManifest,
+  target: string,
+) {
+  await withRestoreLock(target, () => replaceEmptySqlite(file, dataStart, manifest, target));
+}
+
+async function replaceEmptySqlite(
   file: string,
   dataStart: number,
   manifest: BackupManifest,
@@ -60,7 +94,6 @@ async function restoreSqlite(
   }
   // The copy is checked under a temporary name and only then takes the database's place.
   const incoming = `${target}.restoring`;
-  await mkdir(dirname(target), { recursive: true });
   await extractBackupData(file, dataStart, incoming);
   try {
     const copy = openSqliteReadOnly(incoming);
@@ -85,6 +118,14 @@ async function restorePostgres(
   const handle = openPostgres(url);
   const dir = await mkdtemp(join(tmpdir(), 'munirank-restore-'));
   try {
+    // One restore at a time into a database: the lock lasts as long as this connection.
+    const { rows } = await sql<{
+      ok: boolean;
+    }>`SELECT pg_try_advisory_lock(${RESTORE_LOCK}) AS ok`.execute(handle.db);
+    if (!rows[0]?.ok)
+      throw new BackupFileError(
+        `В базу ${handle.location} уже идёт восстановление: дождитесь его конца.`,
+      );
     refuseNonEmpty(await listTables(handle.db), handle.location);
     const dump = join(dir, 'data.dump');
     await extractBackupData(file, dataStart, dump);
