@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig, sqliteFileIn } from '../../config.js';
 import { createBackup } from '../../db/backup/create-backup.js';
@@ -35,6 +35,7 @@ function backupTarget(file: string | undefined, opts: BackupOptions): string {
   }
   const target = resolve(file ?? '');
   if (existsSync(target)) throw new Error(`Файл ${target} уже существует: копия не записана.`);
+  mkdirSync(dirname(target), { recursive: true });
   return target;
 }
 
@@ -47,6 +48,11 @@ async function backup(file: string | undefined, opts: BackupOptions): Promise<vo
     throw new Error('--keep-daily и --keep-monthly действуют только вместе с --dir.');
   const target = backupTarget(file, opts);
   const config = readConfig({ dataDir: opts.dataDir });
+  const sqliteFile = sqliteFileIn(config.dataDir);
+  if (!config.databaseUrl && !existsSync(sqliteFile))
+    throw new Error(
+      `Встроенная база SQLite не найдена: ${sqliteFile}. Укажите --data-dir или DATABASE_URL.`,
+    );
   const handle = openConfiguredDatabase(config);
   try {
     const manifest = await createBackup(handle, target, config.databaseUrl);

@@ -95,8 +95,11 @@ export async function copySqliteToPostgres(
     const raw = trx as unknown as Kysely<unknown>;
     const client = await rawPostgresClient(raw);
     if (!client) throw new Error('PostgreSQL database without its driver handle');
-    for (const table of order)
-      options.onTable?.(table, await copyTable(sqlite, client, table, columns.get(table) ?? []));
+    for (const table of order) {
+      // Copied first: an optional call skips evaluating its arguments when no callback is given.
+      const copied = await copyTable(sqlite, client, table, columns.get(table) ?? []);
+      options.onTable?.(table, copied);
+    }
     await resetSequences(raw);
     const problems = [
       ...compareInventories(expected, await takeInventory(trx)),
