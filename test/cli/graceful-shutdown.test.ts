@@ -103,6 +103,13 @@ describe.each(testDatabases())('stopping the server during an import on $name', 
     expect(metrics.status).toBe(200);
     const job = await importUnderWay(base, secret, dailyTable(0));
     server.child.kill('SIGTERM');
+    await expect.poll(() => server.output()).toContain('Получен SIGTERM');
+    // A new request while stopping: no connection, or 503 on one still open.
+    const late = await fetch(`${base}/healthz`).then(
+      (r) => r.status,
+      () => 'refused',
+    );
+    expect([503, 'refused']).toContain(late);
     const last = await job.finish();
     const code = await server.exited;
     expect(code).toBe(0);
