@@ -1,53 +1,12 @@
 // `npm run bench engine`: the rating engine against a naive object-per-cell baseline
 // (bench/naive-engine.ts), measured in the same run. Prints figures; asserts nothing.
 import { availableParallelism, loadavg } from 'node:os';
-import type { Methodology, MethodologyNode } from '../src/domain/methodology.js';
 import { computeRating } from '../src/engine/compute-rating.js';
 import { describeExplanation } from '../src/engine/describe-explanation.js';
 import { drawRandom } from '../src/engine/prng.js';
 import { runUncertainty, UncertaintyPool } from '../src/server/workers/uncertainty-pool.js';
+import { benchMethodology, INDICATORS, time } from './bench-index.js';
 import { naiveRating } from './naive-engine.js';
-
-const INDICATORS = 60;
-const DIMENSIONS = 6;
-
-/** Index → 6 dimensions → 10 indicators, min–max 0..100, arithmetic, every fifth lower-is-better. */
-function methodology(): Methodology {
-  const per = INDICATORS / DIMENSIONS;
-  const dims: MethodologyNode[] = Array.from({ length: DIMENSIONS }, (_, d) => ({
-    kind: 'group',
-    code: `D${d}`,
-    name: `Направление ${d}`,
-    weight: 1 + (d % 3),
-    aggregation: 'arithmetic',
-    children: Array.from({ length: per }, (_, j) => ({
-      kind: 'indicator' as const,
-      code: `I${d * per + j}`,
-      name: `Показатель ${d * per + j}`,
-      weight: 1 + (j % 2),
-      direction: (j % 5 === 0 ? -1 : 1) as 1 | -1,
-      normalisation: { method: 'min-max' as const },
-    })),
-  }));
-  return {
-    code: 'bench',
-    version: 1,
-    title: 'Бенчмарк',
-    effectiveFrom: '2024',
-    outputScale: 100,
-    tieRule: 'competition',
-    missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
-    colourThresholds: [],
-    tree: {
-      kind: 'group',
-      code: 'INDEX',
-      name: 'Индекс',
-      weight: 1,
-      aggregation: 'arithmetic',
-      children: dims,
-    },
-  };
-}
 
 /** Random data, 1 % missing, from the engine's own seeded generator. */
 function dataset(n: number) {
@@ -62,22 +21,9 @@ function dataset(n: number) {
   return { units, values };
 }
 
-/** Minimum and median of several runs after a warm-up: the minimum is the least disturbed by other processes. */
-function time(runs: number, f: () => unknown): { min: number; median: number } {
-  f(); // warm-up
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t = performance.now();
-    f();
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { min: times[0] as number, median: times[Math.floor(times.length / 2)] as number };
-}
-
 const ms = (x: number) => `${x.toFixed(1)} мс`;
 const range = (x: { min: number; median: number }) => `${ms(x.min)} / ${ms(x.median)}`;
-const m = methodology();
+const m = benchMethodology();
 console.log(
   `Ядер: ${availableParallelism()}, средняя загрузка за минуту ${loadavg()[0]?.toFixed(2)} ` +
     '(другие процессы на машине замедляют замеры). Минимум / медиана нескольких прогонов после разогрева.',

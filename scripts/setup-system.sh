@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs and starts what the full test suite needs beyond Node (Debian/Ubuntu, idempotent):
 # Chromium for browser tests, PostgreSQL for database tests, DejaVu fonts for documents,
-# LibreOffice and poppler to prove that exported XLSX/DOCX/PDF files open and hold their text.
+# LibreOffice and poppler to prove that exported XLSX/DOCX/PDF files open and hold their text,
+# nginx to run the deployment guide's TLS proxy for real.
 set -euo pipefail
 
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 missing=()
-for pkg in chromium postgresql fonts-dejavu-core libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils; do
+for pkg in chromium postgresql fonts-dejavu-core libreoffice-calc-nogui libreoffice-writer-nogui poppler-utils nginx-light; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -36,4 +37,4 @@ fi
 if [ "$(psql_admin -c "SELECT 1 FROM pg_database WHERE datname = 'munirank'")" != "1" ]; then
   psql_admin -c "CREATE DATABASE munirank OWNER munirank"
 fi
-echo "setup:system: Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), PostgreSQL $version на 127.0.0.1:5432 (роль munirank), LibreOffice $(soffice --version 2>/dev/null | awk '{print $2}'), pdftotext $(pdftotext -v 2>&1 | head -n 1 | awk '{print $3}')"
+echo "setup:system: Chromium $(chromium --version 2>/dev/null | awk '{print $2}'), PostgreSQL $version на 127.0.0.1:5432 (роль munirank), LibreOffice $(soffice --version 2>/dev/null | awk '{print $2}'), pdftotext $(pdftotext -v 2>&1 | head -n 1 | awk '{print $3}'), nginx $(/usr/sbin/nginx -v 2>&1 | sed 's|.*/||')"

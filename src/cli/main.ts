@@ -3,6 +3,7 @@ import { InputError } from '../ingest/input-problem.js';
 import { registerBackupCommands } from './commands/backup-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerMethodologyCommand } from './commands/methodology-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres-command.js';
 import { registerPlanCommand } from './commands/plan-command.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerDemoCommand(program);
   registerRatingCommands(program);
+  registerMethodologyCommand(program);
   registerUserCommand(program);
   registerImportCommand(program);
   registerReportCommand(program);

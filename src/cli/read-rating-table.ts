@@ -3,8 +3,11 @@ import type { RatingData } from '../engine/compute-rating.js';
 import { InputError, type InputProblem } from '../ingest/input-problem.js';
 import { parseRussianNumber } from '../ingest/russian-number.js';
 
-const CODE_HEADERS = /^(code|unit|unit_code|код|код омсу|октмо|oktmo)$/i;
-const NAME_HEADERS = /^(name|наименование|название|наименование омсу|муниципальное образование)$/i;
+const CODE_HEADERS = /^(code|unit|unit_code|ucode|код|код омсу|октмо|oktmo)$/i;
+const NAME_HEADERS =
+  /^(name|uname|наименование|название|наименование омсу|муниципальное образование)$/i;
+/** COINr's text group columns: `GDP_group`, `Group_Size`. */
+const GROUP_HEADERS = /(_group$|^group_)/i;
 
 /** Splits delimited text into rows of cells; quotes ("a;b", "say ""hi""") are honoured. */
 function splitRows(text: string, delimiter: string): { line: number; cells: string[] }[] {
@@ -54,12 +57,25 @@ function detectDelimiter(text: string): string {
   return ',';
 }
 
+/** One data row as read, before it is split by period. */
+interface ReadRow {
+  line: number;
+  code: string;
+  name: string;
+  group: string | null;
+  time: number | null;
+  values: (number | null)[];
+}
+
 /**
- * Reads a rating data file: one row per unit, a unit-code column (`code`, `код`, `октмо`…
- * or else the first), an optional name column, every other column a number by its header
- * (indicator or reference code). `;`, tab or `,` separated, UTF-8; numbers as Russian
- * documents write them (`85 199`, `0,574`, `178,60%`). Every problem is reported with row
- * and column, all at once.
+ * Reads a rating data file: one row per unit, a unit-code column (`code`, `код`, `октмо`,
+ * COINr's `uCode`… or else the first), an optional name column (`uName`…), every other column a
+ * number by its header (indicator, reference or denominator code). `;`, tab or `,` separated,
+ * UTF-8; numbers as Russian documents and R write them (`85 199`, `0,574`, `2e-06`, `NA`).
+ * COINr's iData layout is read as it is: text group columns (`…_group`, `Group_…`; the first
+ * gives each unit its group, for group-mean imputation and places within groups) and `Time`:
+ * with several periods, the latest is rated and the earlier ones are its history. Every
+ * problem is reported with row and column, all at once.
  *
  * @example readRatingTable('data.csv').values.pos_level // [94.1, null, …]
  */
@@ -77,13 +93,27 @@ export function readRatingTable(file: string): RatingData & { columns: string[] 
     header.findIndex((h) => CODE_HEADERS.test(h)),
   );
   const nameAt = header.findIndex((h, i) => i !== codeAt && NAME_HEADERS.test(h));
-  const valueAt = header.map((_, i) => i).filter((i) => i !== codeAt && i !== nameAt);
-  const units: RatingData['units'][number][] = [];
-  const values: Record<string, (number | null)[]> = Object.fromEntries(
-    valueAt.map((i) => [header[i] as string, []]),
-  );
-  const seen = new Map<string, number>();
+  const groupAt = header
+    .map((h, i) => (GROUP_HEADERS.test(h) && i !== codeAt && i !== nameAt ? i : -1))
+    .filter((i) => i >= 0);
+  const timeAt = header.findIndex((h, i) => i !== codeAt && i !== nameAt && /^time$/i.test(h));
+  const valueAt = header
+    .map((_, i) => i)
+    .filter((i) => i !== codeAt && i !== nameAt && i !== timeAt && !groupAt.includes(i));
+  const read: ReadRow[] = [];
   for (const row of rows.slice(1)) {
+    let time: number | null = null;
+    if (timeAt >= 0) {
+      const parsed = parseRussianNumber(row.cells[timeAt] ?? '');
+      if (!parsed.ok || parsed.value === null)
+        problems.push({
+          file,
+          row: row.line,
+          column: header[timeAt] ?? null,
+          message: parsed.ok ? 'нет периода' : parsed.message,
+        });
+      else time = parsed.value;
+    }
     const code = row.cells[codeAt]?.trim() ?? '';
     if (code === '')
       problems.push({
@@ -92,22 +122,62 @@ export function readRatingTable(file: string): RatingData & { columns: string[] 
         column: header[codeAt] ?? null,
         message: 'нет кода ОМСУ',
       });
-    else if (seen.has(code))
-      problems.push({
-        file,
-        row: row.line,
-        column: header[codeAt] ?? null,
-        message: `код «${code}» уже встречался в строке ${seen.get(code)}`,
-      });
-    seen.set(code, row.line);
-    units.push({ code, name: nameAt >= 0 ? (row.cells[nameAt]?.trim() ?? code) : code });
-    for (const i of valueAt) {
-      const parsed = parseRussianNumber(row.cells[i] ?? '');
-      const column = header[i] as string;
-      if (!parsed.ok) problems.push({ file, row: row.line, column, message: parsed.message });
-      (values[column] as (number | null)[]).push(parsed.ok ? parsed.value : null);
-    }
+    const groupCell = groupAt.length > 0 ? (row.cells[groupAt[0] as number]?.trim() ?? '') : '';
+    read.push({
+      line: row.line,
+      code,
+      name: nameAt >= 0 ? row.cells[nameAt]?.trim() || code : code,
+      group: groupCell === '' || groupCell === 'NA' ? null : groupCell,
+      time,
+      values: valueAt.map((i) => {
+        const parsed = parseRussianNumber(row.cells[i] ?? '');
+        if (!parsed.ok)
+          problems.push({
+            file,
+            row: row.line,
+            column: header[i] as string,
+            message: parsed.message,
+          });
+        return parsed.ok ? parsed.value : null;
+      }),
+    });
   }
+  const times = [...new Set(read.map((r) => r.time))].sort((a, b) => (a ?? 0) - (b ?? 0));
+  const columns = valueAt.map((i) => header[i] as string);
+  const period = (time: number | null) => {
+    const inPeriod = read.filter((r) => r.time === time);
+    const seen = new Map<string, number>();
+    for (const r of inPeriod) {
+      if (r.code !== '' && seen.has(r.code))
+        problems.push({
+          file,
+          row: r.line,
+          column: header[codeAt] ?? null,
+          message: `код «${r.code}» уже встречался в строке ${seen.get(r.code)}`,
+        });
+      seen.set(r.code, r.line);
+    }
+    return {
+      rows: inPeriod,
+      values: Object.fromEntries(
+        columns.map((c, k) => [c, inPeriod.map((r) => r.values[k] ?? null)]),
+      ),
+    };
+  };
+  const current = period(times.at(-1) ?? null);
+  const history = times.slice(0, -1).map((t) => {
+    const p = period(t);
+    return { unitCodes: p.rows.map((r) => r.code), values: p.values };
+  });
   if (problems.length > 0) throw new InputError(problems);
-  return { units, values, columns: valueAt.map((i) => header[i] as string) };
+  return {
+    units: current.rows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      ...(groupAt.length > 0 ? { group: r.group } : {}),
+    })),
+    values: current.values,
+    ...(history.length > 0 ? { history } : {}),
+    columns,
+  };
 }

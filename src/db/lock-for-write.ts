@@ -5,13 +5,16 @@ import type { Database } from './schema/index.js';
 /**
  * What a write locks: every form and workflow step of one municipality; every rating
  * computation and publication of one region; the region's reporting deadlines; the plan rule
- * of one indicator (id: the indicator's). The number is the lock's first key on the server.
+ * of one indicator (id: the indicator's); the map boundaries of one region. The number is the lock's first key on the server.
  */
 export const LOCK_SCOPES = {
   municipalityData: 1,
   regionRatings: 2,
   regionDeadlines: 3,
   indicatorPlanRule: 4,
+  regionBoundaries: 6,
+  /** Held for a whole uncertainty run (see `tryHoldLock`), one per region on every instance. */
+  uncertaintyRun: 7,
 } as const;
 
 export type LockScope = keyof typeof LOCK_SCOPES;

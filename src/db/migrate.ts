@@ -12,6 +12,8 @@ import { periodByteOrderSchema } from './migrations/2026-12-04-0012-period-byte-
 import { indicatorAliasesSchema } from './migrations/2026-12-05-0013-indicator-aliases.js';
 import { loginFailureAccountKnown } from './migrations/2026-12-05-0014-login-failure-account-known.js';
 import { planRulesSchema } from './migrations/2026-12-05-0030-plan-rules.js';
+import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
+import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -29,6 +31,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0013-indicator-aliases': indicatorAliasesSchema,
   '2026-12-05-0014-login-failure-account-known': loginFailureAccountKnown,
   '2026-12-05-0030-plan-rules': planRulesSchema,
+  '2026-12-05-0070-region-boundaries': regionBoundariesSchema,
+  '2026-12-05-0071-snapshot-uncertainty': snapshotUncertaintySchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

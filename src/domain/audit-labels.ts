@@ -15,6 +15,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'rating.compute': 'расчёт рейтинга',
   'rating.publish': 'публикация рейтинга',
   'methodology.manage': 'управление методиками',
+  'boundaries.manage': 'загрузка границ для карты',
   'accounts.manage': 'управление учётными записями',
   'tokens.manage': 'управление токенами API',
   'audit.read': 'чтение журнала аудита',
@@ -83,6 +84,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'metrics.read': 'чтение метрик сервера',
   'database.restore': 'восстановление базы из резервной копии',
   'database.migrate-to-postgres': 'перенос базы из SQLite в PostgreSQL',
+  'boundaries.upload': 'загрузка границ ОМСУ для карты',
 };
 
 /** What an audit event concerns, by the entity type the services record. */
@@ -112,6 +114,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   rating_snapshot: 'рейтинг',
   reference_value: 'справочное значение',
   region: 'регион',
+  region_boundaries: 'границы ОМСУ на карте',
   reporting_deadline: 'срок сдачи данных',
   responsible_official: 'ответственный',
   session: 'сеанс',

@@ -174,6 +174,22 @@ export const MissingDataRule = Type.Object(
 );
 export type MissingDataRule = Type.Static<typeof MissingDataRule>;
 
+/**
+ * Unit screening before normalisation, as COINr's `Screen` (unit_screen = "byNA"): a unit whose
+ * share of indicators with a raw value is below `minAvailability` — over all indicators, or
+ * within any one child of the index — is left out: it gets no score and no place, and does
+ * not count in the minimum, maximum, means or imputation of the units that remain.
+ */
+export const UnitScreening = Type.Object(
+  {
+    minAvailability: Type.Number({ minimum: 0, maximum: 1 }),
+    /** 'overall' (default): over every indicator; 'each-dimension': in every child of the index. */
+    scope: Type.Optional(Type.Enum(['overall', 'each-dimension'])),
+  },
+  Strict,
+);
+export type UnitScreening = Type.Static<typeof UnitScreening>;
+
 export const ColourThreshold = Type.Object(
   {
     /** Index scores from this value (inclusive) up to the next threshold get this colour. */
@@ -223,6 +239,8 @@ export const Methodology = Type.Object(
     outputScale: OutputScale,
     tieRule: TieRule,
     missingData: MissingDataRule,
+    /** Units dropped before normalisation for want of data; without it, none are. */
+    screening: Type.Optional(UnitScreening),
     colourThresholds: Type.Array(ColourThreshold),
     /** Groups for places within a group; without it, units keep the groups the data gives. */
     grouping: Type.Optional(Grouping),

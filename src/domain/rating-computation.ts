@@ -45,6 +45,13 @@ export interface RatingComputation {
     availability: number;
     reasons: string[];
   }[];
+  /** Units the methodology's screening left out (present only when it has a screening rule). */
+  screened?: {
+    code: string;
+    availability: number;
+    dimension: string | null;
+    reason: string;
+  }[];
   /** Per unit: contributions, strengths, weaknesses, what would move it up. */
   explanations: unknown[];
 }

@@ -39,6 +39,15 @@ export interface IndicatorInputs {
   history: ReadonlyArray<Readonly<Record<string, Column>>>;
   /** All zeros, rowCount long: every indicator's `imputed` when nothing is imputed, shared. */
   unimputed?: Uint8Array;
+  /** 1 for units the screening left out: missing from imputation on, counted nowhere. */
+  screened?: Uint8Array;
+}
+
+/** A copy of the column with the screened units' values missing. */
+function withoutScreened(column: Column, screened: Uint8Array): Column {
+  const out = column.slice();
+  for (let i = 0; i < out.length; i += 1) if (screened[i] === 1) out[i] = Number.NaN;
+  return out;
 }
 
 function impute(raw: Column, code: string, m: Methodology, inputs: IndicatorInputs): ImputedColumn {
@@ -79,7 +88,18 @@ export function computeIndicator(
   } else {
     raw = inputs.columns[node.code] ?? new Float64Array(inputs.rowCount).fill(Number.NaN);
   }
-  const { values, imputed } = impute(raw, node.code, m, inputs);
+  const screened = inputs.screened;
+  let { values, imputed } = impute(
+    screened ? withoutScreened(raw, screened) : raw,
+    node.code,
+    m,
+    inputs,
+  );
+  if (screened && imputed !== inputs.unimputed) {
+    // Imputation by the last observation reaches screened units too: undo it.
+    values = withoutScreened(values, screened);
+    imputed = imputed.map((flag, i) => (screened[i] === 1 ? 0 : flag));
+  }
   let treated = values;
   let treatment: OutlierReport | null = null;
   if (node.treatment)

@@ -6,10 +6,12 @@ import { explainScores, type RatingExplanations } from './explain-scores.js';
 import { explainUnits, type UnitResult } from './explain-units.js';
 import { rankChange, rankScores, ranksInOrder, rankWithinGroups } from './rank.js';
 import { flattenTree } from './rating-tree.js';
+import { type ScreenedUnit, screenUnits } from './screen-units.js';
 import { sortOrder } from './sort-order.js';
 
 export type { IndicatorResult } from './compute-indicator.js';
 export type { UnitResult } from './explain-units.js';
+export type { ScreenedUnit } from './screen-units.js';
 
 export interface RatingUnit {
   code: string;
@@ -60,6 +62,8 @@ export interface RatingResult {
   nodes: NodeResult[];
   /** Contributions, strengths, weaknesses and improvements; null when not asked for. */
   explanations: RatingExplanations | null;
+  /** Units the methodology's screening left out, in data order (empty without screening). */
+  screened: ScreenedUnit[];
 }
 
 function alignHistory(data: RatingData): Record<string, Column>[] {
@@ -125,6 +129,8 @@ export function computeRating(
   const groups = m.grouping
     ? groupsByBands(columns[m.grouping.reference], m.grouping.bands, rowCount)
     : data.units.map((u) => u.group ?? null);
+  const unitCodes = data.units.map((u) => u.code);
+  const screening = screenUnits(m, columns, unitCodes);
   const inputs = {
     rowCount,
     columns,
@@ -132,8 +138,8 @@ export function computeRating(
     history: alignHistory(data),
     // One read-only zero column for all indicators' `imputed` when the rule imputes nothing.
     unimputed: new Uint8Array(rowCount),
+    ...(screening.screened.length > 0 ? { screened: screening.flags } : {}),
   };
-  const unitCodes = data.units.map((u) => u.code);
   const indicators: IndicatorResult[] = [];
   const nodes: NodeResult[] = [];
   const rule = m.missingData;
@@ -211,11 +217,18 @@ export function computeRating(
     indicatorParent: tree.indicatorParent,
     indicatorPosition: tree.indicatorPosition,
   });
+  // A screened unit's one reason is the screening, not the missing values that follow from it.
+  const reasonOf = new Map(screening.screened.map((s) => [s.code, s.reason]));
+  for (const u of units) {
+    const reason = reasonOf.get(u.code);
+    if (reason !== undefined) u.reasons = [reason];
+  }
   return {
     methodology: { code: m.code, version: m.version },
     units,
     indicators,
     nodes,
     explanations,
+    screened: screening.screened,
   };
 }

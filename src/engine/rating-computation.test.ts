@@ -3,7 +3,7 @@ import { canonicalJson } from '../domain/canonical-json.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { RatingComputation } from '../domain/rating-computation.js';
 import { computeRating, type RatingData } from './compute-rating.js';
-import { describeComputation, verifyComputation } from './rating-computation.js';
+import { checkComputation, describeComputation, verifyComputation } from './rating-computation.js';
 
 const m: Methodology = {
   code: 'test',
@@ -67,13 +67,50 @@ describe('verifyComputation', () => {
     expect(verifyComputation(c)).toEqual([]);
   });
 
-  it('lists what differs', () => {
+  it('lists what differs, the changed raw input first', () => {
     const c = stored();
     (c.indicators[0] as { normalised: (number | null)[] }).normalised[2] = 1;
     c.inputs.values.total = [100, 250, 40, 900, 11];
     const problems = verifyComputation(c);
-    expect(problems).toContain('/indicators/0/normalised/2: в снимке 1, при пересчёте 0');
-    expect(problems.some((p) => p.startsWith('/indicators/0/raw/4'))).toBe(true);
+    // e: per1000 = total / population · 1000 = 11 / 100 · 1000 = 110 (the snapshot had 100)
+    expect(problems[0]).toBe(
+      '/indicators/0/raw/4 — исходное значение «per1000», ОМСУ «e»: в снимке 100, при пересчёте 110',
+    );
+    // per1000 of c = 40/800·1000 = 50; min-max over 100, 125, 50, 300, 110 → (50 − 50)/250 = 0
+    expect(problems).toContain(
+      '/indicators/0/normalised/2 — балл показателя «per1000», ОМСУ «c»: в снимке 1, при пересчёте 0',
+    );
+  });
+
+  it('counts every difference and orders scores from indicators up to the index', () => {
+    const c = stored();
+    c.inputs.values.total = [100, 250, 40, 900, 11];
+    const check = checkComputation(c, 1000);
+    if (!check.ok) throw new Error('refused');
+    const { comparison } = check;
+    expect(comparison.total).toBe(
+      comparison.bySection.inputs + comparison.bySection.scores + comparison.bySection.explanations,
+    );
+    expect(comparison.bySection.inputs).toBe(1);
+    const scores = comparison.listed.scores;
+    const firstIndex = scores.findIndex((l) => l.startsWith('/nodes/0/'));
+    const lastIndicator = scores.findLastIndex((l) => l.startsWith('/indicators/'));
+    expect(lastIndicator).toBeGreaterThanOrEqual(0);
+    expect(firstIndex).toBeGreaterThan(lastIndicator);
+    expect(comparison.bySection.explanations).toBeGreaterThan(0);
+  });
+
+  it('names a changed weight among the causes', () => {
+    const c = stored();
+    const tree = (c.methodology as Methodology).tree as { children: { weight: number }[] };
+    (tree.children[0] as { weight: number }).weight = 3;
+    const check = checkComputation(c);
+    if (!check.ok) throw new Error('refused');
+    // a: per1000 weighted 2/3 before, 3/4 now
+    expect(check.comparison.listed.inputs[0]).toBe(
+      '/explanations/0/contributions/0/effectiveWeight — эффективный вес «per1000», ОМСУ «a»: ' +
+        `в снимке ${2 / 3}, при пересчёте 0.75`,
+    );
   });
 
   it('refuses an unknown format and an invalid methodology', () => {

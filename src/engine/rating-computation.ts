@@ -1,6 +1,11 @@
 import type { Methodology } from '../domain/methodology.js';
 import type { RatingComputation } from '../domain/rating-computation.js';
 import { fromColumn, toColumn } from './column.js';
+import {
+  type ComputationComparison,
+  compareComputations,
+  DIFFERENCE_SECTIONS,
+} from './compare-computations.js';
 import { computeRating, type RatingData, type RatingResult } from './compute-rating.js';
 import { describeExplanation } from './describe-explanation.js';
 import { validateMethodology } from './validate-methodology.js';
@@ -56,6 +61,8 @@ export function describeComputation(
       availability: [...n.availability],
     })),
     units: result.units,
+    // Only with a screening rule, so computations stored before it recompute to the same JSON.
+    ...(m.screening ? { screened: result.screened } : {}),
     explanations: e
       ? codes.map((_, i) =>
           describeExplanation(
@@ -82,52 +89,42 @@ export function ratingDataOf(c: RatingComputation): RatingData {
   };
 }
 
-/** Paths (JSON-Pointer-like) where two JSON values differ, at most `limit` of them. */
-function differences(a: unknown, b: unknown, path: string, out: string[], limit: number): void {
-  if (out.length >= limit) return;
-  if (Object.is(a, b)) return;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    if (a.length !== b.length) out.push(`${path}: длина ${b.length} вместо ${a.length}`);
-    else
-      a.forEach((v, i) => {
-        differences(v, b[i], `${path}/${i}`, out, limit);
-      });
-    return;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-    for (const k of [...keys].sort()) {
-      differences(
-        (a as Record<string, unknown>)[k],
-        (b as Record<string, unknown>)[k],
-        `${path}/${k}`,
-        out,
-        limit,
-      );
-    }
-    return;
-  }
-  out.push(`${path}: в снимке ${JSON.stringify(a)}, при пересчёте ${JSON.stringify(b)}`);
-}
+export type ComputationCheck =
+  | { ok: false; refused: string[] }
+  | { ok: true; comparison: ComputationComparison };
 
 /**
- * Recomputes a stored computation from its own methodology and inputs and lists every
- * place where a number (or anything else) differs; empty when it matches to the digit.
+ * Recomputes a stored computation from its own methodology and inputs and compares every
+ * number (and everything else), sorted from causes to effects: see `compareComputations`.
  *
- * @example verifyComputation(snapshot.content.computation) // []
+ * @example checkComputation(snapshot.content.computation) // { ok: true, comparison: { total: 0, … } }
  */
-export function verifyComputation(stored: RatingComputation, limit = 50): string[] {
+export function checkComputation(stored: RatingComputation, keepPerSection = 20): ComputationCheck {
   if (stored?.format !== 'munirank-computation/1')
-    return ['неизвестный формат расчёта (ожидается munirank-computation/1)'];
+    return {
+      ok: false,
+      refused: ['неизвестный формат расчёта (ожидается munirank-computation/1)'],
+    };
   const checked = validateMethodology(stored.methodology);
-  if (!checked.ok) return checked.errors.map((e) => `методика ${e.path}: ${e.message}`);
+  if (!checked.ok)
+    return { ok: false, refused: checked.errors.map((e) => `методика ${e.path}: ${e.message}`) };
   const data = ratingDataOf(stored);
   const again = describeComputation(
     checked.methodology,
     data,
     computeRating(checked.methodology, data),
   );
-  const out: string[] = [];
-  differences(stored, again, '', out, limit);
-  return out;
+  return { ok: true, comparison: compareComputations(stored, again, keepPerSection) };
+}
+
+/**
+ * The differences of `checkComputation` as lines, causes first, at most `limit`; empty when
+ * the computation matches to the digit.
+ *
+ * @example verifyComputation(snapshot.content.computation) // []
+ */
+export function verifyComputation(stored: RatingComputation, limit = 50): string[] {
+  const check = checkComputation(stored, limit);
+  if (!check.ok) return check.refused;
+  return DIFFERENCE_SECTIONS.flatMap((s) => check.comparison.listed[s]).slice(0, limit);
 }

@@ -13,19 +13,31 @@ describe('parseRussianNumber', () => {
     ['7694', 7694, false, 0],
     ['-3,5', -3.5, false, 1],
     ['0.5', 0.5, false, 1],
+    // Scientific notation as R's write.csv, pandas and Excel write it.
+    ['2e-06', 0.000002, false, 6],
+    ['3e+05', 300000, false, 0],
+    ['1,5E-3', 0.0015, false, 4],
+    ['-1.25e2', -125, false, 0],
+    ['4.5E+00', 4.5, false, 1],
   ])('%s → %d', (raw, value, percentSign, decimals) => {
     expect(parseRussianNumber(raw)).toEqual({ ok: true, value, percentSign, decimals });
   });
 
-  it.each(['', '-', '—', '  '])('%j is missing, not zero', (raw) => {
-    expect(parseRussianNumber(raw)).toMatchObject({ ok: true, value: null });
-  });
+  it.each(['', '-', '—', '  ', 'NA', 'na', 'N/A', '#N/A', 'н/д', 'Н/Д'])(
+    '%j is missing, not zero',
+    (raw) => {
+      expect(parseRussianNumber(raw)).toMatchObject({ ok: true, value: null });
+    },
+  );
 
-  it.each(['двенадцать', '12 апреля', '1,2,3', '12..5', '=SUM(A1)'])('%s is an error', (raw) => {
-    const result = parseRussianNumber(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toContain('не число');
-  });
+  it.each(['двенадцать', '12 апреля', '1,2,3', '12..5', '=SUM(A1)', 'e5', '1e', '1e+', '1,5e-3,2'])(
+    '%s is an error',
+    (raw) => {
+      const result = parseRussianNumber(raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toContain('не число');
+    },
+  );
 });
 
 describe('the fast path for plain numbers', () => {

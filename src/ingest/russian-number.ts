@@ -2,16 +2,34 @@ export type ParsedNumber =
   | { ok: true; value: number | null; percentSign: boolean; decimals: number }
   | { ok: false; message: string };
 
-const MISSING = new Set(['', '-', '—', '–', 'н/д', 'нет данных']);
+/**
+ * Cells that mean "no value" (compared in lower case): blank, dashes, the Russian «н/д» and
+ * «нет данных», and what R (`NA`) and spreadsheets (`N/A`, `#N/A`) write for a missing value.
+ */
+export const MISSING_TOKENS: readonly string[] = [
+  '',
+  '-',
+  '—',
+  '–',
+  'н/д',
+  'нет данных',
+  'na',
+  'n/a',
+  '#n/a',
+];
+const MISSING = new Set(MISSING_TOKENS);
 // Spaces used as thousands separators: space, no-break, narrow no-break, thin.
 const GROUP_SPACES = /[ \u00a0\u202f\u2009]/g;
 
 /**
- * Parses a number as Russian documents write it: `85 199` (any kind of space between
- * thousands), `0,574`, `178,60%`. Empty, `-` and `—` mean missing (null); anything else that
- * is not a number is an error, never a silent zero. `decimals` is the printed precision.
+ * Parses a number as Russian documents and analysis tools write it: `85 199` (any kind of
+ * space between thousands), `0,574`, `178,60%`, and scientific notation as R, Python and Excel
+ * write it (`2e-06`, `3e+05`, `1,5E-3`). Empty, dashes, `н/д`, `NA`, `N/A`, `#N/A` mean
+ * missing (null); anything else that is not a number is an error, never a silent zero.
+ * `decimals` is the printed precision (for `2e-06`, six).
  *
  * @example parseRussianNumber('178,60%') // { ok: true, value: 178.6, percentSign: true, decimals: 2 }
+ * @example parseRussianNumber('1,5E-3') // { ok: true, value: 0.0015, percentSign: false, decimals: 4 }
  */
 export function parseRussianNumber(raw: string): ParsedNumber {
   return readPlainNumber(raw) ?? parseRussianNumberInFull(raw);
@@ -27,12 +45,15 @@ export function parseRussianNumberInFull(raw: string): ParsedNumber {
     .replace(/\s*%\s*$/, '')
     .replace(GROUP_SPACES, '')
     .replace(/^\u2212/, '-');
-  if (!/^[-+]?(\d+([.,]\d+)?|[.,]\d+)$/.test(body)) {
-    return { ok: false, message: `«${raw.trim()}» — не число` };
-  }
-  const normalised = body.replace(',', '.');
-  const decimals = normalised.includes('.') ? normalised.length - normalised.indexOf('.') - 1 : 0;
-  return { ok: true, value: Number(normalised), percentSign, decimals };
+  const match = /^([-+]?(?:\d+(?:[.,]\d+)?|[.,]\d+))(?:[eE]([-+]?\d+))?$/.exec(body);
+  if (!match) return { ok: false, message: `«${raw.trim()}» — не число` };
+  const mantissa = (match[1] as string).replace(',', '.');
+  const exponent = match[2] === undefined ? 0 : Number(match[2]);
+  const value = Number(exponent === 0 ? mantissa : `${mantissa}e${exponent}`);
+  if (!Number.isFinite(value))
+    return { ok: false, message: `«${raw.trim()}» — слишком большое число` };
+  const fraction = mantissa.includes('.') ? mantissa.length - mantissa.indexOf('.') - 1 : 0;
+  return { ok: true, value, percentSign, decimals: Math.max(0, fraction - exponent) };
 }
 
 const isGroupSpace = (c: number) => c === 32 || c === 0xa0 || c === 0x202f || c === 0x2009;

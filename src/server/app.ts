@@ -9,6 +9,7 @@ import { type AccessConfig, readAccessConfig } from './features/access/access-co
 import { AccessError, RequestError } from './features/access/access-errors.js';
 import { PUBLIC_ROUTE, registerAccessControl } from './features/access/access-hooks.js';
 import { accessRoutes } from './features/access/access-routes.js';
+import { boundaryRoutes } from './features/boundaries/boundary-routes.js';
 import { collectionRoutes } from './features/collection/collection-routes.js';
 import { tableExportRoutes } from './features/exports/table-export-routes.js';
 import type { ImportJobs } from './features/imports/import-jobs.js';
@@ -50,7 +51,6 @@ export interface AppOptions {
 
 /** Framework errors that would otherwise answer in English. */
 const PLAIN_ERRORS: Record<number, { error: string; message: string }> = {
-  413: { error: 'too_large', message: 'Тело запроса слишком велико.' },
   415: { error: 'unsupported_media_type', message: 'Неподдерживаемый тип содержимого запроса.' },
 };
 
@@ -111,6 +111,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (error instanceof AccessError || error instanceof RequestError)
       return reply.code(status).send({ error: error.errorCode, message: error.message });
+    if (status === 413) {
+      const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+      return reply.code(413).send({
+        error: 'too_large',
+        message: `Запрос слишком велик: сюда принимается не больше ${limit >= 1024 * 1024 ? `${Math.floor(limit / 1024 / 1024)} МБ` : `${Math.floor(limit / 1024)} КБ`}. Ничего не записано.`,
+      });
+    }
     const plain = PLAIN_ERRORS[status];
     if (plain) return reply.code(status).send(plain);
     const code =
@@ -138,6 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     poolStats: options.poolStats,
   });
   await app.register(registryRoutes, ctx);
+  await app.register(boundaryRoutes, ctx);
   await app.register(ratingRoutes, ctx);
   await app.register(ratingStaffRoutes, ctx);
   await app.register(planRoutes, ctx);

@@ -227,10 +227,15 @@ describe('munirank verify', () => {
     (snapshot.content.computation.nodes[0] as { scores: number[] }).scores[0] = 42;
     const r = await runCli(['verify', file('bad.json', JSON.stringify(snapshot))], {});
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('Снимок «test» НЕ подтверждён, расхождения (2):');
+    expect(r.stdout).toContain(
+      'Снимок «test» НЕ подтверждён, расхождений: 2 (баллы по уровням, от показателей к индексу, ' +
+        'и места — 1; контрольные суммы — 1).',
+    );
     expect(r.stdout).toContain('контрольная сумма содержимого');
     // index of А: SED (10 + 30)/2 = 20, then (20 + 50 + 70)/3
-    expect(r.stdout).toContain(`/nodes/0/scores/0: в снимке 42, при пересчёте ${140 / 3}`);
+    expect(r.stdout).toContain(
+      `/nodes/0/scores/0 — балл «INDEX», ОМСУ «a»: в снимке 42, при пересчёте ${140 / 3}`,
+    );
   });
 });
 

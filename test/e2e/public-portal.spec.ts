@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../src/demo/demo-accounts.js';
-import { DEMO_BOUNDARIES } from '../../src/server/features/portal/demo-boundaries.js';
+import { DEMO_BOUNDARIES } from '../../src/server/features/boundaries/demo-boundaries.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 
 const code = `e2e-portal-${Date.now().toString(36)}`;

@@ -18,6 +18,7 @@ import { readDemoDataset } from '../../src/demo/read-demo-dataset.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
 import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
 import { buildApp } from '../../src/server/app.js';
+import { storeDemoBoundaries } from '../../src/server/features/boundaries/demo-boundaries.js';
 
 export const HOSTILE_NAME =
   '<b>Жирный</b> <script>window.__pwned = 1</script> <img src=x onerror="window.__pwned=2"> район';
@@ -29,6 +30,13 @@ const handle = openSqlite(join(mkdtempSync(join(tmpdir(), 'munirank-e2e-')), 'mu
 await migrateToLatest(handle.db);
 await loadDemo(handle.db, readDemoDataset());
 const regionId = (await findRegionId(handle.db, 'orenburg')) ?? -1;
+// As `munirank demo load` does: the shared OSM boundaries, where the file exists.
+await storeDemoBoundaries(handle.db, regionId, {
+  actor: { kind: 'system', label: 'браузерные тесты' },
+  ip: null,
+  userAgent: null,
+  at: new Date(),
+});
 await insertMunicipality(handle.db, {
   region_id: regionId,
   code: 'markup-test',

@@ -217,13 +217,52 @@ describe.each(testDatabases())('rank uncertainty of a stored snapshot on $name',
     expect(Object.keys(post.responses)).toEqual(['200', '400', '401', '403', '404', '409', '429']);
   });
 
-  it('changes nothing: only the computations are in the audit trail', async () => {
-    const actions = await instance.handle.db
-      .selectFrom('audit_event')
-      .select('action')
-      .where('entity_id', '=', 'pair-2016-03')
-      .where('outcome', '=', 'allowed')
-      .execute();
-    expect(actions.map((a) => a.action)).toEqual(['rating.compute']);
+  it('keeps every finished run beside the snapshot, audited; the public table shows the newest band once published', async () => {
+    const db = instance.handle.db;
+    const audited = async () =>
+      (
+        await db
+          .selectFrom('audit_event')
+          .select('action')
+          .where('entity_id', '=', 'pair-2016-03')
+          .where('outcome', '=', 'allowed')
+          .orderBy('id')
+          .execute()
+      ).map((a) => a.action);
+    // One computation, then the six runs above that finished (busy and refused ones are not kept).
+    expect(await audited()).toEqual(['rating.compute', ...Array(6).fill('rating.uncertainty')]);
+    expect((await app.inject({ method: 'GET', url: '/rating/pair-2016-03' })).statusCode).toBe(404);
+
+    const publish = await app.inject({
+      method: 'POST',
+      url: '/api/ratings/pair-2016-03/publish',
+      headers: analyst,
+      payload: {},
+    });
+    expect(publish.statusCode).toBe(200);
+    const before = (await app.inject({ method: 'GET', url: '/rating/pair-2016-03' })).body;
+    // The newest run had 10 draws.
+    expect(before).toContain('от 5-го до 95-го процентиля мест в 10 пересчётах');
+
+    const newest = resultOf(await run('pair-2016-03', { draws: 200, seed: 42, workers: 1 }));
+    const page = (await app.inject({ method: 'GET', url: '/rating/pair-2016-03' })).body;
+    expect(page).toContain(
+      '<th scope="col" class="num" data-sort="number">Диапазон мест (5–95 %)</th>',
+    );
+    expect(page).toContain(
+      'в 200 пересчётах рейтинга, в которых веса случайно менялись в пределах ±25 %, а нормировка',
+    );
+    const rowOf = (code: string) =>
+      page
+        .split('<tr data-testid="rating-row"')
+        .find((r) => r.includes(`/municipalities/${code}"`)) ?? '';
+    for (const u of placed(newest)) {
+      const text = u.p05 === u.p95 ? `${u.p05}` : `${u.p05}–${u.p95}`;
+      expect(rowOf(u.code)).toContain(
+        `data-value="${(u.p95 as number) - (u.p05 as number)}">${text}<span class="visually-hidden"> (медиана ${u.median})</span>`,
+      );
+    }
+    const stored = await db.selectFrom('snapshot_uncertainty').select('id').execute();
+    expect(stored).toHaveLength(8);
   });
 });

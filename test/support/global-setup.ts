@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { findNginx } from './nginx.js';
 import { missingOfficeTools } from './office-tools.js';
 import {
   postgresReachable,
@@ -11,6 +12,8 @@ declare module 'vitest' {
     postgresUrl: string | null;
     /** LibreOffice and pdftotext are on PATH: exported documents are opened by them. */
     officeTools: boolean;
+    /** nginx's path: the deployment guide's proxy set-up is run for real. */
+    nginx: string | null;
   }
 }
 
@@ -32,4 +35,13 @@ export default async function setup(project: TestProject): Promise<void> {
     console.warn(`\n${line}\n`);
   }
   project.provide('officeTools', missing.length === 0);
+
+  const nginx = findNginx();
+  if (nginx === null) {
+    const line =
+      '!!! nginx не найден: проверка развёртывания за nginx с TLS (docs/deployment.md) ПРОПУЩЕНА. Установите его: npm run setup:system.';
+    if (systemComponentsRequired()) throw new Error(line);
+    console.warn(`\n${line}\n`);
+  }
+  project.provide('nginx', nginx);
 }

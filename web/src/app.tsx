@@ -2,6 +2,7 @@ import { useSession } from './api/session-store.js';
 import { SiteFooter } from './components/site-footer.js';
 import { SiteHeader } from './components/site-header.js';
 import { AuditPage } from './pages/audit-page.js';
+import { BoundariesPage } from './pages/boundaries-page.js';
 import { ChangePasswordPage } from './pages/change-password-page.js';
 import { CollectionBoardPage } from './pages/collection-board-page.js';
 import { CommissionReportPage } from './pages/commission-report-page.js';
@@ -42,6 +43,7 @@ export function App() {
         {route.page === 'admin-users' ? <UsersPage /> : null}
         {route.page === 'admin-tokens' ? <TokensPage /> : null}
         {route.page === 'admin-audit' ? <AuditPage /> : null}
+        {route.page === 'admin-boundaries' ? <BoundariesPage /> : null}
         {route.page === 'import' ? <ImportPage /> : null}
         {route.page === 'entry' ? <EntryPage /> : null}
         {route.page === 'collection' ? <CollectionBoardPage /> : null}

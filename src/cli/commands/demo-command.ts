@@ -2,10 +2,15 @@ import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import type { DatabaseHandle } from '../../db/connect.js';
 import { migrateToLatest } from '../../db/migrate.js';
+import { findRegionId } from '../../db/repositories/region-repository.js';
 import { wipeDatabase } from '../../db/wipe-database.js';
 import { loadDemo } from '../../demo/load-demo.js';
 import { readDemoDataset } from '../../demo/read-demo-dataset.js';
 import { recordAudit } from '../../server/features/access/audit.js';
+import {
+  DEMO_BOUNDARIES,
+  storeDemoBoundaries,
+} from '../../server/features/boundaries/demo-boundaries.js';
 import { cliAuditContext } from '../cli-audit-context.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
 
@@ -23,7 +28,7 @@ export async function ensureDemoLoaded(
     stepDelayMs: delay,
     onProgress: (step) => console.log(`  демо-данные: ${step}`),
   });
-  if (outcome === 'loaded')
+  if (outcome === 'loaded') {
     await recordAudit(handle.db, {
       context: cliAuditContext(),
       action,
@@ -31,6 +36,14 @@ export async function ensureDemoLoaded(
       entityId: dataset.region.code,
       after: { region: dataset.region.name },
     });
+    const regionId = (await findRegionId(handle.db, dataset.region.code)) ?? -1;
+    const map = await storeDemoBoundaries(handle.db, regionId, cliAuditContext());
+    console.log(
+      map
+        ? `  демо-данные: границы для карты — ${map.matched.length} ОМСУ (OpenStreetMap)`
+        : `  демо-данные: файла границ ${DEMO_BOUNDARIES} нет — карта портала покажет только таблицу`,
+    );
+  }
   console.log(
     outcome === 'loaded'
       ? `Демо-данные «${dataset.region.name}» загружены.`

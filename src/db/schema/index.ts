@@ -26,7 +26,9 @@ import type {
 import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-snapshot.js';
 import type { ReferenceRevisionTable, ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
+import type { RegionBoundariesTable } from './region-boundaries.js';
 import type { ResponsibleOfficialTable } from './responsible-official.js';
+import type { SnapshotUncertaintyTable } from './snapshot-uncertainty.js';
 import type {
   ReportingDeadlineTable,
   SubmissionEventTable,
@@ -75,4 +77,6 @@ export interface Database {
   data_set: DataSetTable;
   data_set_indicator: DataSetIndicatorTable;
   data_set_deadline: DataSetDeadlineTable;
+  region_boundaries: RegionBoundariesTable;
+  snapshot_uncertainty: SnapshotUncertaintyTable;
 }

@@ -22,6 +22,7 @@ export function AdminOnly({
           <Link href="/admin/users">Пользователи</Link>
           <Link href="/admin/tokens">Токены API</Link>
           <Link href="/admin/audit">Журнал аудита</Link>
+          <Link href="/admin/boundaries">Границы для карты</Link>
         </nav>
       }
     >

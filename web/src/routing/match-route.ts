@@ -7,6 +7,7 @@ export type Route =
   | { page: 'admin-users' }
   | { page: 'admin-tokens' }
   | { page: 'admin-audit' }
+  | { page: 'admin-boundaries' }
   | { page: 'import' }
   | { page: 'entry' }
   | { page: 'collection' }
@@ -24,6 +25,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/admin/users': { page: 'admin-users' },
   '/admin/tokens': { page: 'admin-tokens' },
   '/admin/audit': { page: 'admin-audit' },
+  '/admin/boundaries': { page: 'admin-boundaries' },
   '/data/import': { page: 'import' },
   '/data/entry': { page: 'entry' },
   '/data/collection': { page: 'collection' },

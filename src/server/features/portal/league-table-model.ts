@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import { findLatestUncertaintyRun } from '../../../db/repositories/uncertainty-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { ColourThreshold, Methodology } from '../../../domain/methodology.js';
 import type { MunicipalityRef } from '../../../domain/municipality.js';
@@ -22,6 +24,16 @@ export interface LeagueRow {
   group: string | null;
   /** Index into the methodology's colour thresholds, by the unit's index score. */
   tone: number | null;
+  /** The 5–95 % band of places from the snapshot's newest uncertainty run, if any. */
+  band: { p05: number; median: number; p95: number } | null;
+}
+
+/** The uncertainty run behind the bands: how many draws and how much the weights varied. */
+export interface LeagueUncertainty {
+  draws: number;
+  noise: number;
+  alternatives: boolean;
+  computedAt: string;
 }
 
 export interface LeagueTable {
@@ -32,6 +44,35 @@ export interface LeagueTable {
   rows: LeagueRow[];
   groups: string[];
   published: SnapshotSummaryWithErrata[];
+  uncertainty: LeagueUncertainty | null;
+}
+
+interface StoredBand {
+  code: string;
+  p05: number | null;
+  median: number | null;
+  p95: number | null;
+}
+
+/** The newest uncertainty run of a snapshot, as settings and bands by unit code. */
+async function loadBands(db: Kysely<Database>, regionId: number, code: string) {
+  const row = await findSnapshotByCode(db, regionId, code);
+  const run = row ? await findLatestUncertaintyRun(db, row.id) : null;
+  if (!run) return { uncertainty: null, bands: new Map<string, LeagueRow['band']>() };
+  const settings = JSON.parse(run.settings_json) as Omit<LeagueUncertainty, 'computedAt'>;
+  const bands = new Map<string, LeagueRow['band']>();
+  for (const u of JSON.parse(run.units_json) as StoredBand[])
+    if (u.p05 !== null && u.median !== null && u.p95 !== null)
+      bands.set(u.code, { p05: u.p05, median: u.median, p95: u.p95 });
+  return {
+    uncertainty: {
+      draws: settings.draws,
+      noise: settings.noise,
+      alternatives: settings.alternatives,
+      computedAt: run.computed_at,
+    },
+    bands,
+  };
 }
 
 /** Snapshots computed under one methodology, or taken from one source table, form a series. */
@@ -88,6 +129,7 @@ export async function loadLeagueTable(
   );
   const methodology = storedMethodology(content);
   const thresholds = methodology?.colourThresholds ?? [];
+  const { uncertainty, bands } = await loadBands(db, regionId, code);
   const groupOf = new Map(content.computation?.inputs.units.map((u) => [u.code, u.group]) ?? []);
   const rows = snapshot.rows.map((r) => {
     const before = previousPlaces.get(r.municipality.code) ?? null;
@@ -98,6 +140,7 @@ export async function loadLeagueTable(
       change: before !== null && r.place !== null ? before - r.place : null,
       group: groupOf.get(r.municipality.code) ?? null,
       tone: colour ? thresholds.indexOf(colour) : null,
+      band: bands.get(r.municipality.code) ?? null,
     };
   });
   return {
@@ -110,5 +153,6 @@ export async function loadLeagueTable(
     rows,
     groups: [...new Set(rows.map((r) => r.group).filter((g): g is string => g !== null))],
     published,
+    uncertainty,
   };
 }

@@ -46,10 +46,25 @@ function legend(t: LeagueTable): SafeHtml {
   )}</p>`;
 }
 
+function bandCell(row: LeagueRow): SafeHtml {
+  const b = row.band;
+  if (b === null) return html`<td class="num" data-value="">—</td>`;
+  const text = b.p05 === b.p95 ? `${b.p05}` : `${b.p05}–${b.p95}`;
+  return html`<td class="num" data-value="${b.p95 - b.p05}">${text}<span class="visually-hidden"> (медиана ${b.median})</span></td>`;
+}
+
+function bandNote(t: LeagueTable): SafeHtml | string {
+  const u = t.uncertainty;
+  if (!u) return '';
+  const noise = formatNumberRu(u.noise * 100, 0);
+  return html`<p class="portal-lead" data-testid="band-note">Диапазон мест — от 5-го до 95-го процентиля мест в ${formatNumberRu(u.draws, 0)} пересчётах рейтинга, в которых веса случайно менялись в пределах ±${noise} %${u.alternatives ? ', а нормировка и способ агрегирования — на допустимые альтернативы' : ''} (оценка от ${formatDateRu(u.computedAt.slice(0, 10))}). Узкий диапазон — место устойчиво к выбору методики.</p>`;
+}
+
 /** The league table of a published snapshot: the landing page shows the latest one. */
 export function leagueTablePage(t: LeagueTable, path: string, filter: LeagueFilter): PortalPage {
   const s = t.snapshot;
   const hasChange = t.previous !== null;
+  const hasBand = t.uncertainty !== null;
   const rows = t.rows.filter((r) => matches(r, filter));
   const valueCells = (r: LeagueRow) =>
     s.columns.map((c) => {
@@ -65,17 +80,18 @@ export function leagueTablePage(t: LeagueTable, path: string, filter: LeagueFilt
 ${errataNotices(s)}
 ${snapshotLinks(s.code, t.methodology?.code ?? null)}
 ${hasChange ? html`<p class="portal-lead">Изменение места — по сравнению с рейтингом <a href="/rating/${t.previous?.code}">«${t.previous?.title}»</a>.</p>` : ''}
+${bandNote(t)}
 ${legend(t)}
 ${filterForm(t, path, filter)}
 <p id="league-status" role="status" aria-live="polite">Показано ОМСУ: ${rows.length}</p>
 <div class="table-scroll">
 <table class="league-table" data-league data-filter="league-filter" data-testid="rating-table">
-<caption class="visually-hidden">${s.title}: место, ОМСУ${hasChange ? ', изменение места' : ''} и значения</caption>
-<thead><tr><th scope="col" class="num" data-sort="number">Место</th><th scope="col" data-sort="text">ОМСУ</th>${hasChange ? html`<th scope="col" class="num" data-sort="number">Изменение</th>` : ''}${s.columns.map((c) => html`<th scope="col" class="num${c.key === 'index' ? '' : ' wide'}" data-sort="number">${c.title}${c.unit ? `, ${c.unit}` : ''}</th>`)}</tr></thead>
+<caption class="visually-hidden">${s.title}: место, ОМСУ${hasChange ? ', изменение места' : ''}${hasBand ? ', диапазон мест' : ''} и значения</caption>
+<thead><tr><th scope="col" class="num" data-sort="number">Место</th><th scope="col" data-sort="text">ОМСУ</th>${hasChange ? html`<th scope="col" class="num" data-sort="number">Изменение</th>` : ''}${hasBand ? html`<th scope="col" class="num" data-sort="number">Диапазон мест (5–95 %)</th>` : ''}${s.columns.map((c) => html`<th scope="col" class="num${c.key === 'index' ? '' : ' wide'}" data-sort="number">${c.title}${c.unit ? `, ${c.unit}` : ''}</th>`)}</tr></thead>
 <tbody>
 ${rows.map(
   (r) =>
-    html`<tr data-testid="rating-row" data-kind="${r.municipality.kind}" data-group="${r.group ?? ''}" data-search="${searchText(r.municipality.name)}"><td class="num" data-value="${r.place ?? ''}">${r.placeLabel}</td><th scope="row"><a href="/municipalities/${r.municipality.code}">${r.municipality.name}</a></th>${hasChange ? changeCell(r) : ''}${valueCells(r)}</tr>\n`,
+    html`<tr data-testid="rating-row" data-kind="${r.municipality.kind}" data-group="${r.group ?? ''}" data-search="${searchText(r.municipality.name)}"><td class="num" data-value="${r.place ?? ''}">${r.placeLabel}</td><th scope="row"><a href="/municipalities/${r.municipality.code}">${r.municipality.name}</a></th>${hasChange ? changeCell(r) : ''}${hasBand ? bandCell(r) : ''}${valueCells(r)}</tr>\n`,
 )}
 </tbody>
 </table>

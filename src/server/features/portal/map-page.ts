@@ -5,7 +5,10 @@ import type { LeagueTable } from './league-table-model.js';
 import type { PortalPage } from './portal-layout.js';
 
 /** The choropleth of a snapshot's first value column (the index), with a table alternative. */
-export function mapPage(t: LeagueTable, attribution: string | null): PortalPage {
+export function mapPage(
+  t: LeagueTable,
+  boundaries: { attribution: string | null } | null,
+): PortalPage {
   const s = t.snapshot;
   const column = s.columns[0];
   const values = t.rows.map((r) => ({
@@ -15,7 +18,7 @@ export function mapPage(t: LeagueTable, attribution: string | null): PortalPage 
     url: `/municipalities/${r.municipality.code}`,
   }));
   const numbers = values.map((v) => v.value).filter((v): v is number => v !== null);
-  const map = attribution
+  const map = boundaries
     ? html`${chartIsland(
         'map',
         `Карта: ${column?.title ?? 'значение'} по ОМСУ; те же значения — в таблице ниже`,
@@ -23,7 +26,7 @@ export function mapPage(t: LeagueTable, attribution: string | null): PortalPage 
           geoUrl: '/map/boundaries.json',
           mapName: 'region',
           option: {
-            tooltip: { trigger: 'item' },
+            tooltip: { trigger: 'item', renderMode: 'richText' },
             visualMap: {
               type: 'continuous',
               min: Math.min(...numbers, 0),
@@ -43,7 +46,7 @@ export function mapPage(t: LeagueTable, attribution: string | null): PortalPage 
           },
         },
         'portal-map',
-      )}<p class="portal-lead" data-testid="map-attribution">${attribution}</p>`
+      )}${boundaries.attribution ? html`<p class="portal-lead" data-testid="map-attribution">${boundaries.attribution}</p>` : null}`
     : html`<p class="portal-notice">Границы муниципальных образований ещё не загружены: значения — в таблице.</p>`;
   const body = html`<h1>Карта: ${s.title}</h1>
 <p class="portal-lead">${column?.title ?? ''}. Нажмите на ОМСУ на карте или в таблице, чтобы открыть его профиль. <a href="/rating/${s.code}">Таблица рейтинга</a></p>

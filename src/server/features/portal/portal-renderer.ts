@@ -1,10 +1,12 @@
+import {
+  findCurrentBoundaries,
+  findCurrentBoundaryGeojson,
+} from '../../../db/repositories/boundary-repository.js';
 import { findRegionName } from '../../../db/repositories/region-repository.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { AppContext } from '../../app-context.js';
 import { NotFoundError } from '../../http-errors.js';
 import { findVisibleSnapshot, getSnapshot, listSnapshots } from '../rating/rating-service.js';
-import { listRegionMunicipalities } from '../registry/registry-service.js';
-import { loadDemoBoundaries } from './demo-boundaries.js';
 import { errataPage } from './errata-page.js';
 import { html } from './html.js';
 import { loadLeagueTable, storedMethodology } from './league-table-model.js';
@@ -26,10 +28,6 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
   const assets = readPortalAssets(webRoot);
   const regionId = await ctx.regionId();
   const regionName = (await findRegionName(ctx.db, regionId)) ?? ctx.regionCode;
-  const boundaries =
-    ctx.regionCode === 'orenburg'
-      ? loadDemoBoundaries(await listRegionMunicipalities(ctx.db, regionId))
-      : null;
   const page = (p: PortalPage, status = REVALIDATE) =>
     cachedAnswer(renderPortalPage(p, assets, regionName), HTML, status);
   /** A published snapshot's stored content, or null (drafts are "not found"). */
@@ -129,16 +127,14 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
       const content = await publishedContent(code);
       if (!content) return null;
       const table = await loadLeagueTable(ctx.db, regionId, code, content);
-      return page(mapPage(table, boundaries?.attribution ?? null));
+      return page(mapPage(table, await findCurrentBoundaries(ctx.db, regionId)));
     },
-    boundaries: async (): Promise<CachedAnswer | null> =>
-      boundaries
-        ? cachedAnswer(
-            JSON.stringify(boundaries.geojson),
-            'application/json; charset=utf-8',
-            REVALIDATE,
-          )
-        : null,
+    async boundaries(): Promise<CachedAnswer | null> {
+      const geojson = await findCurrentBoundaryGeojson(ctx.db, regionId);
+      return geojson === null
+        ? null
+        : cachedAnswer(geojson, 'application/json; charset=utf-8', REVALIDATE);
+    },
   };
 }
 

@@ -1,7 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { countBoundaryUploads } from '../../../db/repositories/boundary-repository.js';
 import { countPublications } from '../../../db/repositories/snapshot-repository.js';
+import { countUncertaintyRuns } from '../../../db/repositories/uncertainty-repository.js';
 import type { AppContext } from '../../app-context.js';
 import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { type CachedAnswer, PortalCache } from './portal-cache.js';
@@ -39,7 +41,13 @@ export interface PortalOptions extends AppContext {
  * publication generation and answered from memory with a strong ETag (decision 0010).
  */
 export const portalRoutes: FastifyPluginAsyncTypebox<PortalOptions> = async (app, ctx) => {
-  const cache = new PortalCache(() => countPublications(ctx.db));
+  // What the public sees changes with a publication, a boundary upload or an uncertainty run.
+  const cache = new PortalCache(
+    async () =>
+      (await countPublications(ctx.db)) +
+      (await countBoundaryUploads(ctx.db)) +
+      (await countUncertaintyRuns(ctx.db)),
+  );
   ctx.onPublicChange(() => cache.invalidate());
   let renderer: PortalRenderer | null = null;
   const pages = async () => {

@@ -23,7 +23,7 @@ function historySection(p: Profile): SafeHtml {
           `Место в опубликованных рейтингах: ${chronological.map((x) => `${formatDateRu(x.snapshot.asOf)} — ${x.placeLabel}`).join('; ')}`,
           {
             option: {
-              tooltip: { trigger: 'axis' },
+              tooltip: { trigger: 'axis', renderMode: 'richText' },
               xAxis: {
                 type: 'category',
                 data: chronological.map((x) => formatDateRu(x.snapshot.asOf)),
@@ -90,7 +90,7 @@ function planSection(p: Profile): SafeHtml {
   const months = row.inputs.monthly;
   return html`<section aria-labelledby="plan-title"><h2 id="plan-title">Выполнение плана ${report.year} года</h2>
 <p><a href="/plan/${report.code}">${report.title}</a>, данные на ${formatDateRu(report.asOf)}.</p>
-${months.length > 1 ? chartIsland('plan', `Регистрации по месяцам: ${months.map((m) => `${formatMonthRu(m.month)} — ${formatNumberRu(m.count, 0)}`).join('; ')}`, { option: { tooltip: {}, xAxis: { type: 'category', data: months.map((m) => formatMonthRu(m.month)) }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: months.map((m) => m.count) }] } }) : ''}
+${months.length > 1 ? chartIsland('plan', `Регистрации по месяцам: ${months.map((m) => `${formatMonthRu(m.month)} — ${formatNumberRu(m.count, 0)}`).join('; ')}`, { option: { tooltip: { renderMode: 'richText' }, xAxis: { type: 'category', data: months.map((m) => formatMonthRu(m.month)) }, yAxis: { type: 'value' }, series: [{ type: 'bar', data: months.map((m) => m.count) }] } }) : ''}
 <div class="table-scroll"><table class="league-table" data-testid="plan-row"><caption class="visually-hidden">Строка Таблицы 2 этого ОМСУ</caption>
 <thead><tr><th scope="col">Показатель</th><th scope="col" class="num">Значение</th></tr></thead>
 <tbody>

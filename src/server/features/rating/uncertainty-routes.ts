@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifySchemaValidationError } from 'fastify';
 import { Type } from 'typebox';
+import { tryHoldLock } from '../../../db/session-lock.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { runUncertainty } from '../../workers/uncertainty-pool.js';
@@ -13,7 +14,11 @@ import {
   type UncertaintyLine,
   UncertaintyRequest,
 } from './uncertainty-schemas.js';
-import { describeUncertainty, loadUncertaintyJob } from './uncertainty-service.js';
+import {
+  describeUncertainty,
+  loadUncertaintyJob,
+  storeUncertainty,
+} from './uncertainty-service.js';
 
 const FIELD_RULES: Record<string, string> = {
   draws: `число испытаний (draws) — целое от ${L.draws.min} до ${L.draws.max}`,
@@ -80,16 +85,26 @@ export const uncertaintyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
       },
     },
     async (request, reply) => {
+      const context = auditContextOf(request);
       const job = await loadUncertaintyJob(
         ctx.db,
         await ctx.regionId(),
         request.params.code,
         request.body ?? {},
-        auditContextOf(request),
+        context,
       );
       const { draws, seed, noise, alternatives, workers } = job.settings;
       const slot = gate.enter(draws);
-      if (!slot)
+      // Another instance on the same PostgreSQL may be running one: the database decides.
+      let release: Awaited<ReturnType<typeof tryHoldLock>> = null;
+      if (slot) {
+        try {
+          release = await tryHoldLock(ctx.db, 'uncertaintyRun', await ctx.regionId());
+        } finally {
+          if (!release) slot.release();
+        }
+      }
+      if (!slot || !release)
         return reply
           .code(429)
           .header('retry-after', String(gate.retryAfterSeconds()))
@@ -118,25 +133,30 @@ export const uncertaintyRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           }
         },
       })
-        .then(
-          (bands) => {
-            const seconds = Math.round(performance.now() - started) / 1000;
-            out.end(line({ result: describeUncertainty(job, bands, seconds) }));
-          },
-          (error: unknown) => {
-            request.log.error(error);
-            const reason = error instanceof Error ? error.message : String(error);
-            out.end(
-              line({
-                error: {
-                  error: 'uncertainty_failed',
-                  message: `Расчёт неопределённости мест не удался: ${reason}`,
-                },
-              }),
-            );
-          },
-        )
-        .finally(() => slot.release());
+        .then(async (bands) => {
+          const seconds = Math.round(performance.now() - started) / 1000;
+          const result = describeUncertainty(job, bands, seconds);
+          await storeUncertainty(ctx.db, job, result, context);
+          ctx.publicChanged();
+          return line({ result });
+        })
+        // A failed run, or a result that could not be stored, ends the stream with the reason.
+        .catch((error: unknown) => {
+          request.log.error(error);
+          const reason = error instanceof Error ? error.message : String(error);
+          return line({
+            error: {
+              error: 'uncertainty_failed',
+              message: `Расчёт неопределённости мест не удался: ${reason}`,
+            },
+          });
+        })
+        // The locks are given back before the last line: whoever reads it may start the next run.
+        .then(async (last) => {
+          await release?.().catch((error: unknown) => request.log.error(error));
+          slot.release();
+          out.end(last);
+        });
       return reply
         .header('content-type', 'application/x-ndjson; charset=utf-8')
         .header('cache-control', 'no-store')

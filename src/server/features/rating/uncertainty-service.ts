@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Kysely } from 'kysely';
 import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import { insertUncertaintyRun } from '../../../db/repositories/uncertainty-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -9,7 +10,8 @@ import { ratingDataOf } from '../../../engine/rating-computation.js';
 import { validateMethodology } from '../../../engine/validate-methodology.js';
 import type { UncertaintyResult as PoolResult } from '../../workers/uncertainty-pool.js';
 import { RequestError } from '../access/access-errors.js';
-import type { AuditContext } from '../access/audit.js';
+import { actorLabel } from '../access/actor.js';
+import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import {
   UNCERTAINTY_LIMITS,
@@ -27,6 +29,7 @@ export const MAX_UNCERTAINTY_WORKERS = Math.max(
 /** A stored computed snapshot, ready for Monte Carlo: its own methodology and exact inputs. */
 export interface UncertaintyJob {
   snapshot: { code: string; title: string };
+  snapshotId: number;
   methodology: Methodology;
   data: RatingData;
   /** The snapshot's place of each unit, aligned with `data.units`. */
@@ -79,6 +82,7 @@ export async function loadUncertaintyJob(
     );
   return {
     snapshot: { code: row.code, title: row.title },
+    snapshotId: row.id,
     methodology: checked.methodology,
     data: ratingDataOf(computation),
     places: computation.units.map((u) => u.rank),
@@ -117,4 +121,32 @@ export function describeUncertainty(
     seconds,
     units: order.map(({ u }) => u),
   };
+}
+
+/**
+ * Keeps a finished run beside its snapshot (audited): the newest run of a published snapshot
+ * is the band the public league table shows.
+ */
+export async function storeUncertainty(
+  db: Kysely<Database>,
+  job: UncertaintyJob,
+  result: UncertaintyResult,
+  context: AuditContext,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const id = await insertUncertaintyRun(trx, {
+      snapshot_id: job.snapshotId,
+      settings_json: JSON.stringify(result.settings),
+      units_json: JSON.stringify(result.units),
+      computed_at: context.at.toISOString(),
+      computed_by: actorLabel(context.actor),
+    });
+    await recordAudit(trx, {
+      context,
+      action: 'rating.uncertainty',
+      entityType: 'rating_snapshot',
+      entityId: job.snapshot.code,
+      after: { run: id, ...result.settings, seconds: result.seconds },
+    });
+  });
 }

@@ -3,6 +3,7 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
+import { MAX_BOUNDARY_BYTES } from '../../../domain/boundaries.js';
 import {
   buildMunicipalityMatcher,
   type MatchableUnit,
@@ -10,17 +11,21 @@ import {
 } from '../../../ingest/match-municipality.js';
 import { RequestError } from '../access/access-errors.js';
 
-/** Larger files are refused before parsing: a region's boundaries fit well under this. */
-export const MAX_BOUNDARY_BYTES = 50 * 1024 * 1024;
 const NAME_PROPERTIES = ['name', 'district', 'NAME', 'название', 'name:ru'];
 
 export interface PreparedBoundaries {
   /** Simplified features of matched units, each with `code` and `name` properties. */
   geojson: FeatureCollection<Geometry, { code: string; name: string }>;
-  matched: { feature: string; code: string }[];
+  /** `confirmed`: matched by a spelling the administrator chose, not by the name itself. */
+  matched: { feature: string; code: string; confirmed: boolean }[];
   /** Features that match no unit, never dropped silently: listed with the closest units. */
   unmatched: { feature: string; candidates: MatchCandidate[] }[];
+  /** Features the administrator chose not to show (e.g. a neighbouring region's). */
+  leftOut: string[];
 }
+
+/** Per feature name: the unit code chosen for it, or null to leave the feature off the map. */
+export type BoundaryChoices = Record<string, string | null>;
 
 const refuse = (message: string) => new RequestError(400, 'invalid_boundaries', message);
 
@@ -52,14 +57,15 @@ function readFeatures(text: string, fileName: string): FeatureCollection {
 
 /**
  * Reads boundaries, matches each feature to a unit by its name as imports do (ё/е, kind
- * words, OKTMO), applies confirmed spellings (feature name → unit code), and simplifies
- * what matched so that a visitor downloads little. Nothing is stored here.
+ * words, OKTMO), applies the administrator's choices (feature name → unit code, or null to
+ * leave it out), and simplifies what matched so that a visitor downloads little. Nothing is
+ * stored here.
  */
 export function prepareBoundaries(
   text: string,
   fileName: string,
   units: (MatchableUnit & { oktmo: string | null })[],
-  confirmed: Record<string, string> = {},
+  choices: BoundaryChoices = {},
 ): PreparedBoundaries {
   const collection = readFeatures(text, fileName);
   const property = NAME_PROPERTIES.find((p) =>
@@ -74,19 +80,29 @@ export function prepareBoundaries(
   const names = new Map(units.map((u) => [u.code, u.name]));
   const matched: PreparedBoundaries['matched'] = [];
   const unmatched: PreparedBoundaries['unmatched'] = [];
+  const leftOut: string[] = [];
   const kept: FeatureCollection = { type: 'FeatureCollection', features: [] };
   for (const f of collection.features) {
     const name = String(f.properties?.[property]);
-    const confirmedCode = confirmed[name];
-    const code = confirmedCode && known.has(confirmedCode) ? confirmedCode : matcher.match(name);
+    const chosen = Object.hasOwn(choices, name) ? choices[name] : undefined;
+    if (chosen === null) {
+      leftOut.push(name);
+      continue;
+    }
+    if (chosen !== undefined && !known.has(chosen))
+      throw refuse(
+        `Для объекта «${name}» выбрано ОМСУ с кодом «${chosen}», которого нет в реестре: границы не загружены.`,
+      );
+    const byName = matcher.match(name);
+    const code = chosen ?? byName;
     if (code === null) {
       unmatched.push({ feature: name, candidates: matcher.candidates(name) });
       continue;
     }
-    matched.push({ feature: name, code });
+    matched.push({ feature: name, code, confirmed: chosen !== undefined && chosen !== byName });
     kept.features.push({ ...f, properties: { code, name: names.get(code) ?? name } });
   }
-  return { geojson: simplified(kept), matched, unmatched };
+  return { geojson: simplified(kept), matched, unmatched, leftOut };
 }
 
 /** Topology-preserving simplification: keeps the 15 % most significant points (quantile p = share kept). */

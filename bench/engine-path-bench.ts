@@ -1,0 +1,75 @@
+// `npm run bench engine` (with engine-bench.ts): the whole path a user waits for with
+// `munirank compute --snapshot` — a data file read, the rating computed with explanations, the
+// per-unit explanation objects and the stored content built, its canonical JSON and hash, the
+// bundle written — beside the engine alone, measured in the same run, for 2,500 × 60 and
+// 20,000 × 60. Goal: under 150 ms and under 1 s end to end. Prints figures; asserts nothing.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkDataColumns } from '../src/cli/check-data-columns.js';
+import { offlineSnapshotText } from '../src/cli/offline-snapshot.js';
+import { readMethodologyFile } from '../src/cli/read-methodology-file.js';
+import { readRatingTable } from '../src/cli/read-rating-table.js';
+import { contentHash } from '../src/db/content-hash.js';
+import { canonicalJson } from '../src/domain/canonical-json.js';
+import { computeRating } from '../src/engine/compute-rating.js';
+import { drawRandom } from '../src/engine/prng.js';
+import { buildSnapshotContent } from '../src/server/features/rating/build-snapshot-content.js';
+import { benchMethodology, INDICATORS, time } from './bench-index.js';
+
+/** A data file as a user has it: `;`, decimal commas, 1 % empty cells. */
+function dataFile(n: number): string {
+  const random = drawRandom(2024, n);
+  const header = ['код', 'наименование', ...Array.from({ length: INDICATORS }, (_, k) => `I${k}`)];
+  const lines = [header.join(';')];
+  for (let i = 0; i < n; i += 1) {
+    const cells = [`u${i}`, `ОМСУ ${i}`];
+    for (let k = 0; k < INDICATORS; k += 1)
+      cells.push(random() < 0.01 ? '' : (random() * 100).toFixed(3).replace('.', ','));
+    lines.push(cells.join(';'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const ms = (x: number) => `${x.toFixed(1)} мс`;
+const range = (x: { min: number; median: number }) => `${ms(x.min)} / ${ms(x.median)}`;
+const dir = mkdtempSync(join(tmpdir(), 'munirank-path-bench-'));
+const methodologyFile = join(dir, 'm.json');
+writeFileSync(methodologyFile, JSON.stringify(benchMethodology()));
+console.log('Путь compute --snapshot: минимум / медиана нескольких прогонов после разогрева.');
+
+for (const [n, runs] of [
+  [2_500, 9],
+  [20_000, 3],
+] as const) {
+  const dataPath = join(dir, `data-${n}.csv`);
+  writeFileSync(dataPath, dataFile(n));
+  const out = join(dir, `snapshot-${n}.json`);
+  const m = readMethodologyFile(methodologyFile);
+  const data = readRatingTable(dataPath);
+  const engine = time(runs, () => computeRating(m, data));
+  const read = time(runs, () => {
+    const table = readRatingTable(dataPath);
+    checkDataColumns(dataPath, m, table.columns);
+  });
+  const result = computeRating(m, data);
+  const content = time(runs, () => buildSnapshotContent(m, data, result));
+  const built = buildSnapshotContent(m, data, result);
+  const hashed = time(runs, () => contentHash(canonicalJson(built)));
+  const whole = time(runs, () => {
+    const mm = readMethodologyFile(methodologyFile);
+    const table = readRatingTable(dataPath);
+    checkDataColumns(dataPath, mm, table.columns);
+    const r = computeRating(mm, table);
+    const text = offlineSnapshotText(mm, table, r, { dataFile: dataPath, asOf: '2024-12-31' });
+    writeFileSync(out, text, 'utf8');
+  });
+  console.log(
+    `${n} × ${INDICATORS}: весь путь compute --snapshot ${range(whole)}; движок с объяснениями ` +
+      `отдельно ${range(engine)} (${((100 * engine.median) / whole.median).toFixed(0)} % пути). ` +
+      `Части: чтение файла ${range(read)}, объекты объяснений и содержимое снимка ${range(content)}, ` +
+      `канонический JSON и SHA-256 ${range(hashed)}; остальное — запись файла и разбор.`,
+  );
+}
+rmSync(dir, { recursive: true, force: true });
+console.log('POST /api/ratings (данные из базы → черновик в базе) здесь пока не измеряется.');
