@@ -1,9 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../ingest/input-problem.js';
+import { registerBackupCommands } from './commands/backup-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMethodologyCommand } from './commands/methodology-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
+import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres-command.js';
 import { registerPlanCommand } from './commands/plan-command.js';
 import { registerPortalCommand } from './commands/portal-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerPortalCommand(program);
   registerPlanCommand(program);
   registerRegistryCommand(program);
+  registerBackupCommands(program);
+  registerMigrateToPostgresCommand(program);
   configureRussianHelp(program);
   return program;
 }

@@ -43,6 +43,23 @@ export class BinaryCopy {
     return this;
   }
 
+  /** SQL NULL, whatever the column's type. */
+  null(): this {
+    this.reserve(4);
+    this.buffer.writeInt32BE(-1, this.at);
+    this.at += 4;
+    return this;
+  }
+
+  /** A `bytea` field. */
+  bytes(value: Uint8Array): this {
+    this.reserve(4 + value.length);
+    this.buffer.writeInt32BE(value.length, this.at);
+    this.buffer.set(value, this.at + 4);
+    this.at += 4 + value.length;
+    return this;
+  }
+
   text(value: string): this {
     this.reserve(4 + value.length * 3);
     const length = this.buffer.write(value, this.at + 4, 'utf8');

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   /** Where the data lives, for messages: a file path or the URL without its password. */
   location: string;
   close(): Promise<void>;
+  /** Connections of the pool (PostgreSQL); absent for SQLite's single connection. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 // COUNT(*) and other int8 results arrive as strings from pg; our counts fit in a double.
@@ -41,7 +43,13 @@ export function openPostgres(url: string): DatabaseHandle {
   // Without a listener the event would end the whole process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: trackingPostgresDialect(pool) });
-  return { db, dialect: 'postgres', location: redactUrl(url), close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    location: redactUrl(url),
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 export function redactUrl(url: string): string {

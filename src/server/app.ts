@@ -16,6 +16,8 @@ import type { ImportJobs } from './features/imports/import-jobs.js';
 import { importRoutes } from './features/imports/import-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
+import { type MetricsAccess, readMetricsAccess } from './features/operations/metrics-access.js';
+import { operationsRoutes } from './features/operations/operations-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
 import { planTargetRoutes } from './features/plans/plan-target-routes.js';
 import { portalRoutes } from './features/portal/portal-routes.js';
@@ -24,6 +26,7 @@ import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
 import { referenceRoutes } from './features/reference/reference-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
 import { reportRoutes } from './features/reports/report-routes.js';
+import { httpRequestDuration, type PoolStats } from './metrics/server-metrics.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { loggerOptions, type ServerLog } from './server-log.js';
 import { readTrustProxy } from './trust-proxy.js';
@@ -41,6 +44,10 @@ export interface AppOptions {
   access?: Partial<AccessConfig>;
   /** The store of import jobs with its limits; by default one with limits from the environment. */
   importJobs?: ImportJobs;
+  /** Who may read /metrics; by default MUNIRANK_METRICS_TOKEN and MUNIRANK_METRICS_ALLOW. */
+  metricsAccess?: MetricsAccess;
+  /** The database pool's connections for /metrics (PostgreSQL). */
+  poolStats?: () => PoolStats | null;
 }
 
 /** Framework errors that would otherwise answer in English. */
@@ -73,6 +80,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // The id an administrator looks up in the journal, on every answer.
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  // Durations by route pattern (never by raw URL, which would make a series per address).
+  app.addHook('onResponse', async (request, reply) => {
+    httpRequestDuration.observe(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
+      reply.elapsedTime / 1000,
+    );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const conflict = concurrentChangeOf(error);
@@ -122,6 +140,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/health', { schema: { hide: true }, config: PUBLIC_ROUTE }, async () => ({
     status: 'ok',
   }));
+  await app.register(operationsRoutes, {
+    db: options.db as unknown as Kysely<unknown>,
+    metricsAccess: options.metricsAccess ?? readMetricsAccess(),
+    poolStats: options.poolStats,
+  });
   await app.register(registryRoutes, ctx);
   await app.register(boundaryRoutes, ctx);
   await app.register(referenceRoutes, ctx);

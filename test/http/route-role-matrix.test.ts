@@ -295,6 +295,10 @@ const dataSetOfDepartment = async (env: Env) => {
 
 const MATRIX: Record<string, Entry> = {
   'GET /api/health': { expect: PUBLIC, status: 200 },
+  'GET /healthz': { expect: PUBLIC, status: 200 },
+  'GET /readyz': { expect: PUBLIC, status: 200 },
+  // Only the metrics token (or a listed address) opens it, never a role; none is set here.
+  'GET /metrics': { expect: only(), status: 200 },
   'GET /api/openapi.json': { expect: PUBLIC, status: 200 },
   'GET /api/municipalities': { expect: PUBLIC, status: 200 },
   'GET /api/snapshots': { expect: PUBLIC, status: 200 },

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { migrateToLatest } from '../../db/migrate.js';
 import { buildApp } from '../../server/app.js';
+import { ImportJobs } from '../../server/features/imports/import-jobs.js';
+import { readShutdownTimeoutMs, stopGracefully } from '../../server/graceful-shutdown.js';
 import { serverLogFromEnv } from '../../server/server-log.js';
 import { describeDatabase, openConfiguredDatabase } from '../open-configured-database.js';
 import { prepareAccounts } from '../prepare-accounts.js';
@@ -22,23 +24,33 @@ async function serve(opts: ServeOptions): Promise<void> {
     host: opts.host,
     dataDir: opts.dataDir,
   });
+  const timeoutMs = readShutdownTimeoutMs();
   const handle = openConfiguredDatabase(config);
   console.log(`База данных: ${describeDatabase(handle)}`);
   await migrateToLatest(handle.db);
   if (opts.demo) await ensureDemoLoaded(handle);
   await prepareAccounts(handle, config.regionCode, { demo: opts.demoAccounts === true });
+  const importJobs = new ImportJobs();
   const app = await buildApp({
     db: handle.db,
     regionCode: config.regionCode,
     log: serverLogFromEnv(),
+    importJobs,
+    poolStats: handle.poolStats,
   });
-  const shutdown = async () => {
-    await app.close();
-    await handle.close();
-    process.exit(0);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    // A second signal while stopping ends the process at once (an impatient operator).
+    if (stopping) process.exit(1);
+    stopping = true;
+    const code = await stopGracefully(
+      { app, importJobs, closeDatabase: handle.close, timeoutMs, say: (l) => console.log(l) },
+      signal,
+    );
+    process.exit(code);
   };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

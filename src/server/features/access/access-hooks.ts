@@ -32,6 +32,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The route answers the anonymous public; every other /api route needs a signed-in caller. */
     publicAccess?: boolean;
+    /** The route checks its own bearer credential (the metrics token), not an API token. */
+    ownBearer?: boolean;
   }
 }
 
@@ -122,7 +124,11 @@ export function registerAccessControl(app: FastifyInstance, deps: AccessDeps): v
     request.accessNow = deps.config.now();
     request.actor = ANONYMOUS;
     const authorization = request.headers.authorization;
-    if (typeof authorization === 'string' && /^bearer /i.test(authorization)) {
+    if (
+      typeof authorization === 'string' &&
+      /^bearer /i.test(authorization) &&
+      !request.routeOptions.config.ownBearer
+    ) {
       request.actor = await resolveToken(deps, request, authorization);
       return;
     }

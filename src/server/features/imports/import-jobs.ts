@@ -3,6 +3,11 @@ import type { ImportJobMode, ImportJobStatus } from '../../../domain/import-job.
 import { phasePercent } from '../../../domain/import-job.js';
 import type { ImportPreview, ImportResult } from '../../../domain/import-preview.js';
 import {
+  importJobDuration,
+  importJobsFinished,
+  importJobsStarted,
+} from '../../metrics/server-metrics.js';
+import {
   type ImportJobLimits,
   type ImportJobRefusal,
   readImportJobLimits,
@@ -57,6 +62,8 @@ export class ImportJobs {
   readonly #now: () => number;
   readonly #limits: ImportJobLimits;
   #heldBytes = 0;
+  /** Each running job's end, for a shutdown that lets them finish. */
+  readonly #running = new Set<Promise<void>>();
 
   constructor(options: ImportJobsOptions = {}) {
     this.#ttlMs = options.ttlMs ?? FINISHED_JOB_TTL_MS;
@@ -122,12 +129,18 @@ export class ImportJobs {
       job.lastNotifiedMs = now;
       for (const watch of job.watchers) watch({ ...job.status }, false);
     };
-    setImmediate(() => {
-      // A run that throws after all still ends its job, or its bytes would stay counted.
-      void run(onProgress)
-        .catch((): ImportJobOutcome => ({ state: 'failed', status: 500, message: INTERNAL }))
-        .then((outcome) => this.finish(job, outcome));
-    });
+    importJobsStarted.inc({ mode });
+    const ended = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        // A run that throws after all still ends its job, or its bytes would stay counted.
+        void run(onProgress)
+          .catch((): ImportJobOutcome => ({ state: 'failed', status: 500, message: INTERNAL }))
+          .then((outcome) => this.finish(job, outcome))
+          .finally(resolve);
+      }),
+    );
+    this.#running.add(ended);
+    void ended.then(() => this.#running.delete(ended));
     return { ...job.status };
   }
 
@@ -148,6 +161,16 @@ export class ImportJobs {
     if (job.finishedAtMs !== null) watcher({ ...job.status }, true);
     else job.watchers.add(watcher);
     return true;
+  }
+
+  /** Resolves once every job running now has ended (a graceful shutdown waits for it). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.#running]);
+  }
+
+  /** Jobs still running. */
+  get running(): number {
+    return this.#running.size;
   }
 
   get size(): number {
@@ -176,6 +199,11 @@ export class ImportJobs {
         s.percent = 100;
       }
     }
+    importJobsFinished.inc({ mode: s.mode, state: outcome.state });
+    importJobDuration.observe(
+      { mode: s.mode },
+      (job.finishedAtMs - Date.parse(s.startedAt)) / 1000,
+    );
     for (const watch of job.watchers) watch({ ...s }, true);
     job.watchers.clear();
   }

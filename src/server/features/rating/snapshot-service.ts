@@ -18,6 +18,7 @@ import type { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { SourceReference } from '../../../domain/source-reference.js';
 import { computeRating, type RatingData } from '../../../engine/compute-rating.js';
 import { NotFoundError } from '../../http-errors.js';
+import { ratingComputationDuration, ratingComputations } from '../../metrics/server-metrics.js';
 import { buildSnapshotContent } from './build-snapshot-content.js';
 
 export interface ComputeSnapshotRequest {
@@ -48,6 +49,20 @@ export async function computeSnapshot(
   db: Kysely<Database>,
   request: ComputeSnapshotRequest,
 ): Promise<{ id: number; contentHash: string }> {
+  const started = performance.now();
+  try {
+    const stored = await storeComputedSnapshot(db, request);
+    ratingComputations.inc({ outcome: 'stored' });
+    return stored;
+  } catch (error) {
+    ratingComputations.inc({ outcome: 'failed' });
+    throw error;
+  } finally {
+    ratingComputationDuration.observe({}, (performance.now() - started) / 1000);
+  }
+}
+
+function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotRequest) {
   return inTransaction(db, async (trx) => {
     const methodologyId = await storeMethodology(trx, request.regionId, request.methodology);
     let supersedesId: number | null = null;
