@@ -113,7 +113,7 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
     const tampered = structuredClone(computation);
     (tampered.nodes[0] as { scores: (number | null)[] }).scores[1] = 76.26;
     expect(verifyComputation(tampered)).toEqual([
-      '/nodes/0/scores/1: в снимке 76.26, при пересчёте 76.25',
+      '/nodes/0/scores/1 — балл «INDEX», ОМСУ «komarovsky-zato»: в снимке 76.26, при пересчёте 76.25',
     ]);
 
     await expect(sql`update rating_snapshot set title = 'x'`.execute(db)).rejects.toThrow();
