@@ -134,7 +134,7 @@ describe.each(testDatabases())('the monthly cycle of April 2017 on $name', (kind
     expect(refused.json()).toMatchObject({
       error: 'unapproved_data',
       message:
-        'Нельзя опубликовать: не утверждены данные за 2017-04 — Соль-Илецкий городской округ. ' +
+        'Нельзя опубликовать: не утверждены данные за апрель 2017 — Соль-Илецкий городской округ. ' +
         'Утвердите их или укажите обоснование публикации (поле «overrideReason»).',
     });
     expect((await publish('cycle-2017-04', { overrideReason: '   ' })).statusCode).toBe(409);

@@ -8,7 +8,13 @@ import { authorize, isAllowed } from '../access/authorize.js';
 import { collectionBoard } from '../collection/board-service.js';
 import { unapprovedOf } from '../rating/publication-gate.js';
 
-/** A month's ratings: stored as `YYYY-MM` or on its first day (stocks counted on a date). */
+/** The first day of the month after `month`: a stock counted then closes the month's form. */
+function dayAfter(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
+/** A month's ratings: of the month itself, or on the first day after it (stocks on a date). */
 async function ratingsOf(
   db: Kysely<Database>,
   regionId: number,
@@ -16,7 +22,7 @@ async function ratingsOf(
   drafts: boolean,
 ): Promise<CycleRating[]> {
   const seen = new Map<string, CycleRating>();
-  for (const r of await listPeriodSnapshots(db, regionId, [month, `${month}-01`])) {
+  for (const r of await listPeriodSnapshots(db, regionId, [month, dayAfter(month)])) {
     // The first publication is the one that counts; later rows are republications.
     if (seen.has(r.code)) continue;
     if (r.published_at === null && !drafts) continue;

@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import { listMunicipalitiesWithStatus } from '../../../db/repositories/submission-repository.js';
 import type { Database } from '../../../db/schema/index.js';
+import { entryPeriodLabel, formPeriodOf } from '../../../domain/entry-period.js';
 import { UNAPPROVED_STATUSES } from '../../../domain/monthly-cycle.js';
 import { RequestError } from '../access/access-errors.js';
 
-/** The form period a rating's period is reported in: a day of a month belongs to its month. */
-export const formPeriodOf = (period: string): string =>
-  /^\d{4}-\d{2}-\d{2}$/.test(period) ? period.slice(0, 7) : period;
-
-/** Municipalities whose reported data of a rating's period are not approved yet. */
+/**
+ * Municipalities whose reported data of a rating's period are not approved yet: the form of
+ * the period, or of the month before a stock counted on a first day (`2017-05-01` → `2017-04`).
+ */
 export async function unapprovedOf(db: Kysely<Database>, regionId: number, period: string) {
   return listMunicipalitiesWithStatus(db, regionId, formPeriodOf(period), UNAPPROVED_STATUSES);
 }
@@ -30,7 +30,7 @@ export async function checkPublishable(
     throw new RequestError(
       409,
       'unapproved_data',
-      `Нельзя опубликовать: не утверждены данные за ${formPeriodOf(period)} — ${names.join(', ')}. ` +
+      `Нельзя опубликовать: не утверждены данные за ${entryPeriodLabel(formPeriodOf(period))} — ${names.join(', ')}. ` +
         'Утвердите их или укажите обоснование публикации (поле «overrideReason»).',
     );
   return { reason: overrideReason, unapproved: unapproved.map((u) => u.code) };
