@@ -5,14 +5,21 @@ import { navigate } from '../routing/use-location-path.js';
 
 /**
  * One button per next step of the month. A step not allowed now is disabled and says why;
- * approving and publishing act here, the other steps open the page where they are taken.
+ * approving and publishing act here (`onChanged` says what was done, and the cycle reloads),
+ * the other steps open the page where they are taken.
  */
-export function CycleSteps({ cycle, onChanged }: { cycle: MonthlyCycle; onChanged: () => void }) {
+export function CycleSteps({
+  cycle,
+  onChanged,
+}: {
+  cycle: MonthlyCycle;
+  onChanged: (done: string) => void;
+}) {
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const draft = cycle.ratings.find((r) => r.publishedAt === null);
   const act = async (step: CycleStep) => {
-    setMessage(null);
+    setProblem(null);
     try {
       if (step.step === 'approve') {
         const codes = cycle.board.rows
@@ -22,17 +29,15 @@ export function CycleSteps({ cycle, onChanged }: { cycle: MonthlyCycle; onChange
           period: cycle.period,
           municipalityCodes: codes,
         });
-        setMessage({ text: `Утверждено форм: ${done.approved.length}.`, error: false });
-        onChanged();
+        onChanged(`Утверждено форм: ${done.approved.length}.`);
       } else if (step.step === 'publish' && draft) {
         await sendJson('POST', `/api/ratings/${draft.code}/publish`, {
           ...(step.overridable ? { overrideReason: reason.trim() } : {}),
         });
-        setMessage({ text: `Рейтинг «${draft.code}» опубликован.`, error: false });
-        onChanged();
+        onChanged(`Рейтинг «${draft.code}» опубликован.`);
       } else navigate(step.href);
     } catch (error) {
-      setMessage({ text: (error as Error).message, error: true });
+      setProblem((error as Error).message);
     }
   };
   return (
@@ -58,9 +63,9 @@ export function CycleSteps({ cycle, onChanged }: { cycle: MonthlyCycle; onChange
           </li>
         ))}
       </ol>
-      {message ? (
-        <p className={message.error ? 'status status--error' : 'status'} role="status">
-          {message.text}
+      {problem ? (
+        <p className="status status--error" role="alert">
+          {problem}
         </p>
       ) : null}
     </>

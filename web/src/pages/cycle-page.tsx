@@ -44,6 +44,7 @@ export function CyclePage() {
 
 function Cycle({ period }: { period: string }) {
   const [version, setVersion] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
   const cycle = useApiData<MonthlyCycle>(`/api/cycle/${period}?v=${version}`);
   if (cycle.status === 'error') return <ErrorState message={cycle.message} />;
   if (cycle.status !== 'ok') return <LoadingState />;
@@ -102,7 +103,18 @@ function Cycle({ period }: { period: string }) {
         </ul>
       )}
       <h2>Следующие шаги</h2>
-      <CycleSteps cycle={cycle.data} onChanged={() => setVersion((v) => v + 1)} />
+      {done ? (
+        <p className="status status--ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      <CycleSteps
+        cycle={cycle.data}
+        onChanged={(what) => {
+          setDone(what);
+          setVersion((v) => v + 1);
+        }}
+      />
     </>
   );
 }
