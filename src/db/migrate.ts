@@ -15,6 +15,7 @@ import { planRulesSchema } from './migrations/2026-12-05-0030-plan-rules.js';
 import { registryEditsSchema } from './migrations/2026-12-05-0040-registry-edits.js';
 import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
 import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
+import { publicationOverrideSchema } from './migrations/2026-12-05-0080-publication-override.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0070-region-boundaries': regionBoundariesSchema,
   '2026-12-05-0071-snapshot-uncertainty': snapshotUncertaintySchema,
   '2026-12-05-0040-registry-edits': registryEditsSchema,
+  '2026-12-05-0080-publication-override': publicationOverrideSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -122,6 +122,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   observation: 'значение показателя',
   plan_measure: 'мероприятие',
   rating_snapshot: 'рейтинг',
+  cycle: 'цикл месяца',
   reference_value: 'справочное значение',
   region: 'регион',
   region_boundaries: 'границы ОМСУ на карте',

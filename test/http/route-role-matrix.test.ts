@@ -653,6 +653,12 @@ const MATRIX: Record<string, Entry> = {
     status: 200,
     request: () => ({ url: '/api/collection-board/2017-02' }),
   },
+  // The month's cycle: the department's screen; the commission (viewers) reads it, no steps.
+  'GET /api/cycle/:period': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+    request: () => ({ url: '/api/cycle/2017-02' }),
+  },
   'GET /api/reporting-deadlines': { expect: SIGNED_IN, status: 200 },
   'PUT /api/reporting-deadlines/:period': {
     expect: only('analyst', 'administrator'),

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import { saveEntryForm } from '../../src/server/features/collection/entry-service.js';
+import { transitionSubmission } from '../../src/server/features/collection/workflow-service.js';
+import { COMPLETE_MONTH, SYSTEM } from '../support/collection-fixtures.js';
 import { testDatabases } from '../support/databases.js';
 import {
   countStatuses,
@@ -6,7 +10,12 @@ import {
   type LiveStaffApp,
   openLiveStaffApp,
 } from '../support/live-staff-app.js';
-import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
+import {
+  ESIA_PER_1000,
+  indicatorNode,
+  methodologyOf,
+  RATING_VALUE,
+} from '../support/rating-methodologies.js';
 
 const draft = (code: string, children: unknown[], extra: object = {}) => ({
   code,
@@ -90,5 +99,36 @@ describe.each(testDatabases())('races on rating snapshots on $name', (kind) => {
     );
     expect(await rowsOf('snapshot_publication', ['race-fix-a', 'race-fix-b'])).toBe(1);
     expect(await auditCount('rating.publish', ['race-fix-a', 'race-fix-b'])).toBe(1);
+  });
+
+  it('keeps one override when five analysts publish over unapproved data at once', async () => {
+    const db = live.instance.handle.db;
+    const regionId = (await findRegionId(db, 'orenburg')) ?? -1;
+    for (const code of ['buzuluk-city', 'orsk-city']) {
+      await saveEntryForm(db, regionId, code, '2017-04', { values: COMPLETE_MONTH }, SYSTEM);
+      await transitionSubmission(db, regionId, code, '2017-04', { action: 'submit' }, SYSTEM);
+    }
+    const esiaNew = indicatorNode('esia_new', 'Регистрации за месяц', { method: 'min-max' });
+    const body = { ...draft('race-override', [esiaNew]), period: '2017-04', asOf: '2017-05-01' };
+    expect((await compute(body)).status).toBe(201);
+    const answers = await fireTogether(5, (i) =>
+      live.send('POST', '/api/ratings/race-override/publish', live.analyst, {
+        overrideReason: `причина ${i}`,
+      }),
+    );
+    expect(countStatuses(answers)).toEqual({ 200: 1, 409: 4 });
+    expect(answers.find((a) => a.status === 409)?.body.message).toBe(
+      'Снимок «race-override» уже опубликован',
+    );
+    const kept = await db
+      .selectFrom('snapshot_publication as p')
+      .innerJoin('rating_snapshot as s', 's.id', 'p.snapshot_id')
+      .select('p.override_reason')
+      .where('s.code', '=', 'race-override')
+      .execute();
+    expect(kept).toEqual([
+      { override_reason: `причина ${answers.findIndex((a) => a.status === 200)}` },
+    ]);
+    expect(await auditCount('rating.publish', ['race-override'])).toBe(1);
   });
 });

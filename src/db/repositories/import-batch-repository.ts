@@ -44,3 +44,41 @@ export async function listImportBatches(
     .limit(limit)
     .execute();
 }
+
+/**
+ * The imports that wrote a value of a month (`YYYY-MM`, or a day in it for stocks counted on
+ * a date), in their current version or in an earlier revision; oldest first.
+ */
+export async function listBatchesOfMonth(
+  db: Kysely<Database>,
+  regionId: number,
+  month: string,
+): Promise<ImportBatchRow[]> {
+  return db
+    .selectFrom('import_batch as b')
+    .selectAll('b')
+    .where('b.region_id', '=', regionId)
+    .where((eb) =>
+      eb.or([
+        eb(
+          'b.id',
+          'in',
+          eb
+            .selectFrom('observation as o')
+            .select('o.import_batch_id')
+            .where((o) => o.or([o('o.period', '=', month), o('o.period', 'like', `${month}-%`)])),
+        ),
+        eb(
+          'b.id',
+          'in',
+          eb
+            .selectFrom('observation_revision as r')
+            .innerJoin('observation as o', 'o.id', 'r.observation_id')
+            .select('r.import_batch_id')
+            .where((o) => o.or([o('o.period', '=', month), o('o.period', 'like', `${month}-%`)])),
+        ),
+      ]),
+    )
+    .orderBy('b.id')
+    .execute();
+}

@@ -21,6 +21,7 @@ export async function insertPublication(
   snapshotId: number,
   publishedBy: string,
   note: string | null,
+  overrideReason: string | null = null,
 ): Promise<void> {
   await db
     .insertInto('snapshot_publication')
@@ -29,6 +30,8 @@ export async function insertPublication(
       published_at: new Date().toISOString(),
       published_by: publishedBy,
       note,
+      // Named only when given: the demo loads into databases of older schemas in migration tests.
+      ...(overrideReason === null ? {} : { override_reason: overrideReason }),
     })
     .execute();
 }
@@ -130,4 +133,22 @@ export async function countPublications(db: Kysely<Database>): Promise<number> {
     .select((e) => e.fn.countAll<number | string>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** A period's snapshots (drafts included) with their first publication, oldest first. */
+export async function listPeriodSnapshots(
+  db: Kysely<Database>,
+  regionId: number,
+  periods: string[],
+) {
+  return db
+    .selectFrom('rating_snapshot as s')
+    .leftJoin('snapshot_publication as p', 'p.snapshot_id', 's.id')
+    .select(['s.id', 's.code', 's.title', 's.period', 's.as_of', 's.created_at'])
+    .select(['p.published_at', 'p.published_by', 'p.note', 'p.override_reason'])
+    .where('s.region_id', '=', regionId)
+    .where('s.period', 'in', periods)
+    .orderBy('s.created_at')
+    .orderBy('p.id')
+    .execute();
 }

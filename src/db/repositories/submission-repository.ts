@@ -133,3 +133,21 @@ export async function saveDeadline(
     .onConflict((oc) => oc.columns(['region_id', 'period']).doUpdateSet(values))
     .execute();
 }
+
+/** The municipalities whose form of a period is in one of `statuses`, by name. */
+export async function listMunicipalitiesWithStatus(
+  db: Kysely<Database>,
+  regionId: number,
+  period: string,
+  statuses: readonly SubmissionStatus[],
+): Promise<{ code: string; name: string }[]> {
+  return db
+    .selectFrom('submission as s')
+    .innerJoin('municipality as m', 'm.id', 's.municipality_id')
+    .select(['m.code', 'm.name'])
+    .where('m.region_id', '=', regionId)
+    .where('s.period', '=', period)
+    .where('s.status', 'in', [...statuses])
+    .orderBy('m.name')
+    .execute();
+}

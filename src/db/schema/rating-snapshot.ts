@@ -27,4 +27,6 @@ export interface SnapshotPublicationTable {
   published_at: string;
   published_by: string;
   note: string | null;
+  /** Why it was published although some of the period's data were unapproved. */
+  override_reason: string | null;
 }

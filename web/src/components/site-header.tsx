@@ -60,6 +60,7 @@ const SECTIONS: readonly {
     label: 'Расчёт рейтинга',
     permission: 'rating.compute',
   },
+  { page: 'cycle', href: '/data/cycle', label: 'Цикл месяца', permission: 'rating.compute' },
 ];
 
 export function SiteHeader({ route }: { route: Route }) {

@@ -45,6 +45,7 @@ export function SnapshotReview({
   const [confirming, setConfirming] = useState(false);
   const [correcting, setCorrecting] = useState(false);
   const [note, setNote] = useState('');
+  const [override, setOverride] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   if (view.status === 'loading' || view.status === 'idle') return <LoadingState />;
   if (view.status === 'error') return <ErrorState message={view.message} />;
@@ -56,6 +57,7 @@ export function SnapshotReview({
     try {
       await sendJson('POST', `/api/ratings/${encodeURIComponent(code)}/publish`, {
         ...(note.trim() ? { note: note.trim() } : {}),
+        ...(override.trim() ? { overrideReason: override.trim() } : {}),
       });
       onChanged(code);
     } catch (error) {
@@ -114,6 +116,15 @@ export function SnapshotReview({
               <label>
                 Комментарий к публикации (в журнал аудита, необязательно)
                 <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+              </label>
+              <label>
+                Обоснование публикации, если данные периода не утверждены (сохраняется с
+                публикацией)
+                <input
+                  value={override}
+                  maxLength={2000}
+                  onChange={(e) => setOverride(e.target.value)}
+                />
               </label>
               <div className="form-actions">
                 <button

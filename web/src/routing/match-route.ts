@@ -16,6 +16,7 @@ export type Route =
   | { page: 'measure-summary' }
   | { page: 'commission-report' }
   | { page: 'rating-manage' }
+  | { page: 'cycle' }
   | { page: 'values' }
   | { page: 'reference' }
   | { page: 'not-found' };
@@ -36,6 +37,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/measure-summary': { page: 'measure-summary' },
   '/data/commission-report': { page: 'commission-report' },
   '/data/ratings': { page: 'rating-manage' },
+  '/data/cycle': { page: 'cycle' },
   '/data/values': { page: 'values' },
   '/data/reference': { page: 'reference' },
 };

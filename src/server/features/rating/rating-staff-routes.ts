@@ -101,9 +101,16 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     {
       schema: {
         tags,
-        summary: 'Опубликовать снимок: явное действие, записывается в журнал аудита',
+        summary:
+          'Опубликовать снимок: явное действие, записывается в журнал аудита; пока данные периода не утверждены — только с обоснованием (overrideReason)',
         params: Type.Object({ code: Code }),
-        body: Type.Optional(Type.Object({ note: Type.Optional(Type.String({ maxLength: 2000 })) })),
+        body: Type.Optional(
+          Type.Object({
+            note: Type.Optional(Type.String({ maxLength: 2000 })),
+            /** Why to publish although reported data of the period are unapproved. */
+            overrideReason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+          }),
+        ),
         response: { 200: Type.Object({ published: Type.Literal(true) }), ...errors },
       },
     },
@@ -114,6 +121,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         request.params.code,
         request.body?.note ?? null,
         auditContextOf(request),
+        request.body?.overrideReason?.trim() || null,
       );
       ctx.publicChanged();
       return { published: true as const };

@@ -10,6 +10,7 @@ import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import { checkedMethodology } from './methodology-service.js';
+import { checkPublishable } from './publication-gate.js';
 import { loadRatingData } from './rating-inputs.js';
 import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
@@ -123,13 +124,18 @@ export async function computeStoredRating(
   });
 }
 
-/** Publishing is an explicit, audited act by an analyst; a snapshot is published once. */
+/**
+ * Publishing is an explicit, audited act by an analyst; a snapshot is published once. While
+ * reported data of its period are unapproved it is refused, unless `overrideReason` says why:
+ * the reason is kept with the publication and in the audit trail.
+ */
 export async function publishStoredRating(
   db: Kysely<Database>,
   regionId: number,
   code: string,
   note: string | null,
   context: AuditContext,
+  overrideReason: string | null = null,
 ): Promise<void> {
   authorize(context.actor, 'rating.publish', { entityType: 'rating_snapshot', entityId: code });
   await db.transaction().execute(async (trx) => {
@@ -139,13 +145,14 @@ export async function publishStoredRating(
     if (row.published_at !== null)
       throw new RequestError(409, 'already_published', `Снимок «${code}» уже опубликован`);
     if (row.supersedes_id !== null) await checkNotCorrected(trx, regionId, row.supersedes_id);
-    await publishSnapshot(trx, regionId, code, actorLabel(context.actor), note);
+    const override = await checkPublishable(trx, regionId, row.period, overrideReason);
+    await publishSnapshot(trx, regionId, code, actorLabel(context.actor), note, override?.reason);
     await recordAudit(trx, {
       context,
       action: 'rating.publish',
       entityType: 'rating_snapshot',
       entityId: code,
-      after: { contentHash: row.content_hash, note },
+      after: { contentHash: row.content_hash, note, ...(override ? { override } : {}) },
     });
   });
 }

@@ -102,12 +102,13 @@ export async function publishSnapshot(
   code: string,
   publishedBy: string,
   note: string | null = null,
+  overrideReason: string | null = null,
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
     const row = await findSnapshotByCode(trx, regionId, code);
     if (!row) throw new NotFoundError(`Снимок рейтинга «${code}» не найден`);
     if (row.published_at !== null) throw new Error(`Снимок «${code}» уже опубликован`);
-    await insertPublication(trx, row.id, publishedBy, note);
+    await insertPublication(trx, row.id, publishedBy, note, overrideReason);
   });
 }
 

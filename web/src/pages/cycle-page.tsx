@@ -1,0 +1,120 @@
+import { type FormEvent, useState } from 'react';
+import { BOARD_FILTER_LABELS } from '../../../src/domain/collection-board.js';
+import { entryPeriodLabel } from '../../../src/domain/entry-period.js';
+import type { MonthlyCycle } from '../../../src/domain/monthly-cycle.js';
+import { formatDateTimeRu } from '../../../src/domain/russian-date-format.js';
+import { useApiData } from '../api/use-api-data.js';
+import { CycleSteps } from '../components/cycle-steps.js';
+import { ErrorState } from '../components/error-state.js';
+import { LoadingState } from '../components/loading-state.js';
+import { PermittedPage } from '../components/permitted-page.js';
+import { useDocumentTitle } from '../components/use-document-title.js';
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** «Цикл месяца»: a month from the municipalities' data to the published rating. */
+export function CyclePage() {
+  useDocumentTitle('Цикл месяца');
+  const [text, setText] = useState('');
+  const [period, setPeriod] = useState<string | null>(null);
+  const open = (event: FormEvent) => {
+    event.preventDefault();
+    setPeriod(text.trim());
+  };
+  return (
+    <PermittedPage title="Цикл месяца" permission="summaries.read">
+      <form className="filters" onSubmit={open}>
+        <label>
+          Месяц
+          <input value={text} placeholder="2017-04" onChange={(e) => setText(e.target.value)} />
+        </label>
+        <button type="submit" className="button">
+          Показать
+        </button>
+      </form>
+      {period !== null && !MONTH.test(period) ? (
+        <p className="status status--error" role="alert">
+          Месяц «{period}» не распознан: введите год и месяц, например 2017-04.
+        </p>
+      ) : null}
+      {period !== null && MONTH.test(period) ? <Cycle key={period} period={period} /> : null}
+    </PermittedPage>
+  );
+}
+
+function Cycle({ period }: { period: string }) {
+  const [version, setVersion] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  const cycle = useApiData<MonthlyCycle>(`/api/cycle/${period}?v=${version}`);
+  if (cycle.status === 'error') return <ErrorState message={cycle.message} />;
+  if (cycle.status !== 'ok') return <LoadingState />;
+  const { board, imports, ratings, unapproved } = cycle.data;
+  const counts: [string, number][] = [
+    ['ОМСУ всего', board.counts.total],
+    ['заполнено полностью', board.counts.complete],
+    [BOARD_FILTER_LABELS.not_started, board.counts.notStarted],
+    [BOARD_FILTER_LABELS.submitted, board.counts.submitted],
+    [BOARD_FILTER_LABELS.approved, board.counts.approved],
+    [BOARD_FILTER_LABELS.late, board.counts.late],
+  ];
+  return (
+    <>
+      <h2>{entryPeriodLabel(period)}: данные ОМСУ</h2>
+      <dl className="cycle-counts" data-testid="cycle-counts">
+        {counts.map(([label, n]) => (
+          <div key={label} data-count={label}>
+            <dt>{label}</dt>
+            <dd>{n}</dd>
+          </div>
+        ))}
+      </dl>
+      {unapproved.length > 0 ? (
+        <p className="status" data-testid="cycle-unapproved">
+          Не утверждены: {unapproved.map((u) => u.name).join(', ')}
+        </p>
+      ) : null}
+      <h2>Загруженные выгрузки</h2>
+      {imports.length === 0 ? (
+        <p className="status">За этот месяц выгрузки не загружались.</p>
+      ) : (
+        <ul data-testid="cycle-imports">
+          {imports.map((b) => (
+            <li key={b.id}>
+              №{b.id} «{b.fileName}» ({b.sourceSystem ?? 'система не указана'}),{' '}
+              {formatDateTimeRu(b.importedAt)}, {b.author}: значений {b.valuesRead}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Рейтинги месяца</h2>
+      {ratings.length === 0 ? (
+        <p className="status">Рейтинг за этот месяц ещё не рассчитан.</p>
+      ) : (
+        <ul data-testid="cycle-ratings">
+          {ratings.map((r) => (
+            <li key={r.code}>
+              «{r.title}» ({r.code}):{' '}
+              {r.publishedAt === null
+                ? 'рассчитан, не опубликован'
+                : `опубликован ${formatDateTimeRu(r.publishedAt)}`}
+              {r.overrideReason ? ` — опубликован без утверждения: ${r.overrideReason}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Следующие шаги</h2>
+      {done ? (
+        <p className="status status--ok" role="status">
+          {done}
+        </p>
+      ) : null}
+      <CycleSteps
+        cycle={cycle.data}
+        onChanged={(what) => {
+          setDone(what);
+          setVersion((v) => v + 1);
+        }}
+      />
+    </>
+  );
+}
