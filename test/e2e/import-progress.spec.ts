@@ -71,4 +71,13 @@ test('a population column is recognised as reference data, previewed old → new
   await expect(reference.locator('tbody tr').first()).toContainText('86\u00a0500');
   await page.getByTestId('import-commit').click();
   await expect(page.getByTestId('import-result')).toContainText('изменено 1');
+
+  // The demo's figure goes back, as later specs (reference data, Table 2) read it.
+  await page.getByTestId('import-text').fill('ОМСУ\tЧисленность населения\nг.Бузулук\t85 199\n');
+  await page.getByRole('button', { name: 'Предпросмотр' }).click();
+  await expect(page.getByTestId('import-reference').locator('tbody tr').first()).toContainText(
+    '86\u00a0500',
+  );
+  await page.getByTestId('import-commit').click();
+  await expect(page.getByTestId('import-result')).toContainText('изменено 1');
 });
