@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { cleanCell } from './clean-cell.js';
 import type { InputProblem } from './input-problem.js';
 import type { RawRow, RawTable } from './raw-table.js';
@@ -28,7 +28,9 @@ export async function readXlsxTable(
     sheet: null,
     problems: [{ file: options.file, row: null, column: null, message }],
   });
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: most commands and requests never read a workbook.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

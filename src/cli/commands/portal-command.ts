@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
-import { buildApp } from '../../server/app.js';
-import { exportPortal } from '../../server/features/portal/export-portal.js';
-import { DEFAULT_WEB_ROOT } from '../../server/web-assets.js';
 import { openConfiguredDatabase } from '../open-configured-database.js';
 
 export function registerPortalCommand(program: Command): void {
@@ -16,6 +13,10 @@ export function registerPortalCommand(program: Command): void {
     .option('--data-dir <каталог>', 'каталог встроенной базы SQLite (по умолчанию ./data)')
     .action(async (dir: string, opts: { dataDir?: string }) => {
       const config = readConfig({ dataDir: opts.dataDir });
+      // The server loads only for this command, so that the other commands start fast.
+      const { buildApp } = await import('../../server/app.js');
+      const { exportPortal } = await import('../../server/features/portal/export-portal.js');
+      const { DEFAULT_WEB_ROOT } = await import('../../server/web-assets.js');
       const handle = openConfiguredDatabase(config);
       const app = await buildApp({ db: handle.db, regionCode: config.regionCode });
       try {

@@ -2,12 +2,7 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
 import { findRegionId } from '../../db/repositories/region-repository.js';
-import {
-  type CommissionFormat,
-  commissionFileName,
-  commissionReportFile,
-} from '../../documents/commission-report-file.js';
-import { gatherCommissionReport } from '../../server/features/reports/commission-report-service.js';
+import type { CommissionFormat } from '../../documents/commission-report-file.js';
 import { cliAuditContext } from '../cli-audit-context.js';
 import { openConfiguredDatabase } from '../open-configured-database.js';
 
@@ -39,6 +34,13 @@ export function registerReportCommand(program: Command): void {
         dataDir?: string;
       }) => {
         const config = readConfig({ dataDir: opts.dataDir });
+        // Documents and charts load only for this command, so that the other commands start fast.
+        const { commissionFileName, commissionReportFile } = await import(
+          '../../documents/commission-report-file.js'
+        );
+        const { gatherCommissionReport } = await import(
+          '../../server/features/reports/commission-report-service.js'
+        );
         const handle = openConfiguredDatabase(config);
         try {
           const regionId = await findRegionId(handle.db, config.regionCode);
