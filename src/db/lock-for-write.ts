@@ -17,6 +17,8 @@ export const LOCK_SCOPES = {
   /** Held for a whole uncertainty run (see `tryHoldLock`), one per region on every instance. */
   uncertaintyRun: 7,
   regionRegistry: 40,
+  /** The portal's open data licence line of one region. */
+  portalLicence: 41,
 } as const;
 
 export type LockScope = keyof typeof LOCK_SCOPES;

@@ -21,6 +21,7 @@ import { type MetricsAccess, readMetricsAccess } from './features/operations/met
 import { operationsRoutes } from './features/operations/operations-routes.js';
 import { planRoutes } from './features/plans/plan-routes.js';
 import { planTargetRoutes } from './features/plans/plan-target-routes.js';
+import { portalLicenceRoutes } from './features/portal/portal-licence-routes.js';
 import { portalRoutes } from './features/portal/portal-routes.js';
 import { ratingRoutes } from './features/rating/rating-routes.js';
 import { ratingStaffRoutes } from './features/rating/rating-staff-routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(registryRoutes, ctx);
   await app.register(boundaryRoutes, ctx);
+  await app.register(portalLicenceRoutes, ctx);
   await app.register(referenceRoutes, ctx);
   await app.register(ratingRoutes, ctx);
   await app.register(ratingStaffRoutes, ctx);

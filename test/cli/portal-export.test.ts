@@ -50,6 +50,22 @@ describe.each(testDatabases())('munirank portal export on $name', (kind) => {
     const out = join(dir, kind.name);
     const { server, base } = await serveFolder(out);
     try {
+      // The region's own licence line, set from the command line, is in every exported page.
+      const licence = 'Данные министерства — CC BY 4.0.';
+      const set = await runCli(['portal', 'licence', licence], instance.env);
+      expect(set.code, set.stderr).toBe(0);
+      expect(set.stdout.trim()).toBe(`Строка о лицензии сохранена: ${licence}`);
+      const shown = await runCli(['portal', 'licence'], instance.env);
+      expect(shown.stdout.trim()).toBe(licence);
+      const audited = await instance.handle.db
+        .selectFrom('audit_event')
+        .select(['actor_label', 'after_json'])
+        .where('action', '=', 'portal.licence')
+        .execute();
+      expect(audited).toHaveLength(1);
+      expect(audited[0]?.actor_label).toMatch(/^CLI/);
+      expect(JSON.parse(audited[0]?.after_json ?? '{}')).toEqual({ licence });
+
       const run = await runCli(['portal', 'export', out], instance.env);
       expect(run.code, run.stderr).toBe(0);
       expect(run.stdout).toMatch(/^Портал выгружен в .*: страниц \d+, файлов \d+/);
@@ -61,6 +77,7 @@ describe.each(testDatabases())('munirank portal export on $name', (kind) => {
       // The landing page and a league table, by their addresses as the portal links them.
       const landing = await get('/');
       expect(landing.status).toBe(200);
+      expect(landing.text).toContain(`<p data-testid="portal-licence">${licence} <a`);
       const table = await get('/rating/orenburg-2016-03-table1');
       expect(table.status).toBe(200);
       expect(table.text).toContain('Соль-Илецкий городской округ');

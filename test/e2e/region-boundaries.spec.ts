@@ -79,3 +79,27 @@ test('a file that is not boundaries is refused with its name, and nothing change
   );
   await expect(page.getByTestId('boundaries-preview')).toHaveCount(0);
 });
+
+test('an administrator sets the region’s open data licence and the public pages show it', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-admin');
+  await page.goto('/admin/boundaries');
+  const form = page.getByTestId('portal-licence-form');
+  const field = form.getByLabel('Лицензия');
+  await expect(field).toHaveValue(/CC BY 4\.0/);
+  await field.fill(' ');
+  await form.getByRole('button', { name: 'Сохранить лицензию' }).click();
+  await expect(page.getByTestId('portal-licence-message')).toHaveText(
+    'Поле «лицензия» пустое: напишите, на каких условиях можно использовать данные.',
+  );
+  await field.fill('Данные министерства — CC BY 4.0, ссылка на источник обязательна.');
+  await form.getByRole('button', { name: 'Сохранить лицензию' }).click();
+  await expect(page.getByTestId('portal-licence-message')).toHaveText(
+    'Сохранено: портал показывает новую строку о лицензии.',
+  );
+  await page.goto('/open-data');
+  await expect(page.getByTestId('portal-licence')).toContainText(
+    'Данные министерства — CC BY 4.0, ссылка на источник обязательна.',
+  );
+});

@@ -405,6 +405,16 @@ const MATRIX: Record<string, Entry> = {
       payload: madeUpUpload({ choices: MADE_UP_CHOICES, attribution: `Границы ${Math.random()}` }),
     }),
   },
+  'GET /api/portal/licence': { expect: PUBLIC, status: 200 },
+  'PUT /api/portal/licence': {
+    expect: ADMIN,
+    status: 200,
+    // Each call a new line, so every allowed call changes it.
+    request: () => ({
+      url: '/api/portal/licence',
+      payload: { licence: `Данные — CC BY 4.0 (${Math.random()})` },
+    }),
+  },
   'POST /api/api-tokens': {
     expect: ADMIN,
     status: 201,

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { readConfig } from '../../config.js';
+import { cliAuditContext } from '../cli-audit-context.js';
 import { openConfiguredDatabase } from '../open-configured-database.js';
+import { dataDirOption, withDatabase } from '../with-database.js';
 
 export function registerPortalCommand(program: Command): void {
   const portal = program.command('portal').description('Публичный портал');
@@ -33,5 +35,33 @@ export function registerPortalCommand(program: Command): void {
         await app.close();
         await handle.close();
       }
+    });
+  portal
+    .command('licence')
+    .description(
+      'Показать строку о лицензии открытых данных в подвале портала или задать новую (записывается в журнал аудита)',
+    )
+    .argument(
+      '[текст]',
+      'новая строка, например «Данные — CC BY 4.0, ссылка на министерство обязательна»',
+    )
+    .option(...dataDirOption)
+    .action(async (text: string | undefined, opts: { dataDir?: string }) => {
+      const { readLicence, setLicence } = await import(
+        '../../server/features/portal/portal-licence-service.js'
+      );
+      await withDatabase(opts.dataDir, async (handle, regionId) => {
+        if (text === undefined) return console.log(await readLicence(handle.db));
+        if (regionId === null)
+          throw new Error(
+            'Регион не найден в базе: загрузите данные (munirank demo load) или импорт',
+          );
+        const saved = await setLicence(handle.db, regionId, text, cliAuditContext());
+        console.log(
+          saved.changed
+            ? `Строка о лицензии сохранена: ${saved.licence}`
+            : `Строка о лицензии не изменилась: ${saved.licence}`,
+        );
+      });
     });
 }

@@ -5,9 +5,10 @@ import { AdminOnly } from '../components/admin-only.js';
 import { BoundaryUploadForm } from '../components/boundary-upload-form.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
+import { PortalLicenceForm } from '../components/portal-licence-form.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 
-/** «Границы для карты»: the administrator uploads the region's boundaries once. */
+/** «Границы для карты»: the administrator uploads the region's boundaries once and sets the licence line. */
 export function BoundariesPage() {
   useDocumentTitle('Границы ОМСУ для карты');
   return (
@@ -33,6 +34,7 @@ function BoundariesAdmin() {
       {current.status === 'error' ? <ErrorState message={current.message} /> : null}
       {current.status === 'ok' ? <CurrentBoundaries record={current.data} /> : null}
       <BoundaryUploadForm onSaved={() => setVersion((v) => v + 1)} />
+      <PortalLicenceForm />
     </>
   );
 }

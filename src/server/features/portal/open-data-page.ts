@@ -2,7 +2,7 @@ import { openDataColumns } from '../../../documents/snapshot-table.js';
 import { formatDateRu } from '../../../domain/russian-date-format.js';
 import type { SnapshotSummaryWithErrata } from '../rating/rating-schemas.js';
 import { html } from './html.js';
-import { DATA_LICENCE, type PortalPage } from './portal-layout.js';
+import type { PortalPage } from './portal-layout.js';
 import { snapshotFiles } from './snapshot-parts.js';
 
 /** Every published snapshot's files, the data dictionary and the licence. */
@@ -10,9 +10,10 @@ export function openDataPage(
   published: (SnapshotSummaryWithErrata & {
     columns: Parameters<typeof openDataColumns>[0]['columns'];
   })[],
+  licence: string,
 ): PortalPage {
   const body = html`<h1>Открытые данные</h1>
-<p class="portal-lead">${DATA_LICENCE}</p>
+<p class="portal-lead">${licence}</p>
 <p>Каждый опубликованный рейтинг — в трёх видах: CSV (UTF-8 с BOM, разделитель «;», десятичная запятая — открывается в русском Excel двойным щелчком), XLSX (числа — числовые ячейки) и JSON для проверки: методика, исходные данные, все промежуточные значения и контрольная сумма. Проверить опубликованные числа может каждый: <code>munirank verify ФАЙЛ.json</code> пересчитывает рейтинг и сверяет все числа до последней цифры. Те же файлы отдаёт API: <code>GET /api/snapshots/{код}/download</code>.</p>
 <div class="table-scroll"><table class="league-table" data-testid="open-data-table"><caption class="visually-hidden">Файлы опубликованных рейтингов</caption>
 <thead><tr><th scope="col">Рейтинг</th><th scope="col">Данные на</th><th scope="col">Файлы</th></tr></thead>

@@ -34,15 +34,15 @@ const MAX_ENTRIES = 5_000;
 /**
  * Rendered public answers by address, valid for one publication generation. The staff
  * routes that publish or upload boundaries call `invalidate()`; a publication by another
- * process is noticed within RECHECK_MS through `readGeneration` (a count of publications).
+ * process is noticed within RECHECK_MS through `readGeneration` (a count of publications, or any value that changes with what is shown).
  */
 export class PortalCache<T = CachedAnswer> {
   #answers = new Map<string, Promise<T | null>>();
-  #generation: number | null = null;
+  #generation: number | string | null = null;
   #checkedAt = 0;
   #checking: Promise<void> | null = null;
 
-  constructor(private readonly readGeneration: () => Promise<number>) {}
+  constructor(private readonly readGeneration: () => Promise<number | string>) {}
 
   invalidate(): void {
     this.#answers.clear();

@@ -11,15 +11,17 @@ export interface PortalPage {
   styles?: string[];
 }
 
-/** Open data licence, shown on every page and in the data dictionary. */
-export const DATA_LICENCE =
-  'Данные рейтинга — открытые данные: их можно свободно использовать со ссылкой на источник (CC BY 4.0).';
+/** The region's name and its open data licence line (set by an administrator). */
+export interface PortalRegion {
+  regionName: string;
+  licence: string;
+}
 
 /** The document around every public page: navigation, skip link, footer with the licence. */
 export function renderPortalPage(
   page: PortalPage,
   assets: PortalAssets,
-  regionName: string,
+  { regionName, licence }: PortalRegion,
 ): string {
   return `<!doctype html>${html`<html lang="ru">
 <head>
@@ -52,7 +54,7 @@ ${page.body}
 </main>
 <footer class="portal-footer">
 <div class="portal-footer__inner">
-<p>${DATA_LICENCE} <a href="/open-data">Открытые данные и словарь данных</a> · <a href="/api/openapi.json">API (OpenAPI)</a></p>
+<p data-testid="portal-licence">${licence} <a href="/open-data">Открытые данные и словарь данных</a> · <a href="/api/openapi.json">API (OpenAPI)</a></p>
 </div>
 </footer>
 </body>

@@ -17,6 +17,7 @@ import { openDataPage } from './open-data-page.js';
 import { readPortalAssets } from './portal-assets.js';
 import { type CachedAnswer, cachedAnswer, IMMUTABLE, REVALIDATE } from './portal-cache.js';
 import { type PortalPage, renderPortalPage } from './portal-layout.js';
+import { readLicence } from './portal-licence-service.js';
 import { loadProfile } from './profile-model.js';
 import { profilePage } from './profile-page.js';
 import { snapshotFileAnswer } from './snapshot-file-answers.js';
@@ -28,8 +29,12 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
   const assets = readPortalAssets(webRoot);
   const regionId = await ctx.regionId();
   const regionName = (await findRegionName(ctx.db, regionId)) ?? ctx.regionCode;
-  const page = (p: PortalPage, status = REVALIDATE) =>
-    cachedAnswer(renderPortalPage(p, assets, regionName), HTML, status);
+  const page = async (p: PortalPage, status = REVALIDATE) =>
+    cachedAnswer(
+      renderPortalPage(p, assets, { regionName, licence: await readLicence(ctx.db) }),
+      HTML,
+      status,
+    );
   /** A published snapshot's stored content, or null (drafts are "not found"). */
   const publishedContent = async (code: string): Promise<RatingSnapshotContent | null> => {
     try {
@@ -81,7 +86,7 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
     file: (code: string, format: 'csv' | 'xlsx' | 'json') =>
       snapshotFileAnswer(ctx.db, regionId, code, format),
     async notFound(): Promise<CachedAnswer> {
-      const answer = page({
+      const answer = await page({
         title: 'Страница не найдена — рейтинг ОМСУ',
         description: 'Такой страницы на портале нет.',
         path: '/',
@@ -97,7 +102,7 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
           columns: (await getSnapshot(ctx.db, regionId, s.code)).columns,
         })),
       );
-      return page(openDataPage(withColumns));
+      return page(openDataPage(withColumns, await readLicence(ctx.db)));
     },
     errata: async (): Promise<CachedAnswer | null> =>
       page(errataPage(await listSnapshots(ctx.db, regionId))),

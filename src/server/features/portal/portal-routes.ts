@@ -7,6 +7,7 @@ import { countUncertaintyRuns } from '../../../db/repositories/uncertainty-repos
 import type { AppContext } from '../../app-context.js';
 import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { type CachedAnswer, PortalCache } from './portal-cache.js';
+import { readLicence } from './portal-licence-service.js';
 import { createPortalRenderer, type PortalRenderer } from './portal-renderer.js';
 
 const Code = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
@@ -41,12 +42,15 @@ export interface PortalOptions extends AppContext {
  * publication generation and answered from memory with a strong ETag (decision 0010).
  */
 export const portalRoutes: FastifyPluginAsyncTypebox<PortalOptions> = async (app, ctx) => {
-  // What the public sees changes with a publication, a boundary upload or an uncertainty run.
+  // What the public sees changes with a publication, a boundary upload, an uncertainty run
+  // or the licence line.
   const cache = new PortalCache(
     async () =>
-      (await countPublications(ctx.db)) +
-      (await countBoundaryUploads(ctx.db)) +
-      (await countUncertaintyRuns(ctx.db)),
+      `${
+        (await countPublications(ctx.db)) +
+        (await countBoundaryUploads(ctx.db)) +
+        (await countUncertaintyRuns(ctx.db))
+      }|${await readLicence(ctx.db)}`,
   );
   ctx.onPublicChange(() => cache.invalidate());
   let renderer: PortalRenderer | null = null;
