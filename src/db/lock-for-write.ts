@@ -19,6 +19,8 @@ export const LOCK_SCOPES = {
   regionRegistry: 40,
   /** The portal's open data licence line of one region. */
   portalLicence: 41,
+  /** The running import jobs of one owner on every instance (id: a hash of the owner). */
+  importJobOwner: 42,
 } as const;
 
 export type LockScope = keyof typeof LOCK_SCOPES;

@@ -1,47 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJobMode } from '../../src/domain/import-job.js';
 import { buildApp } from '../../src/server/app.js';
 import type { ImportJobLimits } from '../../src/server/features/imports/import-job-limits.js';
-import {
-  type ImportJobOutcome,
-  ImportJobs,
-} from '../../src/server/features/imports/import-jobs.js';
-import type { ImportProgress } from '../../src/server/features/imports/import-service.js';
 import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
+import { HeldImportJobs } from '../support/held-import-jobs.js';
 import { pollImportJob } from '../support/import-job-polling.js';
-
-/**
- * Real import jobs that wait before running until the test lets each go: they stay running
- * exactly as long as the test needs, with no race against the runner.
- */
-class HeldImportJobs extends ImportJobs {
-  readonly #release = new Map<string, () => void>();
-
-  override start(
-    owner: string,
-    mode: ImportJobMode,
-    bytes: number,
-    run: (onProgress: (p: ImportProgress) => void) => Promise<ImportJobOutcome>,
-  ) {
-    let go = () => {};
-    const held = new Promise<void>((resolve) => {
-      go = resolve;
-    });
-    const status = super.start(owner, mode, bytes, async (onProgress) => {
-      await held;
-      return run(onProgress);
-    });
-    this.#release.set(status.id, go);
-    return status;
-  }
-
-  release(id: string): void {
-    this.#release.get(id)?.();
-  }
-}
 
 /** A pasted file of `bytes` bytes (ASCII padding after the table) that previews cleanly. */
 const fileOf = (bytes: number) => {

@@ -7,6 +7,7 @@ import { buildApp } from '../../src/server/app.js';
 import { createFixtureUser, FIXTURE_PASSWORD } from '../support/access-fixtures.js';
 import { testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
+import { HeldImportJobs } from '../support/held-import-jobs.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 
 const postgres = testDatabases().filter((d) => d.name === 'postgres');
@@ -21,6 +22,7 @@ describe.each(postgres)('two instances on one $name', (kind) => {
   let second: DatabaseHandle;
   const apps: FastifyInstance[] = [];
   const bases: string[] = [];
+  const jobs: HeldImportJobs[] = [];
   let dispose = async () => {};
 
   beforeAll(async () => {
@@ -29,7 +31,9 @@ describe.each(postgres)('two instances on one $name', (kind) => {
     if (!url) throw new Error('no DATABASE_URL for the PostgreSQL test database');
     second = openPostgres(url);
     for (const db of [instance.handle.db, second.db]) {
-      const app = await buildApp({ db, regionCode: 'orenburg' });
+      const importJobs = new HeldImportJobs();
+      jobs.push(importJobs);
+      const app = await buildApp({ db, regionCode: 'orenburg', importJobs });
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       if (address === null || typeof address !== 'object') throw new Error('no address');
@@ -141,5 +145,42 @@ describe.each(postgres)('two instances on one $name', (kind) => {
     expect(ok.text.trim().split('\n').at(-1)).toContain('"result"');
     // The lock is given back: the next run on either instance goes ahead.
     expect((await run(1)).status).toBe(200);
+  });
+
+  it('counts a user’s running import jobs on both instances: the third is refused on either', async () => {
+    const official = await createFixtureUser(second.db, 'analyst');
+    const sessions = [await signIn(0, official.username), await signIn(1, official.username)];
+    const headers = (i: number) => ({
+      cookie: sessions[i]?.cookie ?? '',
+      'x-csrf-token': sessions[i]?.csrf ?? '',
+    });
+    const file = {
+      fileName: 'апрель.txt',
+      text: 'ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tesia_new\t2017-04\t1250\n',
+      mode: 'preview',
+    };
+    const start = (i: number) => send(i, 'POST', '/api/imports/jobs', file, headers(i));
+    const first = await start(0);
+    const second_ = await start(1);
+    expect([first.status, second_.status]).toEqual([202, 202]);
+    // Two run (one on each instance): a third is refused on both, naming the limit.
+    for (const i of [0, 1]) {
+      const third = await start(i);
+      expect(third.status).toBe(429);
+      expect(third.body.message).toContain('У вас уже выполняется заданий импорта: 2');
+    }
+    // One ends on the first instance: the second instance may start one again.
+    jobs[0]?.release(String(first.body.id));
+    await expect
+      .poll(
+        async () =>
+          (await send(0, 'GET', `/api/imports/jobs/${first.body.id}`, undefined, headers(0))).body
+            .state,
+      )
+      .toBe('succeeded');
+    const again = await start(1);
+    expect(again.status).toBe(202);
+    jobs[1]?.release(String(second_.body.id));
+    jobs[1]?.release(String(again.body.id));
   });
 });

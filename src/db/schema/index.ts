@@ -3,6 +3,7 @@ import type { AppSettingTable } from './app-setting.js';
 import type { AuditEventTable } from './audit-event.js';
 import type { DataSetDeadlineTable, DataSetIndicatorTable, DataSetTable } from './data-set.js';
 import type { ImportBatchTable } from './import-batch.js';
+import type { ImportJobSlotTable } from './import-job-slot.js';
 import type { ImportMappingTable } from './import-mapping.js';
 import type { IndicatorTable } from './indicator.js';
 import type { IndicatorAliasTable } from './indicator-alias.js';
@@ -39,6 +40,7 @@ import type { UserAccountTable, UserMunicipalityTable } from './user-account.js'
 import type { UserSessionTable } from './user-session.js';
 
 export interface Database {
+  import_job_slot: ImportJobSlotTable;
   app_setting: AppSettingTable;
   region: RegionTable;
   municipality: MunicipalityTable;

@@ -1,13 +1,17 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
+import { dialectOf } from '../../../db/dialect-of.js';
 import { ImportJobMode, ImportJobStatus } from '../../../domain/import-job.js';
 import { ErrorBody, NotFoundError } from '../../http-errors.js';
 import { type Actor, actorLabel } from '../access/actor.js';
 import { auditContextOf } from '../access/audit.js';
 import { authorizeImportAtAll } from './import-authorization.js';
 import { FILE_BODY_LIMIT, ImportBody, refuseOtherFile, toRequest } from './import-body.js';
+import type { ImportJobRefusal } from './import-job-limits.js';
 import { runImportJob } from './import-job-runner.js';
+import { ImportJobSlots } from './import-job-slots.js';
 import { ImportJobs } from './import-jobs.js';
 import type { ImportRoutesContext } from './import-routes-context.js';
 
@@ -34,6 +38,14 @@ const busy = { 429: ErrorBody, 503: ErrorBody };
  */
 export const importJobRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = async (app, ctx) => {
   const jobs = ctx.importJobs ?? new ImportJobs();
+  // On PostgreSQL several instances may serve one region: a user's running jobs count on all.
+  const slots = dialectOf(ctx.db) === 'postgres' ? new ImportJobSlots(ctx.db, jobs.limits) : null;
+  app.addHook('onClose', async () => slots?.close());
+  const refuse = (reply: FastifyReply, refused: ImportJobRefusal) =>
+    reply
+      .code(refused.status)
+      .header('retry-after', String(refused.retryAfterSeconds))
+      .send({ error: refused.error, message: refused.message });
 
   app.post(
     '/api/imports/jobs',
@@ -55,18 +67,31 @@ export const importJobRoutes: FastifyPluginAsyncTypebox<ImportRoutesContext> = a
       if (mode === 'commit') refuseOtherFile(body, request.body.expectedSha256);
       const regionId = await ctx.regionId();
       const owner = ownerOf(context.actor);
-      const refused = jobs.refusal(owner, body.bytes.byteLength);
-      if (refused)
-        return reply
-          .code(refused.status)
-          .header('retry-after', String(refused.retryAfterSeconds))
-          .send({ error: refused.error, message: refused.message });
+      const bytes = body.bytes.byteLength;
+      const refused = jobs.refusal(owner, bytes);
+      if (refused) return refuse(reply, refused);
+      const slot = slots ? await slots.claim(owner) : null;
+      if (slot && 'refused' in slot) return refuse(reply, slot.refused);
+      const { log } = request;
+      const release = async () => {
+        if (!slot || !slots) return;
+        await slots.release(slot.slotId).catch((error) => log.warn({ err: error }, 'import slot'));
+      };
+      // Another job of this instance may have started while the slot was being taken.
+      const refusedNow = jobs.refusal(owner, bytes);
+      if (refusedNow) {
+        await release();
+        return refuse(reply, refusedNow);
+      }
       // The job refers to the file only through `body`, not the request, so a 202 answer
       // leaves one copy in memory and a finished job none.
-      const { log } = request;
-      const status = jobs.start(owner, mode, body.bytes.byteLength, (onProgress) =>
-        runImportJob(ctx.db, regionId, mode, body, context, onProgress, log),
-      );
+      const status = jobs.start(owner, mode, bytes, async (onProgress) => {
+        try {
+          return await runImportJob(ctx.db, regionId, mode, body, context, onProgress, log);
+        } finally {
+          await release();
+        }
+      });
       if (!request.headers.accept?.includes(NDJSON)) return reply.code(202).send(status);
       // The status as it changes, a JSON line each, in this same answer: no further request
       // has to wait for the database, which SQLite holds for the whole commit.

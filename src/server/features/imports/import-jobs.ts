@@ -177,6 +177,11 @@ export class ImportJobs {
     return this.#jobs.size;
   }
 
+  /** The limits this server applies to its jobs. */
+  get limits(): ImportJobLimits {
+    return this.#limits;
+  }
+
   /** Bytes of files held by running jobs. */
   get heldBytes(): number {
     return this.#heldBytes;
