@@ -9,7 +9,7 @@ test('an analyst goes from the cycle screen to the discrepancies and counts the 
 }) => {
   await signIn(page, 'demo-analyst');
   const setUp = await page.evaluate(async () => {
-    const session = await (await fetch('/api/session')).json();
+    const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken };
     const imported = await fetch('/api/imports', {
       method: 'POST',
