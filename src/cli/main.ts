@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../ingest/input-problem.js';
 import { registerBackupCommands } from './commands/backup-command.js';
+import { registerCrossCheckCommand } from './commands/crosscheck-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
 import { registerMethodologyCommand } from './commands/methodology-command.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerPortalCommand(program);
   registerPlanCommand(program);
   registerRegistryCommand(program);
+  registerCrossCheckCommand(program);
   registerBackupCommands(program);
   registerMigrateToPostgresCommand(program);
   configureRussianHelp(program);

@@ -17,6 +17,7 @@ import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boun
 import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import { publicationOverrideSchema } from './migrations/2026-12-05-0080-publication-override.js';
 import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
+import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-source-checks.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0040-registry-edits': registryEditsSchema,
   '2026-12-05-0080-publication-override': publicationOverrideSchema,
   '2026-12-05-0130-import-job-slots': importJobSlotsSchema,
+  '2026-12-05-0110-cross-source-checks': crossSourceChecksSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

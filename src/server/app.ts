@@ -11,6 +11,7 @@ import { PUBLIC_ROUTE, registerAccessControl } from './features/access/access-ho
 import { accessRoutes } from './features/access/access-routes.js';
 import { boundaryRoutes } from './features/boundaries/boundary-routes.js';
 import { collectionRoutes } from './features/collection/collection-routes.js';
+import { crossCheckRoutes } from './features/crosscheck/crosscheck-routes.js';
 import { cycleRoutes } from './features/cycle/cycle-routes.js';
 import { tableExportRoutes } from './features/exports/table-export-routes.js';
 import type { ImportJobs } from './features/imports/import-jobs.js';
@@ -159,6 +160,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(responsibleOfficialRoutes, ctx);
   await app.register(collectionRoutes, ctx);
   await app.register(cycleRoutes, ctx);
+  await app.register(crossCheckRoutes, ctx);
   await app.register(measureRoutes, ctx);
   await app.register(tableExportRoutes, ctx);
   await app.register(reportRoutes, ctx);

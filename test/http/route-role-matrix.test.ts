@@ -15,6 +15,7 @@ import {
 } from '../support/access-fixtures.js';
 import { MADE_UP_CHOICES, madeUpUpload } from '../support/boundary-fixtures.js';
 import { preparedForm } from '../support/collection-fixtures.js';
+import { openDiscrepancy } from '../support/crosscheck-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 
@@ -668,6 +669,38 @@ const MATRIX: Record<string, Entry> = {
     expect: only('viewer', 'analyst', 'administrator'),
     status: 200,
     request: () => ({ url: '/api/cycle/2017-02' }),
+  },
+  // Cross-source checks: the department's; values of every municipality, unpublished.
+  'GET /api/crosscheck/tolerances': { expect: DEPARTMENT, status: 200 },
+  'PUT /api/crosscheck/tolerances/:indicator': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: '/api/crosscheck/tolerances/esia_new',
+      payload: { absolute: 50, relativePercent: null },
+    }),
+  },
+  'GET /api/crosscheck/:period': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/crosscheck/2017-02' }),
+  },
+  'POST /api/crosscheck/resolutions': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => {
+      const open = await openDiscrepancy(env.app, (await adminCredentials(env)).headers);
+      return {
+        url: '/api/crosscheck/resolutions',
+        payload: {
+          observationId: open.observationId,
+          reportRevision: open.reportRevision,
+          extractRevision: open.extractRevision,
+          choice: 'report',
+          reason: 'проверка прав',
+        },
+      };
+    },
   },
   'GET /api/reporting-deadlines': { expect: SIGNED_IN, status: 200 },
   'PUT /api/reporting-deadlines/:period': {

@@ -6,6 +6,7 @@ import { BoundariesPage } from './pages/boundaries-page.js';
 import { ChangePasswordPage } from './pages/change-password-page.js';
 import { CollectionBoardPage } from './pages/collection-board-page.js';
 import { CommissionReportPage } from './pages/commission-report-page.js';
+import { CrossCheckPage } from './pages/crosscheck-page.js';
 import { CyclePage } from './pages/cycle-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ImportPage } from './pages/import-page.js';
@@ -56,6 +57,7 @@ export function App() {
         {route.page === 'commission-report' ? <CommissionReportPage /> : null}
         {route.page === 'rating-manage' ? <RatingManagePage /> : null}
         {route.page === 'cycle' ? <CyclePage /> : null}
+        {route.page === 'crosscheck' ? <CrossCheckPage /> : null}
         {route.page === 'values' ? <ValuesPage /> : null}
         {route.page === 'reference' ? <ReferencePage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}

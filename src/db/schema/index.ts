@@ -1,6 +1,7 @@
 import type { ApiTokenTable } from './api-token.js';
 import type { AppSettingTable } from './app-setting.js';
 import type { AuditEventTable } from './audit-event.js';
+import type { CrosscheckResolutionTable, CrosscheckToleranceTable } from './crosscheck.js';
 import type { DataSetDeadlineTable, DataSetIndicatorTable, DataSetTable } from './data-set.js';
 import type { ImportBatchTable } from './import-batch.js';
 import type { ImportJobSlotTable } from './import-job-slot.js';
@@ -53,6 +54,8 @@ export interface Database {
   indicator_alias: IndicatorAliasTable;
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
+  crosscheck_tolerance: CrosscheckToleranceTable;
+  crosscheck_resolution: CrosscheckResolutionTable;
   methodology: MethodologyTable;
   rating_snapshot: RatingSnapshotTable;
   snapshot_publication: SnapshotPublicationTable;

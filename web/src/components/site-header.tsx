@@ -61,6 +61,12 @@ const SECTIONS: readonly {
     permission: 'rating.compute',
   },
   { page: 'cycle', href: '/data/cycle', label: 'Цикл месяца', permission: 'rating.compute' },
+  {
+    page: 'crosscheck',
+    href: '/data/crosscheck',
+    label: 'Расхождения источников',
+    permission: 'data.approve',
+  },
 ];
 
 export function SiteHeader({ route }: { route: Route }) {

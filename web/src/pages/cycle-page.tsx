@@ -86,6 +86,11 @@ function Cycle({ period }: { period: string }) {
           ))}
         </ul>
       )}
+      <p>
+        <a href={`/data/crosscheck?period=${period}`} data-testid="cycle-crosscheck">
+          Расхождения источников за {entryPeriodLabel(period)}
+        </a>
+      </p>
       <h2>Рейтинги месяца</h2>
       {ratings.length === 0 ? (
         <p className="status">Рейтинг за этот месяц ещё не рассчитан.</p>

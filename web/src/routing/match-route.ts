@@ -17,6 +17,7 @@ export type Route =
   | { page: 'commission-report' }
   | { page: 'rating-manage' }
   | { page: 'cycle' }
+  | { page: 'crosscheck' }
   | { page: 'values' }
   | { page: 'reference' }
   | { page: 'not-found' };
@@ -38,6 +39,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/commission-report': { page: 'commission-report' },
   '/data/ratings': { page: 'rating-manage' },
   '/data/cycle': { page: 'cycle' },
+  '/data/crosscheck': { page: 'crosscheck' },
   '/data/values': { page: 'values' },
   '/data/reference': { page: 'reference' },
 };
