@@ -1,4 +1,3 @@
-import type { IndicatorTable } from '../db/schema/indicator.js';
 import { parseExpression } from '../engine/expression.js';
 import type { InputProblem } from './input-problem.js';
 import type { RawTable } from './raw-table.js';
@@ -30,17 +29,31 @@ export const INDICATOR_FILE_COLUMNS: readonly ColumnSpec<IndicatorColumn>[] = [
   { key: 'formula', header: 'Формула|formula', required: false },
 ];
 
-export type FileIndicator = Omit<IndicatorTable, 'id' | 'region_id' | 'description'> & {
-  line: number;
-};
+type Direction = 'higher_better' | 'lower_better';
+type Periodicity = 'monthly' | 'quarterly' | 'annual' | 'on_date';
 
-const DIRECTIONS = new Map<string, IndicatorTable['direction']>([
+/** An indicator passport as the file gives it, with its line; fields named as stored. */
+export interface FileIndicator {
+  line: number;
+  code: string;
+  name: string;
+  unit: string;
+  direction: Direction;
+  periodicity: Periodicity;
+  source_system: string;
+  decimals: number;
+  range_min: number | null;
+  range_max: number | null;
+  formula: string | null;
+}
+
+const DIRECTIONS = new Map<string, Direction>([
   ['больше — лучше', 'higher_better'],
   ['меньше — лучше', 'lower_better'],
   ['higher_better', 'higher_better'],
   ['lower_better', 'lower_better'],
 ]);
-const PERIODICITIES = new Map<string, IndicatorTable['periodicity']>([
+const PERIODICITIES = new Map<string, Periodicity>([
   ['ежемесячно', 'monthly'],
   ['ежеквартально', 'quarterly'],
   ['ежегодно', 'annual'],
@@ -70,6 +83,7 @@ export function readIndicatorFile(table: RawTable): {
   const title = (key: IndicatorColumn) =>
     columnTitle(INDICATOR_FILE_COLUMNS.find((c) => c.key === key) as ColumnSpec<IndicatorColumn>);
   const indicators: FileIndicator[] = [];
+  if (problems.length > 0) return { indicators, problems };
   const seen = new Map<string, number>();
   for (const { line, cells } of rows) {
     const before = problems.length;

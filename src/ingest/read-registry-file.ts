@@ -56,9 +56,11 @@ export function readRegistryFile(table: RawTable): {
   const title = (key: RegistryColumn) =>
     columnTitle(REGISTRY_FILE_COLUMNS.find((c) => c.key === key) as ColumnSpec<RegistryColumn>);
   const units: RegistryFileUnit[] = [];
+  if (problems.length > 0) return { units, problems };
   const codes = new Map<string, number>();
   const oktmos = new Map<string, number>();
   for (const { line, cells } of rows) {
+    const before = problems.length;
     const refuse = (key: RegistryColumn, message: string) =>
       problems.push({ file: table.file, row: line, column: title(key), message });
     const name = cells.name.replace(/\s+/g, ' ');
@@ -75,7 +77,9 @@ export function readRegistryFile(table: RawTable): {
     else if (oktmos.has(oktmo))
       refuse('oktmo', `код ОКТМО «${oktmo}» уже указан в строке ${oktmos.get(oktmo)}`);
     const code = cells.code === '' ? slugOf(name) : cells.code;
-    if (name !== '' && !isRegistryCode(code))
+    if (name === '') {
+      // Nothing to name the unit by: the name's problem is enough.
+    } else if (!isRegistryCode(code))
       refuse(
         'code',
         `«${code}» не подходит: строчные латинские буквы, цифры и дефис, до 100 знаков`,
@@ -85,9 +89,9 @@ export function readRegistryFile(table: RawTable): {
         'code',
         `код «${code}» уже получила строка ${codes.get(code)}; укажите другой в графе «Код»`,
       );
-    codes.set(code, line);
+    else codes.set(code, line);
     if (!badOktmo && !oktmos.has(oktmo)) oktmos.set(oktmo, line);
-    if (kind && name !== '' && !badOktmo)
+    if (kind && problems.length === before)
       units.push({
         line,
         code,

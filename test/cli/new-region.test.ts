@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
+import { createRegion } from '../../src/server/features/registry/region-setup-service.js';
 import { logInOverHttp } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
@@ -185,5 +186,24 @@ describe.each(testDatabases())('a new region from files on $name', (kind) => {
       values: { index: 57.5 },
     });
     expect(row('Степной район')).toMatchObject({ place: 12, values: { index: 0 } });
+  });
+
+  it('refuses a second region with the same code, adding nothing', async () => {
+    const context = {
+      actor: { kind: 'system', label: 'тест' },
+      ip: null,
+      userAgent: null,
+      at: new Date(),
+    } as const;
+    await expect(
+      createRegion(
+        instance.handle.db,
+        { code: 'test-oblast', name: 'Другая область', units: [], indicators: [] },
+        context,
+      ),
+    ).rejects.toThrow('Регион с кодом «test-oblast» уже есть в базе данных.');
+    expect(await instance.handle.db.selectFrom('region').select('name').execute()).toEqual([
+      { name: 'Тестовая область' },
+    ]);
   });
 });
