@@ -1,6 +1,6 @@
 import { cleanCell } from './clean-cell.js';
 import type { InputProblem } from './input-problem.js';
-import { headerMatches } from './locate-header.js';
+import { headerMatches, normaliseHeader } from './locate-header.js';
 import type { RawTable } from './raw-table.js';
 
 /** A column a setup file has: its key, its Russian title (and alternatives after `|`). */
@@ -34,10 +34,23 @@ export function readColumnTable<K extends string>(
     return { rows: [], problems };
   }
   const index = new Map<K, number>();
+  const claimed = new Set<number>();
+  // A header equal to a title wins over one that only starts with it («Код» vs «Код ОКТМО»).
+  const exact = (cell: string, spec: ColumnSpec<K>) =>
+    spec.header.split('|').some((alt) => normaliseHeader(alt) === normaliseHeader(cell));
+  for (const matches of [
+    exact,
+    (cell: string, spec: ColumnSpec<K>) => headerMatches(cell, spec.header),
+  ])
+    for (const spec of specs) {
+      if (index.has(spec.key)) continue;
+      const at = header.cells.findIndex((cell, i) => !claimed.has(i) && matches(cell, spec));
+      if (at < 0) continue;
+      index.set(spec.key, at);
+      claimed.add(at);
+    }
   for (const spec of specs) {
-    const at = header.cells.findIndex((cell) => headerMatches(cell, spec.header));
-    if (at >= 0) index.set(spec.key, at);
-    else if (spec.required)
+    if (!index.has(spec.key) && spec.required)
       problems.push({
         file: table.file,
         row: header.line,

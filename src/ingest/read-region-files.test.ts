@@ -52,11 +52,11 @@ describe('readRegistryFile', () => {
     ]);
   });
 
-  it('reads an XLSX sheet, OKTMO stored as a number', async () => {
+  it('reads an XLSX sheet in any column order, «Код ОКТМО» stored as a number', async () => {
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Реестр');
-    sheet.addRow(['Наименование', 'Вид', 'ОКТМО', 'Код']);
-    sheet.addRow(['Закрытый город', 'ЗАТО', 99801000, 'zato-1']);
+    sheet.addRow(['Код ОКТМО', 'Код', 'Наименование', 'Вид']);
+    sheet.addRow([99801000, 'zato-1', 'Закрытый город', 'ЗАТО']);
     const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const { units, problems } = readRegistryFile(await table('units.xlsx', bytes));
     expect(problems).toEqual([]);

@@ -14,7 +14,7 @@ type RegistryColumn = 'name' | 'kind' | 'oktmo' | 'code' | 'aliases' | 'groups';
 export const REGISTRY_FILE_COLUMNS: readonly ColumnSpec<RegistryColumn>[] = [
   { key: 'name', header: 'Наименование|название|name', required: true },
   { key: 'kind', header: 'Вид|тип|kind', required: true },
-  { key: 'oktmo', header: 'ОКТМО|oktmo', required: true },
+  { key: 'oktmo', header: 'ОКТМО|код ОКТМО|oktmo', required: true },
   { key: 'code', header: 'Код|code', required: false },
   { key: 'aliases', header: 'Другие написания|синонимы|aliases', required: false },
   { key: 'groups', header: 'Группы|группа|groups', required: false },
