@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/server/app.js';
-import { createRegion } from '../../src/server/features/registry/region-setup-service.js';
+import {
+  createRegion,
+  type NewRegion,
+} from '../../src/server/features/registry/region-setup-service.js';
 import { logInOverHttp } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
@@ -205,5 +208,55 @@ describe.each(testDatabases())('a new region from files on $name', (kind) => {
     expect(await instance.handle.db.selectFrom('region').select('name').execute()).toEqual([
       { name: 'Тестовая область' },
     ]);
+  });
+
+  it('creates a region once when two runs create the same code at once', async () => {
+    const context = {
+      actor: { kind: 'system', label: 'тест' },
+      ip: null,
+      userAgent: null,
+      at: new Date(),
+    } as const;
+    const input: NewRegion = {
+      code: 'race-oblast',
+      name: 'Гоночная область',
+      units: [],
+      indicators: [
+        {
+          line: 2,
+          code: 'share',
+          name: 'Доля',
+          unit: '%',
+          direction: 'higher_better',
+          periodicity: 'monthly',
+          source_system: 'ЕПГУ',
+          decimals: 1,
+          range_min: null,
+          range_max: null,
+          formula: null,
+        },
+      ],
+    };
+    const runs = await Promise.allSettled([
+      createRegion(instance.handle.db, input, context),
+      createRegion(instance.handle.db, input, context),
+    ]);
+    expect(runs.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = runs.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect((refused.reason as Error).message).toBe(
+      'Регион с кодом «race-oblast» уже есть в базе данных.',
+    );
+    const db = instance.handle.db;
+    const regionId = (
+      await db.selectFrom('region').select('id').where('code', '=', 'race-oblast').execute()
+    ).map((r) => r.id);
+    expect(regionId).toHaveLength(1);
+    expect(
+      await db
+        .selectFrom('indicator')
+        .select('code')
+        .where('region_id', '=', regionId[0] as number)
+        .execute(),
+    ).toEqual([{ code: 'share' }]);
   });
 });

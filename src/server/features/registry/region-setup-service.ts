@@ -8,6 +8,7 @@ import { isRegistryCode } from '../../../domain/registry.js';
 import { slugOf } from '../../../domain/slug.js';
 import type { FileIndicator } from '../../../ingest/read-indicator-file.js';
 import type { RegistryFileUnit } from '../../../ingest/read-registry-file.js';
+import { concurrentChangeOf } from '../../concurrent-change.js';
 import { RequestError } from '../access/access-errors.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { insertUnit } from './registry-edit-service.js';
@@ -37,9 +38,25 @@ export async function createRegion(
     );
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (name === '') throw refuse('Укажите наименование региона.');
+  const taken = () => refuse(`Регион с кодом «${input.code}» уже есть в базе данных.`, 409);
+  try {
+    return await storeRegion(db, { ...input, name }, context, taken);
+  } catch (error) {
+    // Another run created the same code a moment earlier: its unique key refused this one.
+    if (concurrentChangeOf(error)) throw taken();
+    throw error;
+  }
+}
+
+async function storeRegion(
+  db: Kysely<Database>,
+  input: NewRegion,
+  context: AuditContext,
+  taken: () => Error,
+): Promise<{ regionId: number; groups: number }> {
+  const { name } = input;
   return db.transaction().execute(async (trx) => {
-    if ((await findRegionId(trx, input.code)) !== null)
-      throw refuse(`Регион с кодом «${input.code}» уже есть в базе данных.`, 409);
+    if ((await findRegionId(trx, input.code)) !== null) throw taken();
     const regionId = await insertRegion(trx, input.code, name);
     await lockForWrite(trx, 'regionRegistry', regionId);
     const groupCodes = new Map<string, string>();
