@@ -43,7 +43,7 @@ export async function createRegion(
     return await storeRegion(db, { ...input, name }, context, taken);
   } catch (error) {
     // Another run created the same code a moment earlier: its unique key refused this one.
-    if (concurrentChangeOf(error)) throw taken();
+    if (concurrentChangeOf(error) && (await findRegionId(db, input.code)) !== null) throw taken();
     throw error;
   }
 }
