@@ -61,7 +61,10 @@ async function storeRegion(
     await lockForWrite(trx, 'regionRegistry', regionId);
     const groupCodes = new Map<string, string>();
     for (const group of new Set(input.units.flatMap((u) => u.groups))) {
-      const code = slugOf(group) || `group-${groupCodes.size + 1}`;
+      const base = slugOf(group) || 'group';
+      const used = new Set(groupCodes.values());
+      let code = base;
+      for (let n = 2; used.has(code); n++) code = `${base}-${n}`;
       await insertUnitGroup(trx, regionId, code, group);
       groupCodes.set(group, code);
     }
