@@ -10,6 +10,7 @@ import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres
 import { registerPlanCommand } from './commands/plan-command.js';
 import { registerPortalCommand } from './commands/portal-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
+import { registerRegionCommand } from './commands/region-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerReportCommand } from './commands/report-command.js';
 import { registerServeCommands } from './commands/serve-command.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerReportCommand(program);
   registerPortalCommand(program);
   registerPlanCommand(program);
+  registerRegionCommand(program);
   registerRegistryCommand(program);
   registerCrossCheckCommand(program);
   registerBackupCommands(program);

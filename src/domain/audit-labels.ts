@@ -43,6 +43,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'token.revoke': 'отзыв токена API',
   'import.commit': 'импорт данных',
   'demo.load': 'загрузка демо-данных',
+  'region.create': 'создание региона из файлов реестра и показателей',
   'demo.reset': 'сброс базы и загрузка демо-данных',
   'import-mapping.save': 'сохранение сопоставления граф',
   'municipality-alias.create': 'подтверждение наименования ОМСУ',

@@ -41,6 +41,8 @@ describe('munirank --help', () => {
     ['user', 'enable'],
     ['user', 'reset-password'],
     ['import'],
+    ['region'],
+    ['region', 'create'],
     ['registry'],
     ['registry', 'list'],
     ['registry', 'add'],
