@@ -61,6 +61,12 @@ const SECTIONS: readonly {
     permission: 'rating.compute',
   },
   { page: 'cycle', href: '/data/cycle', label: 'Цикл месяца', permission: 'rating.compute' },
+  {
+    page: 'methodologies',
+    href: '/data/methodologies',
+    label: 'Методики',
+    permission: 'methodology.manage',
+  },
 ];
 
 export function SiteHeader({ route }: { route: Route }) {
