@@ -46,7 +46,7 @@ function TreeNode({
   const total = children.reduce((s, c) => s + weightOf(c), 0);
   const code = String(node.code ?? '');
   return (
-    <li data-testid="tree-node" data-code={code}>
+    <li className="tree-node" data-testid="tree-node" data-code={code}>
       <span className="tree-node__head">
         <strong>{String(node.name ?? '')}</strong> <code>{code}</code>
         {share !== null ? (
