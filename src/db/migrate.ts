@@ -18,6 +18,7 @@ import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot
 import { publicationOverrideSchema } from './migrations/2026-12-05-0080-publication-override.js';
 import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
 import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-source-checks.js';
+import { methodologyVersionsSchema } from './migrations/2026-12-05-0100-methodology-versions.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0080-publication-override': publicationOverrideSchema,
   '2026-12-05-0130-import-job-slots': importJobSlotsSchema,
   '2026-12-05-0110-cross-source-checks': crossSourceChecksSchema,
+  '2026-12-05-0100-methodology-versions': methodologyVersionsSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

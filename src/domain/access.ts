@@ -103,7 +103,8 @@ export const POLICY: Record<Permission, Rule> = {
   },
   'rating.compute': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'rating.publish': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
-  'methodology.manage': { roles: { administrator: 'any' }, scopes: [] },
+  // Analysts adopt methodology versions: they answer for the rating's method.
+  'methodology.manage': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'boundaries.manage': { roles: { administrator: 'any' }, scopes: [] },
   // Which units exist, merge or close decides what every rating ranks: the administrator's.
   'registry.manage': { roles: { administrator: 'any' }, scopes: [] },

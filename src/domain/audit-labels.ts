@@ -85,6 +85,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'rating.uncertainty': 'оценка устойчивости мест',
   'methodology.list': 'просмотр методик',
   'methodology.simulate': 'моделирование новой методики',
+  'methodology.version.save': 'сохранение новой версии методики',
+  'methodology.preview': 'предпросмотр методики в редакторе',
   'metrics.read': 'чтение метрик сервера',
   'database.restore': 'восстановление базы из резервной копии',
   'database.migrate-to-postgres': 'перенос базы из SQLite в PostgreSQL',

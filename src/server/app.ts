@@ -17,6 +17,7 @@ import { tableExportRoutes } from './features/exports/table-export-routes.js';
 import type { ImportJobs } from './features/imports/import-jobs.js';
 import { importRoutes } from './features/imports/import-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
+import { methodologyVersionRoutes } from './features/methodologies/methodology-version-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
 import { type MetricsAccess, readMetricsAccess } from './features/operations/metrics-access.js';
 import { operationsRoutes } from './features/operations/operations-routes.js';
@@ -113,6 +114,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         requestId: request.id,
       });
     }
+    if (error instanceof RequestError && error.fields)
+      return reply
+        .code(status)
+        .send({ error: error.errorCode, message: error.message, fields: error.fields });
     if (error instanceof AccessError || error instanceof RequestError)
       return reply.code(status).send({ error: error.errorCode, message: error.message });
     if (status === 413) {
@@ -154,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(referenceRoutes, ctx);
   await app.register(ratingRoutes, ctx);
   await app.register(ratingStaffRoutes, ctx);
+  await app.register(methodologyVersionRoutes, ctx);
   await app.register(planRoutes, ctx);
   await app.register(planTargetRoutes, ctx);
   await app.register(accessRoutes, access);

@@ -204,6 +204,21 @@ const adminCredentials = async (env: Env) => {
   return adminCache;
 };
 
+/** Version 1 of methodology «matrix-saved», saved once per database by an administrator. */
+const savedMethodologies = new WeakSet<TestDatabaseInstance>();
+const savedMethodology = async (env: Env) => {
+  if (!savedMethodologies.has(env.instance)) {
+    await env.app.inject({
+      method: 'POST',
+      url: '/api/methodologies/matrix-saved/versions',
+      headers: (await adminCredentials(env)).headers,
+      payload: { definition: TINY_METHODOLOGY, changeNote: 'Проверка', effectiveFrom: '2016-01' },
+    });
+    savedMethodologies.add(env.instance);
+  }
+  return 'matrix-saved';
+};
+
 /** A measure of municipality A's plan for 2030 (not approved), created by an administrator. */
 const measureInA = async (env: Env) => {
   const res = await env.app.inject({
@@ -524,6 +539,34 @@ const MATRIX: Record<string, Entry> = {
     }),
   },
   'GET /api/methodologies': { expect: DEPARTMENT, status: 200 },
+  'GET /api/methodologies/:code/versions': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({ url: `/api/methodologies/${await savedMethodology(env)}/versions` }),
+  },
+  'GET /api/methodologies/:code/versions/:version': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/methodologies/${await savedMethodology(env)}/versions/1`,
+    }),
+  },
+  'POST /api/methodologies/:code/versions': {
+    expect: DEPARTMENT,
+    status: 201,
+    request: () => ({
+      url: '/api/methodologies/matrix-edit/versions',
+      payload: { definition: TINY_METHODOLOGY, changeNote: 'Проверка', effectiveFrom: '2016-01' },
+    }),
+  },
+  'POST /api/methodologies/:code/preview': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: '/api/methodologies/matrix-check/preview',
+      payload: { definition: { ...TINY_METHODOLOGY, tieRule: 'dense' }, period: '2016-03-01' },
+    }),
+  },
   'POST /api/ratings/simulate': {
     expect: DEPARTMENT,
     status: 200,

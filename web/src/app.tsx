@@ -13,6 +13,8 @@ import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MeasureSummaryPage } from './pages/measure-summary-page.js';
 import { MeasuresPage } from './pages/measures-page.js';
+import { MethodologiesPage } from './pages/methodologies-page.js';
+import { MethodologyEditorPage } from './pages/methodology-editor-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { PlanPage } from './pages/plan-page.js';
 import { RatingManagePage } from './pages/rating-manage-page.js';
@@ -60,6 +62,8 @@ export function App() {
         {route.page === 'crosscheck' ? <CrossCheckPage /> : null}
         {route.page === 'values' ? <ValuesPage /> : null}
         {route.page === 'reference' ? <ReferencePage /> : null}
+        {route.page === 'methodologies' ? <MethodologiesPage /> : null}
+        {route.page === 'methodology' ? <MethodologyEditorPage code={route.code} /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

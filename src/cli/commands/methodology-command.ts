@@ -10,6 +10,7 @@ import {
 import type { Methodology, MethodologyNode } from '../../domain/methodology.js';
 import { expressionVariables, parseExpression } from '../../engine/expression.js';
 import { readMethodologyFile } from '../read-methodology-file.js';
+import { registerMethodologyVersionCommands } from './methodology-version-command.js';
 
 function indicators(node: MethodologyNode): Extract<MethodologyNode, { kind: 'indicator' }>[] {
   return node.kind === 'indicator' ? [node] : node.children.flatMap(indicators);
@@ -35,7 +36,8 @@ function rCell(value: string | number | null): string {
 export function registerMethodologyCommand(program: Command): void {
   const methodology = program
     .command('methodology')
-    .description('Методика: выгрузка в другие форматы');
+    .description('Методика: выгрузка в другие форматы, версии в базе');
+  registerMethodologyVersionCommands(methodology);
   methodology
     .command('export')
     .description(

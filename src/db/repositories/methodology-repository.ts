@@ -93,3 +93,19 @@ export async function storeMethodology(
     created_at: new Date().toISOString(),
   });
 }
+
+/** Every stored version of one methodology, highest version number first. */
+export async function listMethodologyVersions(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<MethodologyRow[]> {
+  const rows = await db
+    .selectFrom('methodology')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('code', '=', code)
+    .execute();
+  // Versions are stored as text: "10" sorts after "9" only as a number.
+  return rows.sort((a, b) => Number(b.version) - Number(a.version) || b.id - a.id);
+}

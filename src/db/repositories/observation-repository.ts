@@ -84,3 +84,24 @@ export async function findPeriodValuesByCode(
     .where('o.period', '=', period)
     .execute();
 }
+
+/**
+ * The latest period holding a value of any of the indicators (byte order sorts `YYYY-MM`
+ * periods by time), or null when none has one.
+ */
+export async function findLatestPeriodOf(
+  db: Kysely<Database>,
+  regionId: number,
+  indicatorCodes: string[],
+): Promise<string | null> {
+  if (indicatorCodes.length === 0) return null;
+  const row = await db
+    .selectFrom('observation')
+    .innerJoin('indicator', 'indicator.id', 'observation.indicator_id')
+    .select((eb) => eb.fn.max('observation.period').as('period'))
+    .where('indicator.region_id', '=', regionId)
+    .where('indicator.code', 'in', indicatorCodes)
+    .where('observation.value', 'is not', null)
+    .executeTakeFirst();
+  return row?.period ?? null;
+}

@@ -11,4 +11,8 @@ export interface MethodologyTable {
   definition: string;
   content_hash: string;
   created_at: string;
+  /** Why this version differs from the previous one (versions saved from the editor). */
+  change_note: string | null;
+  /** Who saved the version from the editor. */
+  created_by: string | null;
 }

@@ -105,6 +105,7 @@ export function ComputeRatingForm({
         initial={initial}
         onChange={setPicked}
         testId="compute-methodology"
+        offerInForce
       />
       <label>
         Период данных

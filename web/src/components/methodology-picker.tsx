@@ -7,24 +7,34 @@ import type {
 /** A methodology chosen for a computation: a stored version or a JSON file from the computer. */
 export type PickedMethodology =
   | { source: 'stored'; stored: StoredMethodology }
+  /** Whichever version of `code` is in force for the computed period (chosen by the server). */
+  | { source: 'in-force'; code: string }
   | { source: 'file'; fileName: string; definition: Record<string, unknown> };
 
 const FROM_FILE = 'file';
 const keyOf = (m: StoredMethodology) => `${m.code}@${m.version}`;
+const IN_FORCE = 'in-force:';
 
 /** The methodology document itself, as POST /api/ratings takes it. */
 export const methodologyDocument = (p: PickedMethodology): Record<string, unknown> =>
-  p.source === 'stored' ? (p.stored.definition as Record<string, unknown>) : p.definition;
+  p.source === 'stored'
+    ? (p.stored.definition as Record<string, unknown>)
+    : p.source === 'in-force'
+      ? { code: p.code }
+      : p.definition;
 
 /** A stored methodology by code and version, or the document, as the simulator takes it. */
 export const methodologyChoice = (p: PickedMethodology): MethodologyChoice =>
   p.source === 'stored'
     ? { code: p.stored.code, version: p.stored.version }
-    : { definition: p.definition };
+    : p.source === 'in-force'
+      ? { code: p.code }
+      : { definition: p.definition };
 
 /** The methodology's own code (for a suggested snapshot code), if it has one. */
 export const methodologyCode = (p: PickedMethodology): string | null => {
-  const code = p.source === 'stored' ? p.stored.code : p.definition.code;
+  const code =
+    p.source === 'stored' ? p.stored.code : p.source === 'in-force' ? p.code : p.definition.code;
   return typeof code === 'string' ? code : null;
 };
 
@@ -44,6 +54,8 @@ interface MethodologyPickerProps {
   initial?: StoredMethodology | undefined;
   onChange: (picked: PickedMethodology | null) => void;
   testId: string;
+  /** Offer each methodology's version in force for the period (computations only). */
+  offerInForce?: boolean;
 }
 
 /**
@@ -56,6 +68,7 @@ export function MethodologyPicker({
   initial,
   onChange,
   testId,
+  offerInForce = false,
 }: MethodologyPickerProps) {
   const id = useId();
   const first = defaultPick(stored, initial);
@@ -66,7 +79,9 @@ export function MethodologyPicker({
     setMode(next);
     setFileProblem(null);
     const m = stored.find((s) => keyOf(s) === next);
-    onChange(m ? { source: 'stored', stored: m } : null);
+    if (next.startsWith(IN_FORCE))
+      onChange({ source: 'in-force', code: next.slice(IN_FORCE.length) });
+    else onChange(m ? { source: 'stored', stored: m } : null);
   };
   const readFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -92,6 +107,13 @@ export function MethodologyPicker({
     <div className="methodology-picker">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={mode} onChange={choose} data-testid={testId}>
+        {offerInForce
+          ? [...new Set(stored.map((m) => m.code))].map((code) => (
+              <option key={IN_FORCE + code} value={IN_FORCE + code}>
+                {code}: версия, действующая в периоде расчёта
+              </option>
+            ))
+          : null}
         {stored.map((m) => (
           <option key={keyOf(m)} value={keyOf(m)}>
             {m.title} ({m.code}, версия {m.version})

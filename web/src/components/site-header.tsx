@@ -67,6 +67,12 @@ const SECTIONS: readonly {
     label: 'Расхождения источников',
     permission: 'data.approve',
   },
+  {
+    page: 'methodologies',
+    href: '/data/methodologies',
+    label: 'Методики',
+    permission: 'methodology.manage',
+  },
 ];
 
 export function SiteHeader({ route }: { route: Route }) {

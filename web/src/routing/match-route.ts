@@ -20,6 +20,8 @@ export type Route =
   | { page: 'crosscheck' }
   | { page: 'values' }
   | { page: 'reference' }
+  | { page: 'methodologies' }
+  | { page: 'methodology'; code: string }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -42,6 +44,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/crosscheck': { page: 'crosscheck' },
   '/data/values': { page: 'values' },
   '/data/reference': { page: 'reference' },
+  '/data/methodologies': { page: 'methodologies' },
 };
 
 const decode = (segment: string): string | null => {
@@ -60,6 +63,11 @@ const decode = (segment: string): string | null => {
 export function matchRoute(path: string): Route {
   const fixed = FIXED_PAGES[path.replace(/\/+$/, '')];
   if (fixed) return fixed;
+  const editor = /^\/data\/methodologies\/([^/]+)\/?$/.exec(path);
+  if (editor?.[1]) {
+    const code = decode(editor[1]);
+    return code === null ? { page: 'not-found' } : { page: 'methodology', code };
+  }
   // The department's view of published ratings (with explanations and the official's own
   // place) lives under /data/rating: /, /rating and /rating/{code} are the public portal's.
   const segments = path
@@ -78,3 +86,5 @@ export function matchRoute(path: string): Route {
 
 export const ratingPath = (code: string): string => `/data/rating/${encodeURIComponent(code)}`;
 export const planPath = (code: string): string => `/plan/${encodeURIComponent(code)}`;
+export const methodologyPath = (code: string): string =>
+  `/data/methodologies/${encodeURIComponent(code)}`;

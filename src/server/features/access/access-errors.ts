@@ -49,6 +49,8 @@ export class RequestError extends Error {
     readonly statusCode: number,
     readonly errorCode: string,
     message: string,
+    /** Where in the sent document each problem is (JSON Pointer), for forms to show beside a field. */
+    readonly fields: readonly { path: string; message: string }[] | null = null,
   ) {
     super(message);
     this.name = 'RequestError';

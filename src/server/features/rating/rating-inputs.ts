@@ -11,7 +11,8 @@ import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { expressionVariables, parseExpression } from '../../../engine/expression.js';
 
-function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
+/** The indicator codes a tree reads: its indicators, or the variables of their formulas. */
+export function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
   if (node.kind === 'indicator') {
     if (node.formula) {
       for (const name of expressionVariables(parseExpression(node.formula))) into.add(name);

@@ -45,6 +45,10 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           title: Type.String({ minLength: 1, maxLength: 300 }),
           period: Period,
           asOf: Type.String({ format: 'date' }),
+          /**
+           * A whole methodology document, or a stored one named `{ code }` (the version in
+           * force for the period) or `{ code, version }` (that version).
+           */
           methodology: Type.Object({}, { additionalProperties: true }),
           sourceNote: Type.Optional(Type.String({ maxLength: 2000 })),
           supersedes: Type.Optional(
@@ -52,7 +56,11 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
           ),
         }),
         response: {
-          201: Type.Object({ code: Type.String(), contentHash: Type.String() }),
+          201: Type.Object({
+            code: Type.String(),
+            contentHash: Type.String(),
+            methodology: Type.Object({ code: Type.String(), version: Type.String() }),
+          }),
           ...errors,
         },
       },

@@ -9,7 +9,7 @@ import { RequestError } from '../access/access-errors.js';
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
-import { checkedMethodology } from './methodology-service.js';
+import { methodologyForPeriod } from './methodology-service.js';
 import { checkPublishable } from './publication-gate.js';
 import { loadRatingData } from './rating-inputs.js';
 import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
@@ -65,12 +65,12 @@ export async function computeStoredRating(
   regionId: number,
   input: ComputeRatingInput,
   context: AuditContext,
-): Promise<{ code: string; contentHash: string }> {
+): Promise<{ code: string; contentHash: string; methodology: { code: string; version: string } }> {
   authorize(context.actor, 'rating.compute', {
     entityType: 'rating_snapshot',
     entityId: input.code,
   });
-  const methodology = checkedMethodology(input.methodology);
+  const methodology = await methodologyForPeriod(db, regionId, input.methodology, input.period);
   const data = await loadRatingData(db, regionId, methodology, input.period);
   return db.transaction().execute(async (trx) => {
     // Computations and publications of a region take turns: what is checked stays true.
@@ -120,7 +120,11 @@ export async function computeStoredRating(
         supersedes: input.supersedes ?? null,
       },
     });
-    return { code: input.code, contentHash: stored.contentHash };
+    return {
+      code: input.code,
+      contentHash: stored.contentHash,
+      methodology: { code: methodology.code, version: String(methodology.version) },
+    };
   });
 }
 

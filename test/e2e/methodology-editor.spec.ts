@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { indicatorNode, methodologyOf } from '../support/rating-methodologies.js';
+import { signIn } from './sign-in.js';
+
+// February and March 2019: no other spec writes data of those months. Three towns, min–max:
+// with equal weights Орск, Бузулук, Новотроицк; with «Новые регистрации» weighing 3,
+// Орск, Новотроицк, Бузулук (worked out in test/http/methodology-versions-api.test.ts).
+const CODE = 'e2e-editor';
+const V1 = {
+  ...methodologyOf(CODE, 'Регистрации в ЕСИА (редактор)', [
+    indicatorNode('esia_new', 'Новые регистрации', { method: 'min-max' }),
+    indicatorNode('esia_total', 'Всего зарегистрированных', { method: 'min-max' }),
+  ]),
+  effectiveFrom: '2019-01',
+};
+const ROWS = [
+  ['г.Бузулук', 100, 1000],
+  ['г.Орск', 300, 250],
+  ['г.Новотроицк', 200, 0],
+] as const;
+
+test('an analyst edits a weight, sees the preview and the shifts, saves a version in force from next month', async ({
+  page,
+}) => {
+  await signIn(page, 'demo-analyst');
+  const csrf = (await (await page.request.get('/api/session')).json()).csrfToken;
+  const headers = { 'x-csrf-token': csrf };
+  const lines = ['2019-02', '2019-03'].flatMap((p) =>
+    ROWS.flatMap(([name, a, b]) => [
+      `${name}\tesia_new\t${p}\t${a}`,
+      `${name}\tesia_total\t${p}\t${b}`,
+    ]),
+  );
+  const imported = await page.request.post('/api/imports', {
+    headers,
+    data: {
+      fileName: 'esia-2019.txt',
+      text: `ОМСУ\tПоказатель\tПериод\tЗначение\n${lines.join('\n')}\n`,
+    },
+  });
+  expect((await imported.json()).outcome).toBe('committed');
+  const first = await page.request.post(`/api/methodologies/${CODE}/versions`, {
+    headers,
+    data: { definition: V1, changeNote: 'Первая версия', effectiveFrom: '2019-01' },
+  });
+  expect(first.status()).toBe(201);
+
+  await page
+    .getByRole('navigation', { name: 'Разделы портала' })
+    .getByRole('link', { name: 'Методики' })
+    .click();
+  await page.getByRole('link', { name: 'Регистрации в ЕСИА (редактор)' }).click();
+  await expect(page.getByRole('heading', { name: `Методика «${CODE}»`, level: 1 })).toBeVisible();
+  const preview = page.getByTestId('editor-preview');
+  const shiftOf = (code: string) =>
+    preview.locator(`[data-municipality="${code}"] [data-testid="preview-shift"]`);
+  await expect(shiftOf('orsk-city')).toHaveText('0');
+
+  // A weight of −1 is named beside the field; 3 shows the new places at once.
+  const weight = page.getByLabel('Вес «Новые регистрации»');
+  await weight.fill('-1');
+  await expect(page.locator('[data-path="/tree/children/0/weight"]')).toHaveText(
+    'вес должен быть неотрицательным числом',
+  );
+  await weight.fill('3');
+  await expect(
+    page.locator('[data-code="esia_new"] [data-testid="weight-share"]').first(),
+  ).toHaveText('доля 75,0 %');
+  await expect(shiftOf('novotroitsk-city')).toContainText('▲ 1');
+  await expect(shiftOf('buzuluk-city')).toContainText('▼ 1');
+  await expect(preview).toContainText('Данные за 2019-03');
+
+  await page.getByTestId('change-note').fill('Новые регистрации важнее');
+  await page.getByTestId('effective-from').fill('2019-03');
+  await page.getByRole('button', { name: 'Сохранить версию' }).click();
+  const v2 = page.locator('[data-testid="version-row"][data-version="2"]');
+  await expect(v2).toContainText('2019-03');
+  await expect(v2).toContainText('Новые регистрации важнее');
+
+  // The next computation, for March, uses version 2; February still version 1.
+  const compute = async (period: string) =>
+    (
+      await page.request.post('/api/ratings', {
+        headers,
+        data: {
+          code: `${CODE}-${period}`,
+          title: period,
+          period,
+          asOf: '2019-04-01',
+          methodology: { code: CODE },
+        },
+      })
+    ).json();
+  expect((await compute('2019-02')).methodology.version).toBe('1');
+  expect((await compute('2019-03')).methodology.version).toBe('2');
+});

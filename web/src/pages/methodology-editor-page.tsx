@@ -1,0 +1,121 @@
+import { useEffect, useRef, useState } from 'react';
+import type { MethodologyVersionList } from '../../../src/server/features/methodologies/methodology-version-schemas.js';
+import type { SimulationResult } from '../../../src/server/features/rating/rating-schemas.js';
+import { sendJson } from '../api/send-json.js';
+import { useApiData } from '../api/use-api-data.js';
+import { ErrorState } from '../components/error-state.js';
+import { LoadingState } from '../components/loading-state.js';
+import {
+  type Draft,
+  type FieldProblems,
+  problemsOf,
+  withValueAt,
+} from '../components/methodology-draft.js';
+import { MethodologyFileButtons } from '../components/methodology-file-buttons.js';
+import { MethodologyPreviewTable } from '../components/methodology-preview-table.js';
+import { MethodologyRulesEditor } from '../components/methodology-rules-editor.js';
+import { MethodologySaveForm } from '../components/methodology-save-form.js';
+import { MethodologyTreeEditor } from '../components/methodology-tree-editor.js';
+import { MethodologyVersionsTable } from '../components/methodology-versions-table.js';
+import { PermittedPage } from '../components/permitted-page.js';
+import { useDocumentTitle } from '../components/use-document-title.js';
+
+/** «Методика»: the versions of one methodology and the editor of its next version. */
+export function MethodologyEditorPage({ code }: { code: string }) {
+  useDocumentTitle(`Методика ${code}`);
+  return (
+    <PermittedPage title={`Методика «${code}»`} permission="methodology.manage">
+      <Editor code={code} />
+    </PermittedPage>
+  );
+}
+
+function Editor({ code }: { code: string }) {
+  const [reload, setReload] = useState(0);
+  const base = `/api/methodologies/${encodeURIComponent(code)}/versions`;
+  const list = useApiData<MethodologyVersionList>(`${base}?v=${reload}`);
+  const newest = list.status === 'ok' ? (list.data.versions[0]?.version ?? null) : null;
+  const document = useApiData<Draft>(newest === null ? null : `${base}/${newest}`);
+  if (list.status === 'error') return <ErrorState message={list.message} />;
+  if (list.status !== 'ok' || document.status !== 'ok') return <LoadingState />;
+  return (
+    <>
+      <MethodologyVersionsTable list={list.data} />
+      <DraftEditor
+        key={newest}
+        code={code}
+        baseVersion={newest}
+        initial={document.data}
+        onSaved={() => setReload((r) => r + 1)}
+      />
+    </>
+  );
+}
+
+function DraftEditor({
+  code,
+  baseVersion,
+  initial,
+  onSaved,
+}: {
+  code: string;
+  baseVersion: string | null;
+  initial: Draft;
+  onSaved: () => void;
+}) {
+  const [draft, setDraft] = useState<Draft>(initial);
+  const [problems, setProblems] = useState<FieldProblems>(new Map());
+  const [message, setMessage] = useState<string | null>(null);
+  const [preview, setPreview] = useState<SimulationResult | null>(null);
+  const latest = useRef(0);
+  const change = (path: string, value: unknown) => setDraft((d) => withValueAt(d, path, value));
+
+  // The preview follows the draft: recomputed a moment (0.3 s) after the last change.
+  useEffect(() => {
+    const ticket = ++latest.current;
+    const timer = setTimeout(() => {
+      sendJson<SimulationResult>('POST', `/api/methodologies/${encodeURIComponent(code)}/preview`, {
+        definition: draft,
+      }).then(
+        (result) => {
+          if (ticket !== latest.current) return;
+          setPreview(result);
+          setProblems(new Map());
+          setMessage(null);
+        },
+        (error: unknown) => {
+          if (ticket !== latest.current) return;
+          setPreview(null);
+          setProblems(problemsOf(error));
+          setMessage(error instanceof Error ? error.message : String(error));
+        },
+      );
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [code, draft]);
+
+  const tree = draft.tree as Record<string, unknown> | undefined;
+  return (
+    <div className="methodology-editor">
+      <h2>Новая версия</h2>
+      <MethodologyFileButtons code={code} draft={draft} onImport={setDraft} />
+      {message ? (
+        <p className="status status--error" role="alert" data-testid="editor-problem">
+          {message}
+        </p>
+      ) : null}
+      <MethodologyRulesEditor draft={draft} problems={problems} onChange={change} />
+      <h3>Дерево показателей и веса</h3>
+      {tree ? <MethodologyTreeEditor tree={tree} problems={problems} onChange={change} /> : null}
+      <h3>Предпросмотр</h3>
+      {preview ? <MethodologyPreviewTable result={preview} /> : <p className="hint">Расчёт…</p>}
+      <MethodologySaveForm
+        code={code}
+        draft={draft}
+        baseVersion={baseVersion}
+        onProblems={setProblems}
+        onSaved={onSaved}
+      />
+    </div>
+  );
+}
