@@ -16,6 +16,7 @@ import { registryEditsSchema } from './migrations/2026-12-05-0040-registry-edits
 import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
 import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import { publicationOverrideSchema } from './migrations/2026-12-05-0080-publication-override.js';
+import { indicatorVersionsSchema } from './migrations/2026-12-05-0090-indicator-versions.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0071-snapshot-uncertainty': snapshotUncertaintySchema,
   '2026-12-05-0040-registry-edits': registryEditsSchema,
   '2026-12-05-0080-publication-override': publicationOverrideSchema,
+  '2026-12-05-0090-indicator-versions': indicatorVersionsSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

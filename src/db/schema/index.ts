@@ -4,7 +4,7 @@ import type { AuditEventTable } from './audit-event.js';
 import type { DataSetDeadlineTable, DataSetIndicatorTable, DataSetTable } from './data-set.js';
 import type { ImportBatchTable } from './import-batch.js';
 import type { ImportMappingTable } from './import-mapping.js';
-import type { IndicatorTable } from './indicator.js';
+import type { IndicatorTable, IndicatorVersionTable } from './indicator.js';
 import type { IndicatorAliasTable } from './indicator-alias.js';
 import type { LoginFailureTable } from './login-failure.js';
 import type { MethodologyTable } from './methodology.js';
@@ -48,6 +48,7 @@ export interface Database {
   reference_value: ReferenceValueTable;
   reference_revision: ReferenceRevisionTable;
   indicator: IndicatorTable;
+  indicator_version: IndicatorVersionTable;
   indicator_alias: IndicatorAliasTable;
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;
