@@ -3,6 +3,7 @@ import { InputError } from '../ingest/input-problem.js';
 import { registerBackupCommands } from './commands/backup-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerIndicatorCommand } from './commands/indicator-command.js';
 import { registerMethodologyCommand } from './commands/methodology-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres-command.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerMethodologyCommand(program);
   registerUserCommand(program);
   registerImportCommand(program);
+  registerIndicatorCommand(program);
   registerReportCommand(program);
   registerPortalCommand(program);
   registerPlanCommand(program);
