@@ -9,6 +9,7 @@ import { CommissionReportPage } from './pages/commission-report-page.js';
 import { CyclePage } from './pages/cycle-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ImportPage } from './pages/import-page.js';
+import { IndicatorsPage } from './pages/indicators-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MeasureSummaryPage } from './pages/measure-summary-page.js';
 import { MeasuresPage } from './pages/measures-page.js';
@@ -58,6 +59,7 @@ export function App() {
         {route.page === 'cycle' ? <CyclePage /> : null}
         {route.page === 'values' ? <ValuesPage /> : null}
         {route.page === 'reference' ? <ReferencePage /> : null}
+        {route.page === 'indicators' ? <IndicatorsPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

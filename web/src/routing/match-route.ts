@@ -19,6 +19,7 @@ export type Route =
   | { page: 'cycle' }
   | { page: 'values' }
   | { page: 'reference' }
+  | { page: 'indicators' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -40,6 +41,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/cycle': { page: 'cycle' },
   '/data/values': { page: 'values' },
   '/data/reference': { page: 'reference' },
+  '/data/indicators': { page: 'indicators' },
 };
 
 const decode = (segment: string): string | null => {
