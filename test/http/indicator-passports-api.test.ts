@@ -194,4 +194,12 @@ describe.each(testDatabases())('indicator passports over HTTP on $name', (kind) 
     expect(stale.statusCode).toBe(409);
     expect(stale.json().message).toContain('сейчас действует версия 3, а вы правили версию 2');
   });
+
+  it('describes the passport routes in the OpenAPI document', async () => {
+    const doc = (await staff.call('GET', '/api/openapi.json', {})).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/indicators/{code}', '/api/indicator-formula-checks']),
+    );
+    expect(Object.keys(doc.paths['/api/indicators']).sort()).toEqual(['get', 'post']);
+  });
 });
