@@ -36,6 +36,8 @@ export function cleanPassport(input: IndicatorPassportFields): IndicatorPassport
     const v = input[field];
     if (v !== null && !Number.isFinite(v)) throw indicatorFieldError(field, 'должно быть числом.');
   }
+  if (!Number.isInteger(input.decimals) || input.decimals < 0 || input.decimals > 6)
+    throw indicatorFieldError('decimals', `${input.decimals} не подходит: целое число от 0 до 6.`);
   if (input.rangeMin !== null && input.rangeMax !== null && input.rangeMin > input.rangeMax)
     throw indicatorFieldError(
       'rangeMin',
