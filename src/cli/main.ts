@@ -4,6 +4,7 @@ import { registerBackupCommands } from './commands/backup-command.js';
 import { registerCrossCheckCommand } from './commands/crosscheck-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerImportCommand } from './commands/import-command.js';
+import { registerIndicatorCommand } from './commands/indicator-command.js';
 import { registerMethodologyCommand } from './commands/methodology-command.js';
 import { registerMigrateCommand } from './commands/migrate-command.js';
 import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres-command.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerMethodologyCommand(program);
   registerUserCommand(program);
   registerImportCommand(program);
+  registerIndicatorCommand(program);
   registerReportCommand(program);
   registerPortalCommand(program);
   registerPlanCommand(program);

@@ -6,7 +6,8 @@ import type { Database } from './schema/index.js';
  * What a write locks: every form and workflow step of one municipality; every rating
  * computation and publication of one region; the region's reporting deadlines; the plan rule
  * of one indicator (id: the indicator's); the map boundaries of one region; the registry of one
- * region's municipalities; the methodology versions of one region. The number is the lock's first key on the server.
+ * region's municipalities; the methodology versions of one region; the indicator passports of
+ * one region. The number is the lock's first key on the server.
  */
 export const LOCK_SCOPES = {
   municipalityData: 1,
@@ -23,6 +24,7 @@ export const LOCK_SCOPES = {
   importJobOwner: 42,
   /** Saving a new version of any methodology of one region. */
   methodologyVersions: 60,
+  regionIndicators: 50,
 } as const;
 
 export type LockScope = keyof typeof LOCK_SCOPES;

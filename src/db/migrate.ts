@@ -19,6 +19,7 @@ import { publicationOverrideSchema } from './migrations/2026-12-05-0080-publicat
 import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
 import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-source-checks.js';
 import { methodologyVersionsSchema } from './migrations/2026-12-05-0100-methodology-versions.js';
+import { indicatorVersionsSchema } from './migrations/2026-12-05-0090-indicator-versions.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0130-import-job-slots': importJobSlotsSchema,
   '2026-12-05-0110-cross-source-checks': crossSourceChecksSchema,
   '2026-12-05-0100-methodology-versions': methodologyVersionsSchema,
+  '2026-12-05-0090-indicator-versions': indicatorVersionsSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

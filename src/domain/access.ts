@@ -45,6 +45,7 @@ export const PERMISSIONS = [
   'methodology.manage',
   'boundaries.manage',
   'registry.manage',
+  'indicators.manage',
   'accounts.manage',
   'tokens.manage',
   'audit.read',
@@ -108,6 +109,8 @@ export const POLICY: Record<Permission, Rule> = {
   'boundaries.manage': { roles: { administrator: 'any' }, scopes: [] },
   // Which units exist, merge or close decides what every rating ranks: the administrator's.
   'registry.manage': { roles: { administrator: 'any' }, scopes: [] },
+  // Indicator passports and formulas are the analysts' working material, as data sets are.
+  'indicators.manage': { roles: { analyst: 'any', administrator: 'any' }, scopes: [] },
   'accounts.manage': { roles: { administrator: 'any' }, scopes: [] },
   'tokens.manage': { roles: { administrator: 'any' }, scopes: [] },
   'audit.read': { roles: { administrator: 'any' }, scopes: [] },

@@ -17,6 +17,7 @@ const PERMISSION_LABELS: Record<Permission, string> = {
   'methodology.manage': 'управление методиками',
   'boundaries.manage': 'загрузка границ для карты',
   'registry.manage': 'изменение реестра муниципальных образований',
+  'indicators.manage': 'изменение паспортов показателей',
   'accounts.manage': 'управление учётными записями',
   'tokens.manage': 'управление токенами API',
   'audit.read': 'чтение журнала аудита',
@@ -102,6 +103,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'registry.read': 'просмотр групп ОМСУ',
   'reference-value.set': 'изменение справочного значения',
   'reference-settings.set': 'изменение порога скачка справочных данных',
+  'indicator.create': 'создание паспорта показателя',
+  'indicator.update': 'изменение паспорта показателя',
+  'indicator.read': 'просмотр паспорта показателя',
+  'indicator.formula-check': 'проверка формулы показателя',
 };
 
 /** What an audit event concerns, by the entity type the services record. */
@@ -125,6 +130,7 @@ export const AUDIT_ENTITY_LABELS: Readonly<Record<string, string>> = {
   methodology: 'методика',
   municipality: 'муниципальное образование',
   municipality_alias: 'вариант наименования ОМСУ',
+  indicator: 'паспорт показателя',
   indicator_alias: 'вариант названия показателя',
   observation: 'значение показателя',
   plan_measure: 'мероприятие',

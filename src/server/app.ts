@@ -16,6 +16,7 @@ import { cycleRoutes } from './features/cycle/cycle-routes.js';
 import { tableExportRoutes } from './features/exports/table-export-routes.js';
 import type { ImportJobs } from './features/imports/import-jobs.js';
 import { importRoutes } from './features/imports/import-routes.js';
+import { indicatorRoutes } from './features/indicators/indicator-routes.js';
 import { measureRoutes } from './features/measures/measure-routes.js';
 import { methodologyVersionRoutes } from './features/methodologies/methodology-version-routes.js';
 import { responsibleOfficialRoutes } from './features/officials/responsible-official-routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     poolStats: options.poolStats,
   });
   await app.register(registryRoutes, ctx);
+  await app.register(indicatorRoutes, ctx);
   await app.register(boundaryRoutes, ctx);
   await app.register(portalLicenceRoutes, ctx);
   await app.register(referenceRoutes, ctx);

@@ -290,6 +290,24 @@ const registryUnit = async (env: Env) => {
   return payload.code;
 };
 
+/**
+ * A new derived indicator passport (a new code each call): derived, so that the entry forms
+ * other cells save do not gain a field to fill.
+ */
+const newIndicatorPayload = () => ({
+  code: `matrix_${Math.random().toString(36).slice(2, 10)}`,
+  name: 'Проверочный показатель',
+  unit: '%',
+  direction: 'higher_better',
+  periodicity: 'monthly',
+  sourceSystem: null,
+  rangeMin: 0,
+  rangeMax: 100,
+  decimals: 1,
+  description: null,
+  formula: 'esia_new / population',
+});
+
 /** A data set created by an administrator (a new code each call), with a deadline for 2017-02. */
 const dataSetOfDepartment = async (env: Env) => {
   const code = `set-${Math.random().toString(36).slice(2, 10)}`;
@@ -850,6 +868,40 @@ const MATRIX: Record<string, Entry> = {
     request: manualTargetInA,
   },
   'GET /api/indicators': { expect: SIGNED_IN, status: 200 },
+  // Passports and formulas: the department's (analysts and administrators), as data sets are.
+  'GET /api/indicators/:code': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/indicators/esia_new' }),
+  },
+  'POST /api/indicators': {
+    expect: DEPARTMENT,
+    status: 201,
+    request: () => ({ url: '/api/indicators', payload: newIndicatorPayload() }),
+  },
+  'PUT /api/indicators/:code': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => {
+      const payload = newIndicatorPayload();
+      await env.app.inject({
+        method: 'POST',
+        url: '/api/indicators',
+        headers: (await adminCredentials(env)).headers,
+        payload,
+      });
+      const { code: _code, ...passport } = payload;
+      return { url: `/api/indicators/${payload.code}`, payload: { ...passport, decimals: 2 } };
+    },
+  },
+  'POST /api/indicator-formula-checks': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({
+      url: '/api/indicator-formula-checks',
+      payload: { code: 'matrix_new', formula: 'esia_new / population' },
+    }),
+  },
   'GET /api/data-sets': { expect: SIGNED_IN, status: 200 },
   'POST /api/data-sets': {
     expect: DEPARTMENT,

@@ -10,6 +10,7 @@ import { CrossCheckPage } from './pages/crosscheck-page.js';
 import { CyclePage } from './pages/cycle-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { ImportPage } from './pages/import-page.js';
+import { IndicatorsPage } from './pages/indicators-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { MeasureSummaryPage } from './pages/measure-summary-page.js';
 import { MeasuresPage } from './pages/measures-page.js';
@@ -64,6 +65,7 @@ export function App() {
         {route.page === 'reference' ? <ReferencePage /> : null}
         {route.page === 'methodologies' ? <MethodologiesPage /> : null}
         {route.page === 'methodology' ? <MethodologyEditorPage code={route.code} /> : null}
+        {route.page === 'indicators' ? <IndicatorsPage /> : null}
         {route.page === 'not-found' ? <NotFoundPage /> : null}
       </main>
       <SiteFooter />

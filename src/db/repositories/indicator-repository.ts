@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../schema/index.js';
 import type { IndicatorTable } from '../schema/indicator.js';
 
@@ -30,4 +30,36 @@ export async function listIndicators(db: Kysely<Database>, regionId: number) {
     .where('region_id', '=', regionId)
     .orderBy('code')
     .execute();
+}
+
+export type IndicatorRow = Selectable<IndicatorTable>;
+
+export async function findIndicatorByCode(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<IndicatorRow | undefined> {
+  return db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Every indicator code of the region with its formula (null for an entered one). */
+export async function listIndicatorFormulas(db: Kysely<Database>, regionId: number) {
+  return db
+    .selectFrom('indicator')
+    .select(['code', 'formula'])
+    .where('region_id', '=', regionId)
+    .execute();
+}
+
+export async function updateIndicator(
+  db: Kysely<Database>,
+  id: number,
+  values: Updateable<IndicatorTable>,
+): Promise<void> {
+  await db.updateTable('indicator').set(values).where('id', '=', id).execute();
 }

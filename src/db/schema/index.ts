@@ -6,7 +6,7 @@ import type { DataSetDeadlineTable, DataSetIndicatorTable, DataSetTable } from '
 import type { ImportBatchTable } from './import-batch.js';
 import type { ImportJobSlotTable } from './import-job-slot.js';
 import type { ImportMappingTable } from './import-mapping.js';
-import type { IndicatorTable } from './indicator.js';
+import type { IndicatorTable, IndicatorVersionTable } from './indicator.js';
 import type { IndicatorAliasTable } from './indicator-alias.js';
 import type { LoginFailureTable } from './login-failure.js';
 import type { MethodologyTable } from './methodology.js';
@@ -51,6 +51,7 @@ export interface Database {
   reference_value: ReferenceValueTable;
   reference_revision: ReferenceRevisionTable;
   indicator: IndicatorTable;
+  indicator_version: IndicatorVersionTable;
   indicator_alias: IndicatorAliasTable;
   observation: ObservationTable;
   observation_revision: ObservationRevisionTable;

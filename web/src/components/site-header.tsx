@@ -37,6 +37,12 @@ const SECTIONS: readonly {
     permission: 'summaries.read',
   },
   {
+    page: 'indicators',
+    href: '/data/indicators',
+    label: 'Показатели',
+    permission: 'indicators.manage',
+  },
+  {
     page: 'measures',
     href: '/data/measures',
     label: 'Мероприятия',

@@ -22,6 +22,7 @@ export type Route =
   | { page: 'reference' }
   | { page: 'methodologies' }
   | { page: 'methodology'; code: string }
+  | { page: 'indicators' }
   | { page: 'not-found' };
 
 /** Pages without parameters: sign-in, own password, administration. */
@@ -45,6 +46,7 @@ const FIXED_PAGES: Record<string, Route> = {
   '/data/values': { page: 'values' },
   '/data/reference': { page: 'reference' },
   '/data/methodologies': { page: 'methodologies' },
+  '/data/indicators': { page: 'indicators' },
 };
 
 const decode = (segment: string): string | null => {
