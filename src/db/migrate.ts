@@ -16,10 +16,10 @@ import { registryEditsSchema } from './migrations/2026-12-05-0040-registry-edits
 import { regionBoundariesSchema } from './migrations/2026-12-05-0070-region-boundaries.js';
 import { snapshotUncertaintySchema } from './migrations/2026-12-05-0071-snapshot-uncertainty.js';
 import { publicationOverrideSchema } from './migrations/2026-12-05-0080-publication-override.js';
-import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
-import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-source-checks.js';
-import { methodologyVersionsSchema } from './migrations/2026-12-05-0100-methodology-versions.js';
 import { indicatorVersionsSchema } from './migrations/2026-12-05-0090-indicator-versions.js';
+import { methodologyVersionsSchema } from './migrations/2026-12-05-0100-methodology-versions.js';
+import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-source-checks.js';
+import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
