@@ -19,6 +19,18 @@ export async function withDatabase<T>(
   }
 }
 
+/** As `withDatabase`, for commands that need the configured region to exist. */
+export async function inRegion<T>(
+  dataDir: string | undefined,
+  run: (handle: DatabaseHandle, regionId: number) => Promise<T>,
+): Promise<T> {
+  return withDatabase(dataDir, async (handle, regionId) => {
+    if (regionId === null)
+      throw new Error('Регион не найден в базе: загрузите данные (munirank demo load) или импорт');
+    return run(handle, regionId);
+  });
+}
+
 export const dataDirOption = [
   '--data-dir <каталог>',
   'каталог встроенной базы SQLite (по умолчанию ./data)',

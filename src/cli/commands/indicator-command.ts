@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import type { DatabaseHandle } from '../../db/connect.js';
 import { listIndicators } from '../../db/repositories/indicator-repository.js';
 import {
   DIRECTION_LABELS,
@@ -14,7 +13,7 @@ import {
   readIndicator,
 } from '../../server/features/indicators/indicator-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
-import { dataDirOption, withDatabase } from '../with-database.js';
+import { dataDirOption, inRegion } from '../with-database.js';
 
 interface PassportOptions {
   name?: string;
@@ -28,17 +27,6 @@ interface PassportOptions {
   description?: string;
   formula?: string;
   dataDir?: string;
-}
-
-async function inRegion<T>(
-  dataDir: string | undefined,
-  run: (handle: DatabaseHandle, regionId: number) => Promise<T>,
-): Promise<T> {
-  return withDatabase(dataDir, async (handle, regionId) => {
-    if (regionId === null)
-      throw new Error('Регион не найден в базе: загрузите данные (munirank demo load) или импорт');
-    return run(handle, regionId);
-  });
 }
 
 function oneOf<K extends string>(

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { DatabaseHandle } from '../../db/connect.js';
 import { RequestError } from '../../server/features/access/access-errors.js';
 import {
   findVersionInForce,
@@ -8,18 +7,7 @@ import {
   saveVersion,
 } from '../../server/features/methodologies/methodology-version-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
-import { dataDirOption, withDatabase } from '../with-database.js';
-
-async function inRegion<T>(
-  dataDir: string | undefined,
-  run: (handle: DatabaseHandle, regionId: number) => Promise<T>,
-): Promise<T> {
-  return withDatabase(dataDir, async (handle, regionId) => {
-    if (regionId === null)
-      throw new Error('Регион не найден в базе: загрузите данные (munirank demo load) или импорт');
-    return run(handle, regionId);
-  });
-}
+import { dataDirOption, inRegion } from '../with-database.js';
 
 /** A refusal as the API gives it, with every field the message names on its own line. */
 function explain(error: unknown): never {

@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import type { DatabaseHandle } from '../../db/connect.js';
 import { PLAN_STATUS_LABELS } from '../../domain/plan-month.js';
 import {
   type ManualTargetInput,
@@ -12,7 +11,7 @@ import { computePlanMonth } from '../../server/features/plans/plan-month-service
 import { setManualTarget, setPlanRule } from '../../server/features/plans/plan-rule-service.js';
 import { planTargetsOf } from '../../server/features/plans/plan-targets-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
-import { dataDirOption, withDatabase } from '../with-database.js';
+import { dataDirOption, inRegion } from '../with-database.js';
 import { addOutputOptions, writeOutput } from '../write-output.js';
 
 interface PlanOptions {
@@ -47,17 +46,6 @@ const planOptions = (command: Command): Command =>
     )
     .requiredOption('--year <год>', 'год плана', year)
     .option(...dataDirOption);
-
-async function inRegion<T>(
-  dataDir: string | undefined,
-  run: (handle: DatabaseHandle, regionId: number) => Promise<T>,
-): Promise<T> {
-  return withDatabase(dataDir, async (handle, regionId) => {
-    if (regionId === null)
-      throw new Error('Регион не найден в базе: загрузите данные (munirank demo load) или импорт');
-    return run(handle, regionId);
-  });
-}
 
 const format = (value: number | null) =>
   value === null ? '—' : String(Math.round(value * 100) / 100);

@@ -1,5 +1,4 @@
 import { type Command, Option } from 'commander';
-import type { DatabaseHandle } from '../../db/connect.js';
 import {
   MUNICIPALITY_KIND_LABELS,
   MUNICIPALITY_KINDS,
@@ -15,18 +14,7 @@ import { closeMunicipality } from '../../server/features/registry/registry-lifec
 import { mergeMunicipalities } from '../../server/features/registry/registry-merge-service.js';
 import { listRegionMunicipalities } from '../../server/features/registry/registry-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
-import { dataDirOption, withDatabase } from '../with-database.js';
-
-async function inRegion<T>(
-  dataDir: string | undefined,
-  run: (handle: DatabaseHandle, regionId: number) => Promise<T>,
-): Promise<T> {
-  return withDatabase(dataDir, async (handle, regionId) => {
-    if (regionId === null)
-      throw new Error('Регион не найден в базе: загрузите данные (munirank demo load) или импорт');
-    return run(handle, regionId);
-  });
-}
+import { dataDirOption, inRegion } from '../with-database.js';
 
 function kindOf(kind: string): MunicipalityKind {
   if (!(MUNICIPALITY_KINDS as readonly string[]).includes(kind))

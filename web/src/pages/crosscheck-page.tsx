@@ -1,43 +1,24 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { CrossCheckReport } from '../../../src/domain/cross-check.js';
 import { entryPeriodLabel } from '../../../src/domain/entry-period.js';
 import { useApiData } from '../api/use-api-data.js';
 import { DiscrepancyRow } from '../components/discrepancy-row.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
+import { MonthForm } from '../components/month-form.js';
 import { PermittedPage } from '../components/permitted-page.js';
 import { ToleranceForm } from '../components/tolerance-form.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** «Расхождения источников»: a month's reports against source-system extracts. */
 export function CrossCheckPage() {
   useDocumentTitle('Расхождения источников');
   const initial = new URLSearchParams(window.location.search).get('period') ?? '';
-  const [text, setText] = useState(initial);
-  const [period, setPeriod] = useState<string | null>(initial === '' ? null : initial);
-  const open = (event: FormEvent) => {
-    event.preventDefault();
-    setPeriod(text.trim());
-  };
   return (
     <PermittedPage title="Расхождения источников" permission="data.approve">
-      <form className="filters" onSubmit={open}>
-        <label>
-          Месяц
-          <input value={text} placeholder="2017-03" onChange={(e) => setText(e.target.value)} />
-        </label>
-        <button type="submit" className="button">
-          Показать
-        </button>
-      </form>
-      {period !== null && !MONTH.test(period) ? (
-        <p className="status status--error" role="alert">
-          Месяц «{period}» не распознан: введите год и месяц, например 2017-03.
-        </p>
-      ) : null}
-      {period !== null && MONTH.test(period) ? <Report key={period} period={period} /> : null}
+      <MonthForm initial={initial} example="2017-03">
+        {(period) => <Report key={period} period={period} />}
+      </MonthForm>
       <ToleranceForm />
     </PermittedPage>
   );

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { BOARD_FILTER_LABELS } from '../../../src/domain/collection-board.js';
 import { entryPeriodLabel } from '../../../src/domain/entry-period.js';
 import type { MonthlyCycle } from '../../../src/domain/monthly-cycle.js';
@@ -7,37 +7,16 @@ import { useApiData } from '../api/use-api-data.js';
 import { CycleSteps } from '../components/cycle-steps.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
+import { MonthForm } from '../components/month-form.js';
 import { PermittedPage } from '../components/permitted-page.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** «Цикл месяца»: a month from the municipalities' data to the published rating. */
 export function CyclePage() {
   useDocumentTitle('Цикл месяца');
-  const [text, setText] = useState('');
-  const [period, setPeriod] = useState<string | null>(null);
-  const open = (event: FormEvent) => {
-    event.preventDefault();
-    setPeriod(text.trim());
-  };
   return (
     <PermittedPage title="Цикл месяца" permission="summaries.read">
-      <form className="filters" onSubmit={open}>
-        <label>
-          Месяц
-          <input value={text} placeholder="2017-04" onChange={(e) => setText(e.target.value)} />
-        </label>
-        <button type="submit" className="button">
-          Показать
-        </button>
-      </form>
-      {period !== null && !MONTH.test(period) ? (
-        <p className="status status--error" role="alert">
-          Месяц «{period}» не распознан: введите год и месяц, например 2017-04.
-        </p>
-      ) : null}
-      {period !== null && MONTH.test(period) ? <Cycle key={period} period={period} /> : null}
+      <MonthForm example="2017-04">{(period) => <Cycle key={period} period={period} />}</MonthForm>
     </PermittedPage>
   );
 }
