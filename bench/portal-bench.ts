@@ -21,7 +21,13 @@ const SECONDS = 5;
 const TABLE = 'orenburg-2016-03-table1';
 
 async function measure(url: string) {
-  const r = await autocannon({ url, connections: 50, duration: SECONDS, pipelining: 1 });
+  const r = await autocannon({
+    url,
+    connections: 50,
+    duration: SECONDS,
+    pipelining: 1,
+    workers: 1,
+  });
   if (r.non2xx > 0 || r.errors > 0)
     throw new Error(`${url}: ${r.non2xx} не 2xx, ${r.errors} ошибок`);
   return { rps: r.requests.average, p99: r.latency.p99 };

@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import fastifySwagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
@@ -32,6 +33,7 @@ import { referenceRoutes } from './features/reference/reference-routes.js';
 import { registryRoutes } from './features/registry/registry-routes.js';
 import { reportRoutes } from './features/reports/report-routes.js';
 import { httpRequestDuration, type PoolStats } from './metrics/server-metrics.js';
+import { ReplayAnswers } from './replay-answers.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { loggerOptions, type ServerLog } from './server-log.js';
 import { readTrustProxy } from './trust-proxy.js';
@@ -62,8 +64,20 @@ const PLAIN_ERRORS: Record<number, { error: string; message: string }> = {
 
 /** Builds the HTTP application: the JSON API under /api, its OpenAPI document, the web app. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const logging = loggerOptions(options.log ?? false);
+  const genReqId = logging.genReqId as () => string;
+  const replay = new ReplayAnswers({
+    genReqId,
+    observe: (route, status, seconds) =>
+      httpRequestDuration.observe({ method: 'GET', route, status: String(status) }, seconds),
+  });
   const app = Fastify({
-    ...loggerOptions(options.log ?? false),
+    ...logging,
+    // Published pages the same for every visitor are given again before routing (decision 0010).
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (!replay.serve(req, res)) handler(req, res);
+      }),
     trustProxy: options.trustProxy ?? readTrustProxy(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
@@ -177,7 +191,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.swagger(),
   );
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
-  await app.register(portalRoutes, { ...ctx, webRoot });
+  if (options.log !== false && options.log !== undefined)
+    replay.hooks.log = (line) => app.log.info(line, 'request completed');
+  await app.register(portalRoutes, { ...ctx, webRoot, replay });
   await registerWebAssets(app, webRoot);
   return app;
 }

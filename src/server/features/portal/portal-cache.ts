@@ -41,19 +41,35 @@ export class PortalCache<T = CachedAnswer> {
   #generation: number | string | null = null;
   #checkedAt = 0;
   #checking: Promise<void> | null = null;
+  /** Moves on whenever the answers are dropped. */
+  #era = 0;
 
   constructor(private readonly readGeneration: () => Promise<number | string>) {}
 
   invalidate(): void {
     this.#answers.clear();
+    this.#era += 1;
     this.#generation = null;
+  }
+
+  /**
+   * A test, without waiting, of whether what is held now still stands: false once the answers
+   * are dropped or once the generation is due for a recheck (the next `get` rechecks it).
+   */
+  standing(): () => boolean {
+    const era = this.#era;
+    return () =>
+      era === this.#era && this.#generation !== null && Date.now() - this.#checkedAt < RECHECK_MS;
   }
 
   async #fresh(): Promise<void> {
     if (this.#generation !== null && Date.now() - this.#checkedAt < RECHECK_MS) return;
     this.#checking ??= (async () => {
       const generation = await this.readGeneration();
-      if (generation !== this.#generation) this.#answers.clear();
+      if (generation !== this.#generation) {
+        this.#answers.clear();
+        this.#era += 1;
+      }
       this.#generation = generation;
       this.#checkedAt = Date.now();
     })().finally(() => {

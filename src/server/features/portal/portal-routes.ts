@@ -5,6 +5,7 @@ import { countBoundaryUploads } from '../../../db/repositories/boundary-reposito
 import { countPublications } from '../../../db/repositories/snapshot-repository.js';
 import { countUncertaintyRuns } from '../../../db/repositories/uncertainty-repository.js';
 import type { AppContext } from '../../app-context.js';
+import type { ReplayAnswers } from '../../replay-answers.js';
 import { PUBLIC_ROUTE } from '../access/access-hooks.js';
 import { type CachedAnswer, PortalCache } from './portal-cache.js';
 import { readLicence } from './portal-licence-service.js';
@@ -35,6 +36,8 @@ function send(request: FastifyRequest, reply: FastifyReply, answer: CachedAnswer
 
 export interface PortalOptions extends AppContext {
   webRoot: string;
+  /** Where answers that are the same for every anonymous visitor are kept to be given again. */
+  replay?: ReplayAnswers;
 }
 
 /**
@@ -58,6 +61,8 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalOptions> = async (app
     renderer ??= await createPortalRenderer(ctx, ctx.webRoot);
     return renderer;
   };
+  // Requests answered from the cache, with the test of whether that answer still stands.
+  const fromCache = new WeakMap<FastifyRequest, () => boolean>();
   const answer = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -65,9 +70,38 @@ export const portalRoutes: FastifyPluginAsyncTypebox<PortalOptions> = async (app
     render: (r: PortalRenderer) => Promise<CachedAnswer | null>,
   ) => {
     const r = await pages();
+    // Taken before the cache is asked: a generation that moves meanwhile voids it.
+    const standing = cache.standing();
     const found = await cache.get(key, () => render(r));
+    if (found) fromCache.set(request, standing);
     return send(request, reply, found ?? (await r.notFound()));
   };
+  // What an anonymous visitor got from the cache, headers included, is given again as it is.
+  const replay = ctx.replay;
+  if (replay)
+    app.addHook('onSend', async (request, reply, payload) => {
+      const stillValid = fromCache.get(request);
+      if (
+        stillValid &&
+        reply.statusCode === 200 &&
+        Buffer.isBuffer(payload) &&
+        !request.url.includes('?') &&
+        request.headers.cookie === undefined &&
+        request.headers.authorization === undefined
+      ) {
+        const headers = reply.getHeaders();
+        delete headers['x-request-id'];
+        delete headers['content-length'];
+        replay.record(request.url, {
+          route: request.routeOptions.url ?? request.url,
+          headers,
+          body: payload,
+          etag: String(reply.getHeader('etag')),
+          stillValid,
+        });
+      }
+      return payload;
+    });
   const options = { config: PUBLIC_ROUTE, schema: hide };
   const withCode = {
     config: PUBLIC_ROUTE,
