@@ -138,7 +138,7 @@ function DraftEditor({
         Период данных для предпросмотра (пусто — последний с данными){' '}
         <input
           className="input--short"
-          placeholder="2017-05"
+          placeholder="последний"
           value={period}
           aria-describedby={periodProblem ? 'preview-period-problem' : undefined}
           onChange={(e) => setPeriod(e.target.value)}
