@@ -52,7 +52,14 @@ describe('methodology draft edits', () => {
     const added = withChildAdded(
       draft,
       '/tree/children/1',
-      indicatorNodeOf({ code: 'pos_level', name: 'ПОС', unit: '%', periodicity: 'annual' }),
+      indicatorNodeOf({
+        code: 'pos_level',
+        name: 'ПОС',
+        unit: '%',
+        periodicity: 'annual',
+        direction: 'higher_better',
+        formula: null,
+      }),
     );
     expect(codesUnder(added, '/tree/children/1')).toEqual(['sed_signed_share', 'pos_level']);
     expect(
@@ -67,10 +74,26 @@ describe('methodology draft edits', () => {
       passport: { unit: '%', periodicity: 'annual' },
     });
     expect(codesUnder(draft, '/tree/children/1')).toEqual(['sed_signed_share']);
-    // A periodicity the format does not know leaves the passport out.
+    // A derived, lower-is-better one keeps its formula and direction −1; a periodicity the
+    // format does not know leaves the passport out.
     expect(
-      indicatorNodeOf({ code: 'x', name: 'X', unit: 'шт.', periodicity: 'weekly' }).passport,
-    ).toBeUndefined();
+      indicatorNodeOf({
+        code: 'late_per_1000',
+        name: 'Просрочки на 1000 жителей',
+        unit: 'ед.',
+        periodicity: 'weekly',
+        direction: 'lower_better',
+        formula: 'late / population * 1000',
+      }),
+    ).toEqual({
+      kind: 'indicator',
+      code: 'late_per_1000',
+      name: 'Просрочки на 1000 жителей',
+      weight: 1,
+      direction: -1,
+      normalisation: { method: 'min-max' },
+      formula: 'late / population * 1000',
+    });
     const grouped = withChildAdded(draft, '/tree', groupNodeOf('POS', 'ПОС'));
     expect(codesUnder(grouped)).toEqual(['esia_new', 'SED', 'POS']);
     expect(groupPathsOf(grouped.tree).map(([p]) => p)).toEqual([

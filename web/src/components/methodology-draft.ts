@@ -84,12 +84,17 @@ export function groupPathsOf(node: unknown, path = '/tree'): [string, string][] 
   ];
 }
 
-/** A registry indicator as a new leaf: weight 1, higher is better, min–max, its passport. */
+/**
+ * A registry indicator as a new leaf: weight 1, min–max, the passport's direction, unit and
+ * periodicity, and a derived indicator's formula (the engine computes it from the node).
+ */
 export function indicatorNodeOf(indicator: {
   code: string;
   name: string;
   unit: string;
   periodicity: string;
+  direction: string;
+  formula: string | null;
 }): Node {
   const periodic = ['monthly', 'quarterly', 'annual', 'on_date'].includes(indicator.periodicity);
   return {
@@ -97,8 +102,9 @@ export function indicatorNodeOf(indicator: {
     code: indicator.code,
     name: indicator.name,
     weight: 1,
-    direction: 1,
+    direction: indicator.direction === 'lower_better' ? -1 : 1,
     normalisation: { method: 'min-max' },
+    ...(indicator.formula ? { formula: indicator.formula } : {}),
     ...(periodic ? { passport: { unit: indicator.unit, periodicity: indicator.periodicity } } : {}),
   };
 }
