@@ -260,12 +260,12 @@ describe.each(testDatabases())('methodology versions in force from a month on $n
   });
 
   it('previews a chosen period and refuses a period it cannot read', async () => {
-    const preview = (period: string) =>
+    const preview = (period: string, definition: object = withWeight(3)) =>
       app.inject({
         method: 'POST',
         url: '/api/methodologies/esia-edit/preview',
         headers: analyst,
-        payload: { definition: withWeight(3), period },
+        payload: { definition, period },
       });
     const march = await preview('2017-03');
     expect(march.statusCode).toBe(200);
@@ -296,6 +296,10 @@ describe.each(testDatabases())('methodology versions in force from a month on $n
         'последние данные.',
     });
     expect((await preview('2015-01')).json().error).toBe('no_data');
+    // The document's problems come first, named by field, before the period's.
+    expect((await preview('март 2017', withWeight(-1))).json().fields).toEqual([
+      { path: '/tree/children/0/weight', message: 'вес должен быть неотрицательным числом' },
+    ]);
   });
 
   it('still verifies the April snapshot computed under the old version', async () => {

@@ -150,7 +150,15 @@ function DraftEditor({
           </span>
         ) : null}
       </label>
-      {preview ? <MethodologyPreviewTable result={preview} /> : <p className="hint">Расчёт…</p>}
+      {preview ? (
+        <MethodologyPreviewTable result={preview} />
+      ) : (
+        <p className="hint">
+          {message || periodProblem || problems.size > 0
+            ? 'Предпросмотр появится, когда ошибки будут исправлены.'
+            : 'Расчёт…'}
+        </p>
+      )}
       <MethodologySaveForm
         code={code}
         draft={draft}

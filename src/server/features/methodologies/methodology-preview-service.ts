@@ -30,14 +30,6 @@ export async function previewMethodology(
     entityType: 'methodology',
     attempt: 'methodology.preview',
   });
-  if (input.period !== undefined && !PREVIEW_PERIOD.test(input.period))
-    throw new RequestError(
-      400,
-      'invalid_period',
-      `Период предпросмотра «${input.period}» не распознан: укажите год (2022), квартал ` +
-        '(2022-Q2), месяц (2017-05) или дату (2016-03-01) либо оставьте поле пустым — ' +
-        'тогда берутся последние данные.',
-    );
   const draft = input.definition as Record<string, unknown>;
   const version = Number.isInteger(draft.version) ? (draft.version as number) : 1;
   const effectiveFrom = typeof draft.effectiveFrom === 'string' ? draft.effectiveFrom : '2000';
@@ -49,6 +41,15 @@ export async function previewMethodology(
     version,
     effectiveFrom,
   );
+  // The document first: its problems are named by field, the period's only after them.
+  if (input.period !== undefined && !PREVIEW_PERIOD.test(input.period))
+    throw new RequestError(
+      400,
+      'invalid_period',
+      `Период предпросмотра «${input.period}» не распознан: укажите год (2022), квартал ` +
+        '(2022-Q2), месяц (2017-05) или дату (2016-03-01) либо оставьте поле пустым — ' +
+        'тогда берутся последние данные.',
+    );
   const period =
     input.period ??
     (await findLatestPeriodOf(db, regionId, [...indicatorCodes(edited.tree, new Set<string>())]));
