@@ -50,5 +50,9 @@ export const IndicatorSummary = Type.Object({
   decimals: Type.Integer(),
   /** Computed from other indicators, never entered or imported. */
   derived: Type.Boolean(),
+  /** Whether more is better: the methodology editor starts a new node with it. */
+  direction: Type.Union([Type.Literal('higher_better'), Type.Literal('lower_better')]),
+  /** A derived indicator's formula, which a methodology node of it carries; null when entered. */
+  formula: Type.Union([Type.String(), Type.Null()]),
 });
 export type IndicatorSummary = Type.Static<typeof IndicatorSummary>;

@@ -62,6 +62,11 @@ function translate(error: TLocalizedValidationError, path: string): MethodologyE
     case 'minLength':
       return { path, message: 'значение не может быть пустым' };
     case 'minItems':
+      if (field === 'children')
+        return {
+          path,
+          message: 'в узле нет ни одного показателя: добавьте показатель или удалите узел',
+        };
       return {
         path,
         message: `нужен хотя бы ${(error.params as { limit: number }).limit} элемент`,

@@ -115,6 +115,11 @@ describe('validateMethodology', () => {
       want: '/tree/children/0/children: сумма весов дочерних узлов должна быть положительной',
     },
     {
+      name: 'a dimension without children',
+      edits: [['/tree/children/0/children', []]],
+      want: '/tree/children/0/children: в узле нет ни одного показателя: добавьте показатель или удалите узел',
+    },
+    {
       name: 'duplicate code',
       edits: [['/tree/children/1/code', 'SIGNED']],
       want: '/tree/children/1/code: код «SIGNED» уже используется в /tree/children/0/children/0',

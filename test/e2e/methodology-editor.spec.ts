@@ -5,6 +5,9 @@ import { signIn } from './sign-in.js';
 // February and March 2019: no other spec writes data of those months. Three towns, min–max:
 // with equal weights Орск, Бузулук, Новотроицк; with «Новые регистрации» weighing 3,
 // Орск, Новотроицк, Бузулук (worked out in test/http/methodology-versions-api.test.ts).
+// Then «Всего зарегистрированных» goes and rating_2016 (weight 1) comes: in February
+// esia_new gives Бузулук 0, Орск 100, Новотроицк 50 and rating_2016 (0,2; 0,6; 1,0) gives
+// 0, 50, 100, so Новотроицк's index is (3·50 + 100)/4 = 62,50, second after Орск (87,50).
 const CODE = 'e2e-editor';
 const V1 = {
   ...methodologyOf(CODE, 'Регистрации в ЕСИА (редактор)', [
@@ -14,21 +17,22 @@ const V1 = {
   effectiveFrom: '2019-01',
 };
 const ROWS = [
-  ['г.Бузулук', 100, 1000],
-  ['г.Орск', 300, 250],
-  ['г.Новотроицк', 200, 0],
+  ['г.Бузулук', 100, 1000, { '2019-02': 0.2, '2019-03': 0.9 }],
+  ['г.Орск', 300, 250, { '2019-02': 0.6, '2019-03': 0.5 }],
+  ['г.Новотроицк', 200, 0, { '2019-02': 1, '2019-03': 0.1 }],
 ] as const;
 
-test('an analyst edits a weight, sees the preview and the shifts, saves a version in force from next month', async ({
+test('an analyst reshapes the tree, sets a threshold, previews a chosen month and saves a version', async ({
   page,
 }) => {
   await signIn(page, 'demo-analyst');
   const csrf = (await (await page.request.get('/api/session')).json()).csrfToken;
   const headers = { 'x-csrf-token': csrf };
-  const lines = ['2019-02', '2019-03'].flatMap((p) =>
-    ROWS.flatMap(([name, a, b]) => [
+  const lines = (['2019-02', '2019-03'] as const).flatMap((p) =>
+    ROWS.flatMap(([name, a, b, rating]) => [
       `${name}\tesia_new\t${p}\t${a}`,
       `${name}\tesia_total\t${p}\t${b}`,
+      `${name}\trating_2016\t${p}\t${rating[p]}`,
     ]),
   );
   const imported = await page.request.post('/api/imports', {
@@ -56,10 +60,15 @@ test('an analyst edits a weight, sees the preview and the shifts, saves a versio
     preview.locator(`[data-municipality="${code}"] [data-testid="preview-shift"]`);
   await expect(shiftOf('orsk-city')).toHaveText('0');
 
-  // A weight of −1 is named beside the field; 3 shows the new places at once.
+  // A weight of −1 is named beside the field, which points at the message; 3 shows the new
+  // places at once.
   const weight = page.getByLabel('Вес «Новые регистрации»');
   await weight.fill('-1');
   await expect(page.locator('[data-path="/tree/children/0/weight"]')).toHaveText(
+    'вес должен быть неотрицательным числом',
+  );
+  await expect(weight).toHaveAttribute('aria-describedby', 'problem-tree-children-0-weight');
+  await expect(page.locator('#problem-tree-children-0-weight')).toHaveText(
     'вес должен быть неотрицательным числом',
   );
   await weight.fill('3');
@@ -70,12 +79,47 @@ test('an analyst edits a weight, sees the preview and the shifts, saves a versio
   await expect(shiftOf('buzuluk-city')).toContainText('▼ 1');
   await expect(preview).toContainText('Данные за 2019-03');
 
+  // rating_2016 comes from the registry, «Всего зарегистрированных» goes; a threshold is set.
+  await page.getByLabel('Добавить показатель в «Индекс»').selectOption('rating_2016');
+  await page.getByRole('button', { name: 'Удалить «Всего зарегистрированных»' }).click();
+  const nodes = page.getByTestId('methodology-tree').getByTestId('tree-node');
+  await expect(nodes).toHaveCount(3);
+  expect(await nodes.evaluateAll((ns) => ns.map((n) => n.getAttribute('data-code')))).toEqual([
+    'INDEX',
+    'esia_new',
+    'rating_2016',
+  ]);
+  await expect(page.locator('[data-code="rating_2016"] [data-testid="weight-share"]')).toHaveText(
+    'доля 25,0 %',
+  );
+  await page.getByRole('button', { name: 'Добавить: порог' }).click();
+  await page.getByLabel('порог 1: от').fill('50');
+  await page.getByLabel('порог 1: подпись').fill('высокий уровень');
+
+  // February instead of the latest month: Новотроицк 62,50, second, one place up.
+  await page.getByTestId('preview-period').fill('2019-02');
+  await expect(preview).toContainText('Данные за 2019-02');
+  const novotroitsk = preview.locator('[data-municipality="novotroitsk-city"] td');
+  await expect(novotroitsk.nth(1)).toHaveText('62,50');
+  await expect(novotroitsk.nth(0)).toHaveText('2');
+  await expect(shiftOf('novotroitsk-city')).toContainText('▲ 1');
+
   await page.getByTestId('change-note').fill('Новые регистрации важнее');
   await page.getByTestId('effective-from').fill('2019-03');
   await page.getByRole('button', { name: 'Сохранить версию' }).click();
   const v2 = page.locator('[data-testid="version-row"][data-version="2"]');
   await expect(v2).toContainText('2019-03');
   await expect(v2).toContainText('Новые регистрации важнее');
+  const saved = await (await page.request.get(`/api/methodologies/${CODE}/versions/2`)).json();
+  expect(
+    saved.tree.children.map((c: { code: string; weight: number }) => [c.code, c.weight]),
+  ).toEqual([
+    ['esia_new', 3],
+    ['rating_2016', 1],
+  ]);
+  expect(saved.colourThresholds).toEqual([
+    { from: 50, colour: '#2e7d32', label: 'высокий уровень' },
+  ]);
 
   // The next computation, for March, uses version 2; February still version 1.
   const compute = async (period: string) =>

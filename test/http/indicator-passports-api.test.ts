@@ -66,8 +66,13 @@ describe.each(testDatabases())('indicator passports over HTTP on $name', (kind) 
     expect(
       (list.json() as { code: string; derived: boolean }[]).filter((i) => i.code.startsWith('pp_')),
     ).toMatchObject([
-      { code: 'pp_appeals', derived: false },
-      { code: 'pp_per_1000', derived: true },
+      { code: 'pp_appeals', derived: false, direction: 'higher_better', formula: null },
+      {
+        code: 'pp_per_1000',
+        derived: true,
+        direction: 'higher_better',
+        formula: 'pp_appeals / population * 1000',
+      },
     ]);
     const trail = await db()
       .selectFrom('audit_event')

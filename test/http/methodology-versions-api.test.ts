@@ -14,6 +14,10 @@ import { indicatorNode, methodologyOf } from '../support/rating-methodologies.js
 //   esia_total Бузулук 1000 → 100, Орск 250 → 25, Новотроицк 0 → 0
 // Version 1 (weights 1:1): Бузулук 50, Орск 62.5, Новотроицк 25 → places Орск, Бузулук, Новотроицк.
 // Version 2 (esia_new weighs 3): Бузулук 25, Орск 81.25, Новотроицк 37.5 → Орск, Новотроицк, Бузулук.
+// March 2017 has esia_new of Бузулук and Орск swapped (300, 100, 200): min–max gives
+//   esia_new Бузулук 100, Орск 0, Новотроицк 50; with esia_new weighing 3 the index is
+//   Бузулук (300 + 100)/4 = 100, Орск (0 + 25)/4 = 6.25, Новотроицк (150 + 0)/4 = 37.5, and under
+//   version 1 Бузулук 100, Новотроицк 25, Орск 12.5: the same places, no shift.
 const TOWNS = {
   'buzuluk-city': [100, 1000],
   'orsk-city': [300, 250],
@@ -94,6 +98,12 @@ describe.each(testDatabases())('methodology versions in force from a month on $n
         `${NAMES[code as keyof typeof NAMES]}\tesia_total\t${p}\t${b}`,
       ]),
     );
+    for (const [name, a, b] of [
+      ['г.Бузулук', 300, 1000],
+      ['г.Орск', 100, 250],
+      ['г.Новотроицк', 200, 0],
+    ])
+      lines.push(`${name}\tesia_new\t2017-03\t${a}`, `${name}\tesia_total\t2017-03\t${b}`);
     const text = `ОМСУ\tПоказатель\tПериод\tЗначение\n${lines.join('\n')}\n`;
     const imported = await app.inject({
       method: 'POST',
@@ -131,6 +141,52 @@ describe.each(testDatabases())('methodology versions in force from a month on $n
         path: '/tree/children/1/code',
         message:
           'показателя «esia_nowhere» нет в реестре показателей: добавьте его паспорт или исправьте код',
+      },
+    ]);
+    expect((await versions()).error).toBe('not_found');
+  });
+
+  it('refuses an empty name, a duplicate code and bad colour thresholds naming each field', async () => {
+    const unnamed = structuredClone(v1);
+    unnamed.tree.children[0] = {
+      ...unnamed.tree.children[0],
+      name: '',
+    } as (typeof unnamed.tree.children)[0];
+    const refused = async (definition: object) => {
+      const answer = await save({ definition, changeNote: 'x', effectiveFrom: '2016-01' });
+      expect(answer.statusCode).toBe(400);
+      return answer.json().fields;
+    };
+    expect(
+      await refused({
+        ...unnamed,
+        colourThresholds: [{ from: 0, colour: 'зелёный', label: 'все' }],
+      }),
+    ).toEqual([
+      {
+        path: '/colourThresholds/0/colour',
+        message: 'цвет должен иметь вид #RRGGBB, например #2e7d32',
+      },
+      { path: '/tree/children/0/name', message: 'значение не может быть пустым' },
+    ]);
+    const twice = structuredClone(v1);
+    twice.tree.children[1] = indicatorNode('esia_new', 'Ещё раз', { method: 'min-max' });
+    expect(
+      await refused({
+        ...twice,
+        colourThresholds: [
+          { from: 50, colour: '#2e7d32', label: 'высокий' },
+          { from: 20, colour: '#d73027', label: 'низкий' },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: '/tree/children/1/code',
+        message: 'код «esia_new» уже используется в /tree/children/0',
+      },
+      {
+        path: '/colourThresholds/1/from',
+        message: 'границы цветовой шкалы должны строго возрастать',
       },
     ]);
     expect((await versions()).error).toBe('not_found');
@@ -201,6 +257,49 @@ describe.each(testDatabases())('methodology versions in force from a month on $n
       'orsk-city': [81.25, 1],
       'novotroitsk-city': [37.5, 2],
     });
+  });
+
+  it('previews a chosen period and refuses a period it cannot read', async () => {
+    const preview = (period: string, definition: object = withWeight(3)) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/methodologies/esia-edit/preview',
+        headers: analyst,
+        payload: { definition, period },
+      });
+    const march = await preview('2017-03');
+    expect(march.statusCode).toBe(200);
+    expect(march.json().period).toBe('2017-03');
+    expect(march.json().before.version).toBe('1');
+    expect(
+      Object.fromEntries(
+        march
+          .json()
+          .units.filter((u: { code: string }) => u.code in TOWNS)
+          .map((u: { code: string; scoreAfter: number; rankAfter: number; shift: number }) => [
+            u.code,
+            [u.scoreAfter, u.rankAfter, u.shift],
+          ]),
+      ),
+    ).toEqual({
+      'buzuluk-city': [100, 1, 0],
+      'orsk-city': [6.25, 3, 0],
+      'novotroitsk-city': [37.5, 2, 0],
+    });
+    const unread = await preview('март 2017');
+    expect(unread.statusCode).toBe(400);
+    expect(unread.json()).toEqual({
+      error: 'invalid_period',
+      message:
+        'Период предпросмотра «март 2017» не распознан: укажите год (2022), квартал (2022-Q2), ' +
+        'месяц (2017-05) или дату (2016-03-01) либо оставьте поле пустым — тогда берутся ' +
+        'последние данные.',
+    });
+    expect((await preview('2015-01')).json().error).toBe('no_data');
+    // The document's problems come first, named by field, before the period's.
+    expect((await preview('март 2017', withWeight(-1))).json().fields).toEqual([
+      { path: '/tree/children/0/weight', message: 'вес должен быть неотрицательным числом' },
+    ]);
   });
 
   it('still verifies the April snapshot computed under the old version', async () => {

@@ -106,6 +106,7 @@ export async function listIndicatorPassports(db: Kysely<Database>, regionId: num
       'range_max',
       'decimals',
       'formula',
+      'direction',
     ])
     .where('region_id', '=', regionId)
     .orderBy('id')

@@ -12,7 +12,7 @@ function shiftText(shift: number | null): string {
 }
 
 /**
- * The editor's live preview: the table the edited methodology gives on the latest data, with
+ * The editor's live preview: the table the edited methodology gives on a period's data, with
  * each unit's shift against the version in force (units without a place under either last).
  */
 export function MethodologyPreviewTable({ result }: { result: SimulationResult }) {

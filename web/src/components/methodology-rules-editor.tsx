@@ -1,5 +1,6 @@
-import { FieldProblem } from './field-problem.js';
+import { describedBy, FieldProblem } from './field-problem.js';
 import { type Draft, type FieldProblems, numberOrText, valueAt } from './methodology-draft.js';
+import { ColourThresholdsEditor, GroupingEditor } from './methodology-scales-editor.js';
 
 type Change = (path: string, value: unknown) => void;
 
@@ -24,6 +25,7 @@ function Choice({
     <label>
       {label}{' '}
       <select
+        aria-describedby={describedBy(problems, path)}
         value={String(valueAt(draft, path) ?? '')}
         onChange={(e) => onChange(path, numeric ? Number(e.target.value) : e.target.value)}
       >
@@ -38,9 +40,37 @@ function Choice({
   );
 }
 
+/** A number field of the draft: typed in Russian or English notation, empty removes it. */
+export function NumberField({
+  label,
+  path,
+  draft,
+  problems,
+  onChange,
+}: {
+  label: string;
+  path: string;
+  draft: Draft;
+  problems: FieldProblems;
+  onChange: Change;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        className="input--short"
+        aria-describedby={describedBy(problems, path)}
+        value={String(valueAt(draft, path) ?? '')}
+        onChange={(e) => onChange(path, numberOrText(e.target.value))}
+      />
+      <FieldProblem problems={problems} path={path} />
+    </label>
+  );
+}
+
 /**
- * The rules around the tree: title, scale, ties, missing data, colour thresholds and grouping,
- * each with the server's problem beside it.
+ * The rules around the tree: title, description, scale, ties, missing data, unit screening,
+ * colour thresholds and grouping, each with the server's problem beside it.
  */
 export function MethodologyRulesEditor({
   draft,
@@ -51,20 +81,31 @@ export function MethodologyRulesEditor({
   problems: FieldProblems;
   onChange: Change;
 }) {
-  const thresholds = (
-    Array.isArray(draft.colourThresholds) ? draft.colourThresholds : []
-  ) as Record<string, unknown>[];
   const common = { draft, problems, onChange };
+  const screening = draft.screening !== undefined;
   return (
     <fieldset className="form methodology-rules">
       <legend>Правила расчёта</legend>
       <label>
         Название{' '}
         <input
+          aria-describedby={describedBy(problems, '/title')}
           value={String(draft.title ?? '')}
           onChange={(e) => onChange('/title', e.target.value)}
         />
         <FieldProblem problems={problems} path="/title" />
+      </label>
+      <label>
+        Описание (основание методики){' '}
+        <textarea
+          rows={2}
+          aria-describedby={describedBy(problems, '/description')}
+          value={String(draft.description ?? '')}
+          onChange={(e) =>
+            onChange('/description', e.target.value === '' ? undefined : e.target.value)
+          }
+        />
+        <FieldProblem problems={problems} path="/description" />
       </label>
       <Choice
         label="Шкала баллов"
@@ -105,81 +146,48 @@ export function MethodologyRulesEditor({
         ]}
         {...common}
       />
-      <label>
-        Минимальная доля данных{' '}
-        <input
-          className="input--short"
-          value={String(valueAt(draft, '/missingData/minAvailability') ?? '')}
-          onChange={(e) => onChange('/missingData/minAvailability', numberOrText(e.target.value))}
-        />
-        <FieldProblem problems={problems} path="/missingData/minAvailability" />
-      </label>
+      <NumberField
+        label="Минимальная доля данных"
+        path="/missingData/minAvailability"
+        {...common}
+      />
       <fieldset>
-        <legend>Цветовые пороги индекса</legend>
-        {thresholds.map((t, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a row is its position; a typed key would move focus
-          <p key={i} className="threshold-row">
-            {(['from', 'colour', 'label'] as const).map((f) => (
-              <label key={f}>
-                {{ from: 'от', colour: 'цвет', label: 'подпись' }[f]}{' '}
-                <input
-                  className={f === 'label' ? undefined : 'input--short'}
-                  value={String(t[f] ?? '')}
-                  onChange={(e) =>
-                    onChange(
-                      `/colourThresholds/${i}/${f}`,
-                      f === 'from' ? numberOrText(e.target.value) : e.target.value,
-                    )
-                  }
-                />
-                <FieldProblem problems={problems} path={`/colourThresholds/${i}/${f}`} />
-              </label>
-            ))}
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() =>
-                onChange(
-                  '/colourThresholds',
-                  thresholds.filter((_, j) => j !== i),
-                )
-              }
-            >
-              Удалить
-            </button>
-          </p>
-        ))}
-        <button
-          type="button"
-          className="button button--secondary"
-          onClick={() =>
-            onChange('/colourThresholds', [
-              ...thresholds,
-              { from: 0, colour: '#2e7d32', label: '' },
-            ])
-          }
-        >
-          Добавить порог
-        </button>
-        <FieldProblem problems={problems} path="/colourThresholds" />
-      </fieldset>
-      <label>
-        Группировка (JSON: title, reference, bands; пусто — без групп){' '}
-        <textarea
-          rows={3}
-          defaultValue={draft.grouping === undefined ? '' : JSON.stringify(draft.grouping)}
-          onBlur={(e) => {
-            const text = e.target.value.trim();
-            if (text === '') return onChange('/grouping', undefined);
-            try {
-              onChange('/grouping', JSON.parse(text));
-            } catch {
-              onChange('/grouping', text);
+        <legend>Отбор ОМСУ по наличию данных</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={screening}
+            onChange={(e) =>
+              onChange(
+                '/screening',
+                e.target.checked ? { minAvailability: 0.5, scope: 'overall' } : undefined,
+              )
             }
-          }}
-        />
-        <FieldProblem problems={problems} path="/grouping" />
-      </label>
+          />{' '}
+          исключать ОМСУ, у которых мало данных
+        </label>
+        {screening ? (
+          <>
+            <NumberField
+              label="Минимальная доля показателей"
+              path="/screening/minAvailability"
+              {...common}
+            />
+            <Choice
+              label="Доля считается"
+              path="/screening/scope"
+              options={[
+                ['overall', 'по всем показателям'],
+                ['each-dimension', 'в каждом направлении отдельно'],
+              ]}
+              {...common}
+            />
+          </>
+        ) : null}
+        <FieldProblem problems={problems} path="/screening" />
+      </fieldset>
+      <ColourThresholdsEditor {...common} />
+      <GroupingEditor {...common} />
     </fieldset>
   );
 }

@@ -1,7 +1,9 @@
+import type { IndicatorSummary } from '../../../src/domain/data-set.js';
 import { formatNumberRu } from '../../../src/domain/russian-number-format.js';
-import { FieldProblem } from './field-problem.js';
-import { type FieldProblems, numberOrText } from './methodology-draft.js';
-import { NormalisationEditor } from './normalisation-editor.js';
+import { describedBy, FieldProblem } from './field-problem.js';
+import { IndicatorRulesEditor } from './indicator-rules-editor.js';
+import { type Draft, type FieldProblems, numberOrText } from './methodology-draft.js';
+import { AddToGroup, type Edit, NodeActions } from './methodology-node-actions.js';
 
 type Node = Record<string, unknown>;
 type Change = (path: string, value: unknown) => void;
@@ -9,22 +11,28 @@ type Change = (path: string, value: unknown) => void;
 const weightOf = (n: Node) => (typeof n.weight === 'number' && n.weight > 0 ? n.weight : 0);
 
 /**
- * The methodology's tree: each node's weight as typed and its share of the parent (weights are
- * normalised within the parent), a group's aggregation, an indicator's direction and
- * normalisation; the server's problem beside the field it names.
+ * The methodology's tree: each node's name, code, weight as typed and its share of the parent
+ * (weights are normalised within the parent), a group's aggregation, an indicator's rules;
+ * nodes added from the registry, removed or moved; the server's problem beside the field it
+ * names.
  */
 export function MethodologyTreeEditor({
-  tree,
+  draft,
+  registry,
   problems,
   onChange,
+  onEdit,
 }: {
-  tree: Node;
+  draft: Draft;
+  registry: readonly IndicatorSummary[];
   problems: FieldProblems;
   onChange: Change;
+  onEdit: Edit;
 }) {
+  const common = { draft, registry, problems, onChange, onEdit };
   return (
     <ul className="methodology-tree" data-testid="methodology-tree">
-      <TreeNode node={tree} path="/tree" share={null} problems={problems} onChange={onChange} />
+      <TreeNode node={draft.tree as Node} path="/tree" share={null} {...common} />
     </ul>
   );
 }
@@ -33,22 +41,39 @@ function TreeNode({
   node,
   path,
   share,
-  problems,
-  onChange,
+  ...common
 }: {
   node: Node;
   path: string;
   share: number | null;
+  draft: Draft;
+  registry: readonly IndicatorSummary[];
   problems: FieldProblems;
   onChange: Change;
+  onEdit: Edit;
 }) {
+  const { draft, registry, problems, onChange, onEdit } = common;
   const children = Array.isArray(node.children) ? (node.children as Node[]) : [];
   const total = children.reduce((s, c) => s + weightOf(c), 0);
   const code = String(node.code ?? '');
+  const name = String(node.name || code);
+  const text = (field: 'name' | 'code', label: string, short = false) => (
+    <label>
+      {label}{' '}
+      <input
+        className={short ? 'input--short' : undefined}
+        aria-label={`${label} «${name}»`}
+        aria-describedby={describedBy(problems, `${path}/${field}`)}
+        value={String(node[field] ?? '')}
+        onChange={(e) => onChange(`${path}/${field}`, e.target.value)}
+      />
+      <FieldProblem problems={problems} path={`${path}/${field}`} />
+    </label>
+  );
   return (
     <li className="tree-node" data-testid="tree-node" data-code={code}>
       <span className="tree-node__head">
-        <strong>{String(node.name ?? '')}</strong> <code>{code}</code>
+        {text('name', 'Название')} {text('code', 'Код', true)}
         {share !== null ? (
           <>
             {' '}
@@ -56,7 +81,8 @@ function TreeNode({
               вес{' '}
               <input
                 className="input--short"
-                aria-label={`Вес «${String(node.name ?? code)}»`}
+                aria-label={`Вес «${name}»`}
+                aria-describedby={describedBy(problems, `${path}/weight`)}
                 data-testid="weight-input"
                 value={node.weight === undefined ? '' : String(node.weight)}
                 onChange={(e) => onChange(`${path}/weight`, numberOrText(e.target.value))}
@@ -64,11 +90,18 @@ function TreeNode({
             </label>{' '}
             <span className="hint" data-testid="weight-share">
               доля {formatNumberRu(share * 100, 1)} %
-            </span>
+            </span>{' '}
+            <NodeActions
+              draft={draft}
+              path={path}
+              name={name}
+              indicator={node.kind === 'indicator'}
+              onEdit={onEdit}
+            />
           </>
         ) : null}
         <FieldProblem problems={problems} path={`${path}/weight`} />
-        <FieldProblem problems={problems} path={`${path}/code`} />
+        <FieldProblem problems={problems} path={`${path}/kind`} />
         <FieldProblem problems={problems} path={path} />
       </span>
       {node.kind === 'group' ? (
@@ -76,6 +109,7 @@ function TreeNode({
           <label>
             Агрегирование{' '}
             <select
+              aria-describedby={describedBy(problems, `${path}/aggregation`)}
               value={String(node.aggregation ?? '')}
               onChange={(e) => onChange(`${path}/aggregation`, e.target.value)}
             >
@@ -84,39 +118,25 @@ function TreeNode({
               <option value="harmonic">среднее гармоническое</option>
               <option value="sum">сумма</option>
             </select>
+            <FieldProblem problems={problems} path={`${path}/aggregation`} />
           </label>
+          <FieldProblem problems={problems} path={`${path}/children`} />
           <ul>
             {children.map((child, i) => (
               <TreeNode
-                key={String(child.code)}
+                // biome-ignore lint/suspicious/noArrayIndexKey: a node is its position; its code is being typed
+                key={i}
                 node={child}
                 path={`${path}/children/${i}`}
                 share={total > 0 ? weightOf(child) / total : 0}
-                problems={problems}
-                onChange={onChange}
+                {...common}
               />
             ))}
           </ul>
+          <AddToGroup draft={draft} path={path} name={name} registry={registry} onEdit={onEdit} />
         </>
       ) : (
-        <span className="tree-node__indicator">
-          <label>
-            Направление{' '}
-            <select
-              value={String(node.direction ?? 1)}
-              onChange={(e) => onChange(`${path}/direction`, Number(e.target.value))}
-            >
-              <option value="1">больше — лучше</option>
-              <option value="-1">меньше — лучше</option>
-            </select>
-          </label>{' '}
-          <NormalisationEditor
-            value={(node.normalisation ?? {}) as Record<string, unknown>}
-            path={`${path}/normalisation`}
-            problems={problems}
-            onChange={(v) => onChange(`${path}/normalisation`, v)}
-          />
-        </span>
+        <IndicatorRulesEditor node={node} path={path} problems={problems} onChange={onChange} />
       )}
     </li>
   );

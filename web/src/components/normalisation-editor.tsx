@@ -1,4 +1,4 @@
-import { FieldProblem } from './field-problem.js';
+import { describedBy, FieldProblem } from './field-problem.js';
 import { type FieldProblems, numberOrText } from './methodology-draft.js';
 
 const METHODS: Record<string, { label: string; fields: string[]; initial: object }> = {
@@ -31,17 +31,22 @@ const FIELD_LABELS: Record<string, string> = {
   sd: 'ст. отклонение',
 };
 
+type Value = Record<string, unknown>;
+
 /** One indicator's normalisation: the method and its parameters, each with its problem. */
 export function NormalisationEditor({
   value,
   path,
+  name,
   problems,
   onChange,
 }: {
-  value: Record<string, unknown>;
+  value: Value;
   path: string;
+  /** The indicator's name, for the labels of its inputs. */
+  name: string;
   problems: FieldProblems;
-  onChange: (value: Record<string, unknown>) => void;
+  onChange: (value: Value) => void;
 }) {
   const method = String(value.method ?? '');
   const spec = METHODS[method];
@@ -50,11 +55,14 @@ export function NormalisationEditor({
       <label>
         Нормировка{' '}
         <select
+          aria-label={`Нормировка «${name}»`}
+          aria-describedby={describedBy(problems, `${path}/method`)}
           value={method}
           onChange={(e) =>
             onChange({ method: e.target.value, ...(METHODS[e.target.value]?.initial ?? {}) })
           }
         >
+          {spec ? null : <option value={method}>{method || '—'}</option>}
           {Object.entries(METHODS).map(([m, s]) => (
             <option key={m} value={m}>
               {s.label}
@@ -68,6 +76,8 @@ export function NormalisationEditor({
           {FIELD_LABELS[f] ?? f}{' '}
           <input
             className="input--short"
+            aria-label={`${FIELD_LABELS[f] ?? f} «${name}»`}
+            aria-describedby={describedBy(problems, `${path}/${f}`)}
             value={value[f] === undefined ? '' : String(value[f])}
             onChange={(e) => {
               const { [f]: _old, ...rest } = value;
@@ -79,23 +89,95 @@ export function NormalisationEditor({
           <FieldProblem problems={problems} path={`${path}/${f}`} />
         </label>
       ))}
-      {method === 'points' ? (
+      {method === 'distance-to-target' ? (
         <label>
-          Шкала (JSON){' '}
-          <textarea
-            rows={3}
-            defaultValue={JSON.stringify(value.scoring)}
-            onBlur={(e) => {
-              try {
-                onChange({ ...value, scoring: JSON.parse(e.target.value) });
-              } catch {
-                onChange({ ...value, scoring: e.target.value });
-              }
+          <input
+            type="checkbox"
+            checked={value.capAtTarget === true}
+            onChange={(e) => {
+              const { capAtTarget: _old, ...rest } = value;
+              onChange(e.target.checked ? { ...rest, capAtTarget: true } : rest);
             }}
-          />
-          <FieldProblem problems={problems} path={`${path}/scoring`} />
+          />{' '}
+          выше цели — ровно максимум
         </label>
       ) : null}
+      {method === 'points' ? (
+        <PointsEditor
+          scoring={(value.scoring ?? {}) as Value}
+          path={`${path}/scoring`}
+          problems={problems}
+          onChange={(scoring) => onChange({ ...value, scoring })}
+        />
+      ) : null}
+    </span>
+  );
+}
+
+/** The table of a points scale: step or linear, and thresholds of value → points. */
+function PointsEditor({
+  scoring,
+  path,
+  problems,
+  onChange,
+}: {
+  scoring: Value;
+  path: string;
+  problems: FieldProblems;
+  onChange: (scoring: Value) => void;
+}) {
+  const rows = (Array.isArray(scoring.thresholds) ? scoring.thresholds : []) as Value[];
+  const setRows = (thresholds: Value[]) => onChange({ ...scoring, thresholds });
+  return (
+    <span className="points-editor">
+      <label>
+        Баллы{' '}
+        <select
+          value={String(scoring.mode ?? 'step')}
+          aria-describedby={describedBy(problems, `${path}/mode`)}
+          onChange={(e) => onChange({ ...scoring, mode: e.target.value })}
+        >
+          <option value="step">ступенькой (баллы достигнутого порога)</option>
+          <option value="linear">линейно между порогами</option>
+        </select>
+      </label>
+      <FieldProblem problems={problems} path={`${path}/mode`} />
+      {rows.map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row is its position; a typed key would move focus
+        <span key={i} className="threshold-row">
+          {(['value', 'points'] as const).map((f) => (
+            <label key={f}>
+              {f === 'value' ? 'от значения' : 'баллов'}{' '}
+              <input
+                className="input--short"
+                aria-describedby={describedBy(problems, `${path}/thresholds/${i}/${f}`)}
+                value={String(row[f] ?? '')}
+                onChange={(e) =>
+                  setRows(
+                    rows.map((r, j) => (j === i ? { ...r, [f]: numberOrText(e.target.value) } : r)),
+                  )
+                }
+              />
+              <FieldProblem problems={problems} path={`${path}/thresholds/${i}/${f}`} />
+            </label>
+          ))}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => setRows(rows.filter((_, j) => j !== i))}
+          >
+            Убрать порог
+          </button>
+        </span>
+      ))}
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={() => setRows([...rows, { value: 0, points: 0 }])}
+      >
+        Добавить порог баллов
+      </button>
+      <FieldProblem problems={problems} path={`${path}/thresholds`} />
     </span>
   );
 }

@@ -43,6 +43,8 @@ export async function listIndicatorSummaries(
     periodicity: i.periodicity,
     decimals: Number(i.decimals),
     derived: i.formula !== null,
+    direction: i.direction,
+    formula: i.formula,
   }));
 }
 

@@ -11,8 +11,11 @@ import type { SimulationResult } from '../rating/rating-schemas.js';
 import { simulateStoredRating } from '../rating/simulation-service.js';
 import { checkedForRegion, findVersionInForce } from './methodology-version-service.js';
 
+/** A year, a quarter, a month or a day, as the periods of stored data. */
+const PREVIEW_PERIOD = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
 /**
- * The editor's live preview: the table an edited methodology gives on the latest stored data
+ * The editor's live preview: the table an edited methodology gives on the stored data of a period (by default the latest)
  * and each unit's shift against the version in force for that period (the simulator's
  * service). Nothing is stored; a document with errors is refused naming its fields.
  */
@@ -38,6 +41,15 @@ export async function previewMethodology(
     version,
     effectiveFrom,
   );
+  // The document first: its problems are named by field, the period's only after them.
+  if (input.period !== undefined && !PREVIEW_PERIOD.test(input.period))
+    throw new RequestError(
+      400,
+      'invalid_period',
+      `Период предпросмотра «${input.period}» не распознан: укажите год (2022), квартал ` +
+        '(2022-Q2), месяц (2017-05) или дату (2016-03-01) либо оставьте поле пустым — ' +
+        'тогда берутся последние данные.',
+    );
   const period =
     input.period ??
     (await findLatestPeriodOf(db, regionId, [...indicatorCodes(edited.tree, new Set<string>())]));

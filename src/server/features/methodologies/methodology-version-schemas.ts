@@ -50,5 +50,5 @@ export const SavedVersion = Type.Object({
 export const PreviewBody = Type.Object({
   definition: Type.Object({}, { additionalProperties: true }),
   /** The period to preview on; by default the latest one holding data. */
-  period: Type.Optional(Type.String({ maxLength: 10 })),
+  period: Type.Optional(Type.String({ maxLength: 40 })),
 });

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import type { IndicatorSummary } from '../../../src/domain/data-set.js';
+import {
+  type Draft,
+  groupNodeOf,
+  groupPathsOf,
+  indicatorCodesOf,
+  indicatorNodeOf,
+  isRemovable,
+  parentPathOf,
+  withChildAdded,
+  withNodeMoved,
+  withNodeRemoved,
+} from './methodology-draft.js';
+
+/** An edit of the whole draft (adding, removing or moving a node). */
+export type Edit = (edit: (draft: Draft) => Draft) => void;
+
+/**
+ * Under a group: add an indicator of the region's registry that the tree does not hold yet,
+ * or a new dimension with its code and name.
+ */
+export function AddToGroup({
+  draft,
+  path,
+  name,
+  registry,
+  onEdit,
+}: {
+  draft: Draft;
+  path: string;
+  name: string;
+  registry: readonly IndicatorSummary[];
+  onEdit: Edit;
+}) {
+  const [code, setCode] = useState('');
+  const [title, setTitle] = useState('');
+  const present = new Set(indicatorCodesOf(draft.tree));
+  const absent = registry.filter((i) => !present.has(i.code));
+  const addGroup = () => {
+    if (code.trim() === '' || title.trim() === '') return;
+    onEdit((d) => withChildAdded(d, path, groupNodeOf(code.trim(), title.trim())));
+    setCode('');
+    setTitle('');
+  };
+  return (
+    <p className="tree-node__add">
+      <label>
+        Добавить показатель{' '}
+        <select
+          aria-label={`Добавить показатель в «${name}»`}
+          value=""
+          onChange={(e) => {
+            const chosen = absent.find((i) => i.code === e.target.value);
+            if (chosen) onEdit((d) => withChildAdded(d, path, indicatorNodeOf(chosen)));
+          }}
+        >
+          <option value="">
+            {absent.length === 0 ? 'все показатели реестра уже в дереве' : 'выберите из реестра…'}
+          </option>
+          {absent.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name} ({i.code})
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <span className="tree-node__new-group">
+        Новое направление:{' '}
+        <input
+          className="input--short"
+          aria-label={`Код нового направления в «${name}»`}
+          placeholder="код"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+        />{' '}
+        <input
+          aria-label={`Название нового направления в «${name}»`}
+          placeholder="название"
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />{' '}
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={code.trim() === '' || title.trim() === ''}
+          onClick={addGroup}
+        >
+          Добавить направление
+        </button>
+      </span>
+    </p>
+  );
+}
+
+/** Beside a node: remove it with its children; an indicator can move to another group. */
+export function NodeActions({
+  draft,
+  path,
+  name,
+  indicator,
+  onEdit,
+}: {
+  draft: Draft;
+  path: string;
+  name: string;
+  indicator: boolean;
+  onEdit: Edit;
+}) {
+  const parent = parentPathOf(path);
+  const removable = isRemovable(draft, path);
+  const targets = indicator ? groupPathsOf(draft.tree).filter(([p]) => p !== parent) : [];
+  return (
+    <span className="tree-node__actions">
+      {targets.length > 0 && removable ? (
+        <select
+          aria-label={`Перенести «${name}»`}
+          value=""
+          onChange={(e) => {
+            const target = e.target.value;
+            if (target) onEdit((d) => withNodeMoved(d, path, target));
+          }}
+        >
+          <option value="">перенести в…</option>
+          {targets.map(([p, n]) => (
+            <option key={p} value={p}>
+              {n}
+            </option>
+          ))}
+        </select>
+      ) : null}{' '}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={`Удалить «${name}»`}
+        disabled={!removable}
+        title={removable ? undefined : 'В индексе должен остаться хотя бы один узел'}
+        onClick={() => onEdit((d) => withNodeRemoved(d, path))}
+      >
+        Удалить
+      </button>
+    </span>
+  );
+}
