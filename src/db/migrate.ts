@@ -20,6 +20,7 @@ import { indicatorVersionsSchema } from './migrations/2026-12-05-0090-indicator-
 import { methodologyVersionsSchema } from './migrations/2026-12-05-0100-methodology-versions.js';
 import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-source-checks.js';
 import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
+import { snapshotReviewSchema } from './migrations/2026-12-06-0140-snapshot-review.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -45,6 +46,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0110-cross-source-checks': crossSourceChecksSchema,
   '2026-12-05-0100-methodology-versions': methodologyVersionsSchema,
   '2026-12-05-0090-indicator-versions': indicatorVersionsSchema,
+  '2026-12-06-0140-snapshot-review': snapshotReviewSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

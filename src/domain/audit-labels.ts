@@ -84,6 +84,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'rating-draft.list': 'просмотр списка расчётов рейтинга',
   'rating-draft.read': 'просмотр расчёта рейтинга',
   'rating.uncertainty': 'оценка устойчивости мест',
+  'rating.review': 'проверка расчёта рейтинга',
   'methodology.list': 'просмотр методик',
   'methodology.simulate': 'моделирование новой методики',
   'methodology.version.save': 'сохранение новой версии методики',

@@ -8,6 +8,8 @@ const facts = (over: Partial<CycleFacts>): CycleFacts => ({
   unapproved: [],
   hasValues: false,
   drafts: 0,
+  unreviewed: null,
+  reviewed: null,
   ...over,
 });
 const allowedOf = (f: CycleFacts) =>
@@ -24,19 +26,39 @@ describe('cycleSteps', () => {
     });
   });
 
-  it('allows approving, computing, reviewing and publishing once their inputs exist', () => {
-    expect(allowedOf(facts({ submitted: 2, hasValues: true, drafts: 1 }))).toEqual({
+  it('allows approving, computing and reviewing once their inputs exist, publishing once reviewed', () => {
+    const computed = facts({ submitted: 2, hasValues: true, drafts: 1, unreviewed: 'apr' });
+    expect(allowedOf(computed)).toEqual({
       import: true,
       approve: true,
       compute: true,
       review: true,
-      publish: true,
+      publish: false,
     });
+    expect(cycleSteps(computed)[4]).toMatchObject({
+      reason: 'Расчёт не проверен: сначала отметьте черновик проверенным (шаг «Проверить расчёт»).',
+      overridable: false,
+      href: '/data/ratings?period=2017-04',
+    });
+    expect(cycleSteps(computed)[3]?.href).toBe('/data/ratings?snapshot=apr');
+    const reviewed = { ...computed, unreviewed: null, reviewed: 'apr' };
+    expect(allowedOf(reviewed)).toMatchObject({ review: false, publish: true });
+    expect(cycleSteps(reviewed)[3]?.reason).toBe(
+      'Все рассчитанные черновики периода уже проверены.',
+    );
+    expect(cycleSteps(reviewed)[4]?.href).toBe('/data/ratings?snapshot=apr');
+  });
+
+  it('does not offer an override before the draft is reviewed', () => {
+    const publish = cycleSteps(
+      facts({ hasValues: true, drafts: 1, unreviewed: 'apr', unapproved: ['г.Орск'] }),
+    )[4];
+    expect(publish).toMatchObject({ allowed: false, overridable: false });
   });
 
   it('holds publication over unapproved data, naming them, but lets an override through', () => {
     const publish = cycleSteps(
-      facts({ hasValues: true, drafts: 1, unapproved: ['г.Орск', 'г.Бузулук'] }),
+      facts({ hasValues: true, drafts: 1, reviewed: 'apr', unapproved: ['г.Орск', 'г.Бузулук'] }),
     )[4];
     expect(publish).toMatchObject({
       step: 'publish',

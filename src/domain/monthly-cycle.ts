@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { CollectionBoard } from './collection-board.js';
+import { RatingReview } from './rating-review.js';
 
 const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -43,6 +44,8 @@ export const CycleRating = Type.Object({
   note: Nullable(Type.String()),
   /** Why it was published with unapproved data, if it was. */
   overrideReason: Nullable(Type.String()),
+  /** The recorded review of the draft; null while nobody has reviewed it. */
+  review: Nullable(RatingReview),
 });
 export type CycleRating = Type.Static<typeof CycleRating>;
 
@@ -76,6 +79,10 @@ export interface CycleFacts {
   /** Values of the period held, from forms or imports. */
   hasValues: boolean;
   drafts: number;
+  /** The newest draft of the period nobody has reviewed yet, if any. */
+  unreviewed: string | null;
+  /** The newest reviewed draft of the period, if any: the one the cycle publishes. */
+  reviewed: string | null;
 }
 
 const step = (
@@ -93,15 +100,24 @@ const step = (
 });
 
 /**
- * Which next steps of a month's cycle are allowed now, and why not.
+ * Which next steps of a month's cycle are allowed now, and why not. Publishing waits for a
+ * reviewed draft, then for approved data (or an override reason).
  *
- * @example cycleSteps({ period: '2017-04', canAct: true, submitted: 0, unapproved: [], hasValues: true, drafts: 0 })[1].reason
+ * @example cycleSteps({ period: '2017-04', canAct: true, submitted: 0, unapproved: [], hasValues: true, drafts: 0, unreviewed: null, reviewed: null })[1].reason
  * // 'Нет отправленных форм: утверждать нечего.'
  */
 export function cycleSteps(f: CycleFacts): CycleStep[] {
   const staffOnly = f.canAct ? null : 'Этот шаг выполняет аналитик или администратор.';
   const noDraft = 'Нет рассчитанного неопубликованного рейтинга за период: сначала рассчитайте.';
   const collection = '/data/collection';
+  const ratings = `/data/ratings?period=${f.period}`;
+  const draftPage = (code: string | null) => (code ? `/data/ratings?snapshot=${code}` : ratings);
+  const notReviewed =
+    f.drafts === 0
+      ? noDraft
+      : f.reviewed === null
+        ? 'Расчёт не проверен: сначала отметьте черновик проверенным (шаг «Проверить расчёт»).'
+        : null;
   return [
     step('import', '/data/import', staffOnly),
     step(
@@ -111,21 +127,30 @@ export function cycleSteps(f: CycleFacts): CycleStep[] {
     ),
     step(
       'compute',
-      '/data/ratings',
+      ratings,
       staffOnly ??
         (f.hasValues
           ? null
           : 'За период нет ни одного значения: сначала загрузите выгрузку или дождитесь форм.'),
     ),
-    step('review', '/data/ratings', staffOnly ?? (f.drafts === 0 ? noDraft : null)),
-    f.canAct && f.drafts > 0 && f.unapproved.length > 0
+    step(
+      'review',
+      draftPage(f.unreviewed),
+      staffOnly ??
+        (f.drafts === 0
+          ? noDraft
+          : f.unreviewed === null
+            ? 'Все рассчитанные черновики периода уже проверены.'
+            : null),
+    ),
+    f.canAct && notReviewed === null && f.unapproved.length > 0
       ? step(
           'publish',
-          '/data/ratings',
+          draftPage(f.reviewed),
           `Не утверждены данные ОМСУ (${f.unapproved.length}): ${f.unapproved.join(', ')}. ` +
             'Опубликовать можно только с обоснованием отступления.',
           true,
         )
-      : step('publish', '/data/ratings', staffOnly ?? (f.drafts === 0 ? noDraft : null)),
+      : step('publish', draftPage(f.reviewed), staffOnly ?? notReviewed),
   ];
 }

@@ -16,6 +16,8 @@ const methodology = methodologyOf('esia-month', 'Регистрации в ЕС�
 const STAFF_ONLY = 'Этот шаг выполняет аналитик или администратор.';
 const NO_DRAFT = 'Нет рассчитанного неопубликованного рейтинга за период: сначала рассчитайте.';
 const REASON = 'Комиссия 10.05.2017: данные Соль-Илецкого ГО сверены по телефону';
+const NOT_REVIEWED =
+  'Расчёт не проверен: сначала отметьте черновик проверенным (шаг «Проверить расчёт»).';
 
 describe.each(testDatabases())('the monthly cycle of April 2017 on $name', (kind) => {
   let instance: TestDatabaseInstance;
@@ -38,6 +40,8 @@ describe.each(testDatabases())('the monthly cycle of April 2017 on $name', (kind
     });
   const publish = (code: string, payload: Record<string, string> = {}) =>
     app.inject({ method: 'POST', url: `/api/ratings/${code}/publish`, headers: analyst, payload });
+  const review = (code: string, headers = analyst, payload: Record<string, string> = {}) =>
+    app.inject({ method: 'POST', url: `/api/ratings/${code}/review`, headers, payload });
 
   beforeAll(async () => {
     instance = await createDemoDatabase(kind);
@@ -113,21 +117,92 @@ describe.each(testDatabases())('the monthly cycle of April 2017 on $name', (kind
     expect(await reasons()).toMatchObject({ approve: null, compute: null, review: NO_DRAFT });
   });
 
+  it('waits for a review before publishing; officials and viewers may not review', async () => {
+    const computedAnswer = await compute('cycle-2017-04');
+    expect(computedAnswer.statusCode).toBe(201);
+    const computed = await cycle();
+    expect(computed.ratings).toMatchObject([
+      { code: 'cycle-2017-04', period: '2017-04', publishedAt: null, review: null },
+    ]);
+    expect(computed.steps.find((s: { step: string }) => s.step === 'publish')).toMatchObject({
+      allowed: false,
+      overridable: false,
+      reason: NOT_REVIEWED,
+    });
+    expect(computed.steps.find((s: { step: string }) => s.step === 'review')).toMatchObject({
+      allowed: true,
+      href: '/data/ratings?snapshot=cycle-2017-04',
+    });
+
+    expect((await review('cycle-2017-04', official)).statusCode).toBe(403);
+    expect((await review('cycle-2017-04', viewer)).statusCode).toBe(403);
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/ratings/cycle-2017-04/review' })).statusCode,
+    ).toBe(401);
+    expect((await review('no-such-draft')).json()).toMatchObject({
+      error: 'not_found',
+      message: 'Снимок рейтинга «no-such-draft» не найден',
+    });
+    const unread = await app.inject({
+      method: 'GET',
+      url: '/api/ratings/cycle-2017-04/review',
+      headers: analyst,
+    });
+    expect(unread.json()).toEqual({ review: null });
+
+    const done = await review('cycle-2017-04', analyst, { remark: '  Места сверены с мартом  ' });
+    expect(done.statusCode).toBe(200);
+    // The review names the content it saw: the hash the computation answered with.
+    expect(done.json()).toMatchObject({
+      reviewedBy: expect.stringMatching(/^analyst-/),
+      remark: 'Места сверены с мартом',
+      contentHash: computedAnswer.json().contentHash,
+    });
+    const again = await review('cycle-2017-04');
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error).toBe('already_reviewed');
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/ratings/cycle-2017-04/review',
+          headers: viewer,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const audit = await instance.handle.db
+      .selectFrom('audit_event')
+      .select('after_json')
+      .where('action', '=', 'rating.review')
+      .where('entity_id', '=', 'cycle-2017-04')
+      .where('outcome', '=', 'allowed')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.after_json ?? '{}').remark)).toEqual([
+      'Места сверены с мартом',
+    ]);
+  });
+
   it('refuses to publish over unapproved data, then publishes with a kept, audited override', async () => {
-    expect((await compute('cycle-2017-04')).statusCode).toBe(201);
     const drafted = await cycle();
     expect(drafted.ratings).toMatchObject([
-      { code: 'cycle-2017-04', period: '2017-04', publishedAt: null, overrideReason: null },
+      {
+        code: 'cycle-2017-04',
+        period: '2017-04',
+        publishedAt: null,
+        overrideReason: null,
+        review: { remark: 'Места сверены с мартом' },
+      },
     ]);
     const publishStep = drafted.steps.find((s: { step: string }) => s.step === 'publish');
     expect(publishStep).toMatchObject({
       allowed: false,
       overridable: true,
+      href: '/data/ratings?snapshot=cycle-2017-04',
       reason:
         'Не утверждены данные ОМСУ (1): Соль-Илецкий городской округ. ' +
         'Опубликовать можно только с обоснованием отступления.',
     });
-    expect((await reasons()).review).toBeNull();
+    expect((await reasons()).review).toBe('Все рассчитанные черновики периода уже проверены.');
 
     const refused = await publish('cycle-2017-04');
     expect(refused.statusCode).toBe(409);
@@ -144,6 +219,10 @@ describe.each(testDatabases())('the monthly cycle of April 2017 on $name', (kind
 
     const done = await publish('cycle-2017-04', { overrideReason: REASON, note: 'к комиссии' });
     expect(done.statusCode).toBe(200);
+    expect((await review('cycle-2017-04')).json()).toEqual({
+      error: 'already_published',
+      message: 'Снимок «cycle-2017-04» уже опубликован: проверка нужна только черновику',
+    });
     expect((await cycle()).ratings).toMatchObject([
       {
         code: 'cycle-2017-04',
@@ -192,6 +271,8 @@ describe.each(testDatabases())('the monthly cycle of April 2017 on $name', (kind
     const now = await cycle();
     expect(now.unapproved).toEqual([]);
     expect(now.board.counts).toMatchObject({ submitted: 0, approved: 1 });
+    expect(await reasons()).toMatchObject({ publish: NOT_REVIEWED, review: null });
+    expect((await review('cycle-2017-04-b')).statusCode).toBe(200);
     expect(await reasons()).toMatchObject({ publish: null, approve: expect.any(String) });
     expect((await publish('cycle-2017-04-b')).statusCode).toBe(200);
     expect((await cycle()).ratings.at(-1)).toMatchObject({

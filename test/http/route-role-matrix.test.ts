@@ -541,6 +541,20 @@ const MATRIX: Record<string, Entry> = {
       payload: { note: 'проверено' },
     }),
   },
+  'GET /api/ratings/:code/review': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: () => ({ url: '/api/ratings/orenburg-2016-03-table1/review' }),
+  },
+  // Each allowed cell reviews a fresh draft: a draft is reviewed once.
+  'POST /api/ratings/:code/review': {
+    expect: DEPARTMENT,
+    status: 200,
+    request: async (env) => ({
+      url: `/api/ratings/${await unpublishedRating(env)}/review`,
+      payload: { remark: 'места сверены' },
+    }),
+  },
   'GET /api/ratings/:code/explanations/:municipality': {
     expect: DEPARTMENT,
     status: 200,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { saveEntryForm } from '../../src/server/features/collection/entry-service.js';
 import { transitionSubmission } from '../../src/server/features/collection/workflow-service.js';
+import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { COMPLETE_MONTH, SYSTEM } from '../support/collection-fixtures.js';
 import { testDatabases } from '../support/databases.js';
 import {
@@ -130,5 +131,33 @@ describe.each(testDatabases())('races on rating snapshots on $name', (kind) => {
       { override_reason: `причина ${answers.findIndex((a) => a.status === 200)}` },
     ]);
     expect(await auditCount('rating.publish', ['race-override'])).toBe(1);
+  });
+
+  it('records one review when two analysts mark the same draft reviewed at once', async () => {
+    const db = live.instance.handle.db;
+    const second = await createFixtureUser(db, 'analyst');
+    const analysts = [
+      { headers: live.analyst, name: live.analystName },
+      { headers: (await openFixtureSession(db, second.id)).headers, name: second.username },
+    ];
+    expect((await compute(draft('race-review', [RATING_VALUE]))).status).toBe(201);
+    const answers = await fireTogether(2, (i) =>
+      live.send('POST', '/api/ratings/race-review/review', analysts[i]?.headers ?? {}, {
+        remark: `замечание ${i}`,
+      }),
+    );
+    expect(countStatuses(answers)).toEqual({ 200: 1, 409: 1 });
+    const winner = answers.findIndex((a) => a.status === 200);
+    const kept = await db
+      .selectFrom('snapshot_review as r')
+      .innerJoin('rating_snapshot as s', 's.id', 'r.snapshot_id')
+      .select(['r.reviewed_by', 'r.remark'])
+      .where('s.code', '=', 'race-review')
+      .execute();
+    expect(kept).toEqual([{ reviewed_by: analysts[winner]?.name, remark: `замечание ${winner}` }]);
+    expect(answers.find((a) => a.status === 409)?.body.message).toMatch(
+      new RegExp(`^Снимок «race-review» уже проверен: ${analysts[winner]?.name}, `),
+    );
+    expect(await auditCount('rating.review', ['race-review'])).toBe(1);
   });
 });

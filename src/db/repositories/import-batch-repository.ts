@@ -46,13 +46,15 @@ export async function listImportBatches(
 }
 
 /**
- * The imports that wrote a value of a month (`YYYY-MM`, or a day in it for stocks counted on
- * a date), in their current version or in an earlier revision; oldest first.
+ * The imports that wrote a value of a month (`YYYY-MM`, a day in it, or `closingDay`: the
+ * first day after it, where the month's stocks counted on a date are stored), in their
+ * current version or in an earlier revision; oldest first.
  */
 export async function listBatchesOfMonth(
   db: Kysely<Database>,
   regionId: number,
   month: string,
+  closingDay: string,
 ): Promise<ImportBatchRow[]> {
   return db
     .selectFrom('import_batch as b')
@@ -66,7 +68,9 @@ export async function listBatchesOfMonth(
           eb
             .selectFrom('observation as o')
             .select('o.import_batch_id')
-            .where((o) => o.or([o('o.period', '=', month), o('o.period', 'like', `${month}-%`)])),
+            .where((o) =>
+              o.or([o('o.period', 'in', [month, closingDay]), o('o.period', 'like', `${month}-%`)]),
+            ),
         ),
         eb(
           'b.id',
@@ -75,7 +79,9 @@ export async function listBatchesOfMonth(
             .selectFrom('observation_revision as r')
             .innerJoin('observation as o', 'o.id', 'r.observation_id')
             .select('r.import_batch_id')
-            .where((o) => o.or([o('o.period', '=', month), o('o.period', 'like', `${month}-%`)])),
+            .where((o) =>
+              o.or([o('o.period', 'in', [month, closingDay]), o('o.period', 'like', `${month}-%`)]),
+            ),
         ),
       ]),
     )

@@ -144,7 +144,7 @@ export async function listPeriodSnapshots(
   return db
     .selectFrom('rating_snapshot as s')
     .leftJoin('snapshot_publication as p', 'p.snapshot_id', 's.id')
-    .select(['s.id', 's.code', 's.title', 's.period', 's.as_of', 's.created_at'])
+    .select(['s.id', 's.code', 's.title', 's.period', 's.as_of', 's.created_at', 's.content_hash'])
     .select(['p.published_at', 'p.published_by', 'p.note', 'p.override_reason'])
     .where('s.region_id', '=', regionId)
     .where('s.period', 'in', periods)

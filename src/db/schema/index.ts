@@ -30,6 +30,7 @@ import type { ReferenceRevisionTable, ReferenceValueTable } from './reference-va
 import type { RegionTable } from './region.js';
 import type { RegionBoundariesTable } from './region-boundaries.js';
 import type { ResponsibleOfficialTable } from './responsible-official.js';
+import type { SnapshotReviewTable } from './snapshot-review.js';
 import type { SnapshotUncertaintyTable } from './snapshot-uncertainty.js';
 import type {
   ReportingDeadlineTable,
@@ -84,5 +85,6 @@ export interface Database {
   data_set_indicator: DataSetIndicatorTable;
   data_set_deadline: DataSetDeadlineTable;
   region_boundaries: RegionBoundariesTable;
+  snapshot_review: SnapshotReviewTable;
   snapshot_uncertainty: SnapshotUncertaintyTable;
 }

@@ -28,12 +28,22 @@ function correctionCode(code: string, taken: readonly string[]): string {
   for (let n = 1; ; n++) if (!taken.includes(`${base}-r${n}`)) return `${base}-r${n}`;
 }
 
+/** A month's data stand as of the first day after it: `2017-04` → `2017-05-01`; else empty. */
+function firstDayAfter(period: string): string {
+  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
+  if (!month) return '';
+  const [y, m] = [Number(month[1]), Number(month[2])];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}
+
 interface ComputeRatingFormProps {
   stored: readonly StoredMethodology[];
   /** Codes already used, for suggesting a free one. */
   takenCodes: readonly string[];
   /** A published snapshot being corrected: the form then asks for the errata note. */
   correcting?: SnapshotSummaryWithErrata | undefined;
+  /** The period to compute, when the page was opened for one (from the month's cycle). */
+  initialPeriod?: string | undefined;
   onComputed: (code: string) => void;
   onCancel?: (() => void) | undefined;
 }
@@ -46,6 +56,7 @@ export function ComputeRatingForm({
   stored,
   takenCodes,
   correcting,
+  initialPeriod = '',
   onComputed,
   onCancel,
 }: ComputeRatingFormProps) {
@@ -53,8 +64,8 @@ export function ComputeRatingForm({
     ? stored.find((m) => m.code === correcting.methodologyCode)
     : undefined;
   const [picked, setPicked] = useState<PickedMethodology | null>(defaultPick(stored, initial));
-  const [period, setPeriod] = useState(correcting?.period ?? '');
-  const [asOf, setAsOf] = useState(correcting?.asOf ?? '');
+  const [period, setPeriod] = useState(correcting?.period ?? initialPeriod);
+  const [asOf, setAsOf] = useState(correcting?.asOf ?? firstDayAfter(initialPeriod));
   const [code, setCode] = useState(correcting ? correctionCode(correcting.code, takenCodes) : '');
   const [title, setTitle] = useState(correcting?.title ?? '');
   const [sourceNote, setSourceNote] = useState('');

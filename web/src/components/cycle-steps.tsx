@@ -5,8 +5,9 @@ import { navigate } from '../routing/use-location-path.js';
 
 /**
  * One button per next step of the month. A step not allowed now is disabled and says why;
- * approving and publishing act here (`onChanged` says what was done, and the cycle reloads),
- * the other steps open the page where they are taken.
+ * approving and publishing (the reviewed draft) act here (`onChanged` says what was done, and
+ * the cycle reloads), the other steps open the page where they are taken: computing with the
+ * month filled in, reviewing with the draft open.
  */
 export function CycleSteps({
   cycle,
@@ -17,7 +18,8 @@ export function CycleSteps({
 }) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const draft = cycle.ratings.find((r) => r.publishedAt === null);
+  // The cycle publishes the newest reviewed draft of the month.
+  const draft = cycle.ratings.findLast((r) => r.publishedAt === null && r.review !== null);
   const act = async (step: CycleStep) => {
     setProblem(null);
     try {

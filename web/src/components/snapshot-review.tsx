@@ -11,6 +11,7 @@ import { Link } from '../routing/link.js';
 import { ratingPath } from '../routing/match-route.js';
 import { ComputeRatingForm } from './compute-rating-form.js';
 import { DownloadLinks } from './download-links.js';
+import { DraftReview } from './draft-review.js';
 import { ErrorState } from './error-state.js';
 import { explainRowAction, focusExplainButton } from './explain-button.js';
 import { LoadingState } from './loading-state.js';
@@ -84,6 +85,7 @@ export function SnapshotReview({
           'Черновик: не опубликован, виден только аналитикам и администраторам.'
         )}
       </p>
+      <DraftReview code={code} published={summary.publishedAt !== null} />
       <DownloadLinks
         url={`/api/ratings/${encodeURIComponent(code)}/table`}
         formats={['xlsx', 'pdf', 'csv']}

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { BOARD_FILTER_LABELS } from '../../../src/domain/collection-board.js';
 import { entryPeriodLabel } from '../../../src/domain/entry-period.js';
 import type { MonthlyCycle } from '../../../src/domain/monthly-cycle.js';
+import { RATING_STATE_LABELS, ratingState } from '../../../src/domain/rating-review.js';
 import { formatDateTimeRu } from '../../../src/domain/russian-date-format.js';
 import { useApiData } from '../api/use-api-data.js';
 import { CycleSteps } from '../components/cycle-steps.js';
+import { reviewLine } from '../components/draft-review.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { MonthForm } from '../components/month-form.js';
@@ -16,7 +18,12 @@ export function CyclePage() {
   useDocumentTitle('Цикл месяца');
   return (
     <PermittedPage title="Цикл месяца" permission="summaries.read">
-      <MonthForm example="2017-04">{(period) => <Cycle key={period} period={period} />}</MonthForm>
+      <MonthForm
+        example="2017-04"
+        initial={new URLSearchParams(window.location.search).get('period') ?? ''}
+      >
+        {(period) => <Cycle key={period} period={period} />}
+      </MonthForm>
     </PermittedPage>
   );
 }
@@ -76,11 +83,15 @@ function Cycle({ period }: { period: string }) {
       ) : (
         <ul data-testid="cycle-ratings">
           {ratings.map((r) => (
-            <li key={r.code}>
+            <li key={r.code} data-code={r.code}>
               «{r.title}» ({r.code}):{' '}
-              {r.publishedAt === null
-                ? 'рассчитан, не опубликован'
-                : `опубликован ${formatDateTimeRu(r.publishedAt)}`}
+              <span data-testid="cycle-rating-state" data-state={ratingState(r)}>
+                {r.publishedAt !== null
+                  ? `${RATING_STATE_LABELS.published} ${formatDateTimeRu(r.publishedAt)}`
+                  : r.review
+                    ? reviewLine(r.review)
+                    : `${RATING_STATE_LABELS.computed}, не проверен`}
+              </span>
               {r.overrideReason ? ` — опубликован без утверждения: ${r.overrideReason}` : ''}
             </li>
           ))}

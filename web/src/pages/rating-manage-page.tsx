@@ -28,8 +28,10 @@ export function RatingManagePage() {
 }
 
 function RatingManagement() {
+  // The cycle screen links here with the month (`?period=`) or the draft (`?snapshot=`).
+  const query = new URLSearchParams(window.location.search);
   const [version, setVersion] = useState(0);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(query.get('snapshot'));
   const snapshots = useApiData<SnapshotSummaryWithErrata[]>(`/api/ratings?v=${version}`);
   const methodologies = useApiData<StoredMethodology[]>(`/api/methodologies?v=${version}`);
   if (snapshots.status === 'error') return <ErrorState message={snapshots.message} />;
@@ -66,6 +68,7 @@ function RatingManagement() {
         key={`compute/${version}`}
         stored={stored}
         takenCodes={takenCodes}
+        initialPeriod={query.get('period') ?? ''}
         onComputed={changed}
       />
       <h2>Симулятор методики</h2>

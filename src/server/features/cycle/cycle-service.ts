@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import { listBatchesOfMonth } from '../../../db/repositories/import-batch-repository.js';
 import { listPeriodSnapshots } from '../../../db/repositories/snapshot-repository.js';
+import { listSnapshotReviews } from '../../../db/repositories/snapshot-review-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import { type CycleRating, cycleSteps, type MonthlyCycle } from '../../../domain/monthly-cycle.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize, isAllowed } from '../access/authorize.js';
 import { collectionBoard } from '../collection/board-service.js';
 import { unapprovedOf } from '../rating/publication-gate.js';
+import { reviewOf } from '../rating/review-service.js';
 
 /** The first day of the month after `month`: a stock counted then closes the month's form. */
 function dayAfter(month: string): string {
@@ -22,7 +24,9 @@ async function ratingsOf(
   drafts: boolean,
 ): Promise<CycleRating[]> {
   const seen = new Map<string, CycleRating>();
-  for (const r of await listPeriodSnapshots(db, regionId, [month, dayAfter(month)])) {
+  const rows = await listPeriodSnapshots(db, regionId, [month, dayAfter(month)]);
+  const reviews = await listSnapshotReviews(db, [...new Set(rows.map((r) => r.id))]);
+  for (const r of rows) {
     // The first publication is the one that counts; later rows are republications.
     if (seen.has(r.code)) continue;
     if (r.published_at === null && !drafts) continue;
@@ -35,6 +39,9 @@ async function ratingsOf(
       publishedBy: r.published_by,
       note: r.note,
       overrideReason: r.override_reason,
+      review: ((v) => (v && v.content_hash === r.content_hash ? reviewOf(v) : null))(
+        reviews.get(r.id),
+      ),
     });
   }
   return [...seen.values()];
@@ -54,9 +61,10 @@ export async function monthlyCycle(
   authorize(context.actor, 'summaries.read', { entityType: 'cycle', entityId: period });
   const canAct = isAllowed(context.actor, 'rating.compute');
   const board = await collectionBoard(db, regionId, period, context);
-  const imports = await listBatchesOfMonth(db, regionId, period);
+  const imports = await listBatchesOfMonth(db, regionId, period, dayAfter(period));
   const ratings = await ratingsOf(db, regionId, period, canAct);
   const unapproved = await unapprovedOf(db, regionId, period);
+  const drafts = ratings.filter((r) => r.publishedAt === null);
   return {
     period,
     board,
@@ -76,7 +84,9 @@ export async function monthlyCycle(
       submitted: board.counts.submitted,
       unapproved: unapproved.map((u) => u.name),
       hasValues: imports.length > 0 || board.rows.some((r) => r.filled > 0),
-      drafts: ratings.filter((r) => r.publishedAt === null).length,
+      drafts: drafts.length,
+      unreviewed: drafts.findLast((r) => r.review === null)?.code ?? null,
+      reviewed: drafts.findLast((r) => r.review !== null)?.code ?? null,
     }),
   };
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { RatingReview } from '../../../domain/rating-review.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
@@ -19,6 +20,7 @@ import {
   listStaffRatings,
   publishStoredRating,
 } from './rating-staff-service.js';
+import { getRatingReview, reviewStoredRating } from './review-service.js';
 import { simulateStoredRating } from './simulation-service.js';
 import { uncertaintyRoutes } from './uncertainty-routes.js';
 
@@ -102,6 +104,53 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     },
     async (request) =>
       getStaffRating(ctx.db, await ctx.regionId(), request.params.code, auditContextOf(request)),
+  );
+
+  app.get(
+    '/api/ratings/:code/review',
+    {
+      schema: {
+        tags,
+        summary: 'Проверка черновика: кто и когда отметил расчёт проверенным (null — ещё никто)',
+        params: Type.Object({ code: Code }),
+        response: {
+          200: Type.Object({ review: Type.Union([RatingReview, Type.Null()]) }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => ({
+      review: await getRatingReview(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.code,
+        auditContextOf(request),
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/ratings/:code/review',
+    {
+      schema: {
+        tags,
+        summary:
+          'Отметить рассчитанный черновик проверенным (один раз; пересчёт — новый снимок и новая проверка); записывается в журнал аудита',
+        params: Type.Object({ code: Code }),
+        body: Type.Optional(
+          Type.Object({ remark: Type.Optional(Type.String({ maxLength: 2000 })) }),
+        ),
+        response: { 200: RatingReview, ...errors },
+      },
+    },
+    async (request) =>
+      reviewStoredRating(
+        ctx.db,
+        await ctx.regionId(),
+        request.params.code,
+        request.body?.remark?.trim() || null,
+        auditContextOf(request),
+      ),
   );
 
   app.post(
