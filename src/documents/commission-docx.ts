@@ -31,6 +31,7 @@ const CELL_STYLES = (fontSize: number) =>
 /** Escapes text as the docx package does: markup characters, and control characters dropped. */
 const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const xmlText = (value: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 has no place for them
   value.replace(/[&<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => TEXT_ESCAPES[c] ?? '');
 
 const BORDER_XML = '<w:{side} w:val="single" w:color="808080" w:sz="4"/>';
