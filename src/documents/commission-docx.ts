@@ -1,24 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   HeadingLevel,
   ImageRun,
   Packer,
   PageOrientation,
   Paragraph,
-  ShadingType,
-  Table,
-  TableCell,
-  TableRow,
   TextRun,
-  WidthType,
 } from 'docx';
 import type { CommissionNote } from './commission-note.js';
 import { cellText, columnWidth, type Tabular } from './tabular.js';
+import { readZip, writeZip } from './zip-entries.js';
 
 const FONT = 'Times New Roman';
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
 
 /** Paragraph styles of table cells, so that each cell carries no formatting of its own. */
 const CELL_STYLES = (fontSize: number) =>
@@ -33,55 +28,98 @@ const CELL_STYLES = (fontSize: number) =>
     paragraph: { alignment: alignment as (typeof AlignmentType)[keyof typeof AlignmentType] },
   }));
 
+/** Escapes text as the docx package does: markup characters, and control characters dropped. */
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const xmlText = (value: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 has no place for them
+  value.replace(/[&<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => TEXT_ESCAPES[c] ?? '');
+
+const BORDER_XML = '<w:{side} w:val="single" w:color="808080" w:sz="4"/>';
+const TABLE_BORDERS = `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
+  .map((side) => BORDER_XML.replace('{side}', side))
+  .join('')}</w:tblBorders>`;
+
 /**
  * A table as Word lays it out: borders set once for the table, each cell's look from a
- * paragraph style — a cell is only its text, which keeps a table of thousands of rows light.
+ * paragraph style — a cell is only its text. Written as WordprocessingML text, the same
+ * bytes the docx package would write, without a layout object per cell: a table of
+ * thousands of rows costs a string, not a tree.
  */
-function docxTable(table: Tabular, fontSize: number): (Paragraph | Table)[] {
+function tableXml(table: Tabular, fontSize: number): string {
   const chars = table.columns.map((_, i) => columnWidth(table, i));
   const total = chars.reduce((a, b) => a + b, 0);
   // Twentieths of a point across the text width of the page the table is on.
   const span = fontSize <= 16 ? 15_398 : 9_638;
-  const cell = (text: string, style: string, shaded = false) =>
-    new TableCell({
-      ...(shaded ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } } : {}),
-      children: [new Paragraph({ style: `${style}-${fontSize}`, children: [new TextRun(text)] })],
+  const widths = chars.map((c) => Math.round((c / total) * span));
+  const cellStart = widths.map((w) => `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${w}"/></w:tcPr>`);
+  const paragraph = (style: string, text: string) =>
+    `<w:p><w:pPr><w:pStyle w:val="${style}-${fontSize}"/></w:pPr><w:r><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`;
+  const styles = table.columns.map((c) => (c.decimals === undefined ? 'cell-left' : 'cell-right'));
+  const parts: string[] = [
+    `<w:tbl><w:tblPr><w:tblW w:type="pct" w:w="5000"/>${TABLE_BORDERS}</w:tblPr><w:tblGrid>`,
+    ...widths.map((w) => `<w:gridCol w:w="${w}"/>`),
+    '</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>',
+    ...table.columns.map(
+      (c, i) =>
+        `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${widths[i]}"/><w:shd w:fill="E8EEF4" w:color="auto" w:val="clear"/></w:tcPr>${paragraph('cell-head', c.title)}`,
+    ),
+    '</w:tr>',
+  ];
+  table.rows.forEach((row, r) => {
+    parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    table.columns.forEach((c, i) => {
+      parts.push(cellStart[i] ?? '', paragraph(styles[i] ?? '', cellText(row[i] ?? null, c, r)));
     });
+    parts.push('</w:tr>');
+  });
+  parts.push('</w:tbl>');
+  return parts.join('');
+}
+
+/**
+ * The document's tables, set in after the docx package has written the rest: each stands as
+ * a paragraph holding only its marker until then.
+ */
+class TableSlots {
+  readonly nonce = randomUUID();
+  readonly xml: string[] = [];
+
+  /** The marker paragraph of a table, its XML kept to replace it. */
+  slot(table: Tabular, fontSize: number): Paragraph {
+    this.xml.push(tableXml(table, fontSize));
+    return new Paragraph({ children: [new TextRun(this.marker(this.xml.length - 1))] });
+  }
+
+  marker(index: number): string {
+    return `munirank-table-${this.nonce}-${index}`;
+  }
+
+  /** document.xml with each marker paragraph replaced by its table (section properties kept). */
+  fill(documentXml: string): string {
+    const paragraph = new RegExp(
+      `<w:p>(<w:pPr>(?:(?!</w:pPr>).)*</w:pPr>)?<w:r><w:t xml:space="preserve">munirank-table-${this.nonce}-(\\d+)</w:t></w:r></w:p>`,
+      'g',
+    );
+    let filled = 0;
+    const result = documentXml.replace(paragraph, (_, properties: string | undefined, index) => {
+      filled++;
+      const table = this.xml[Number(index)] ?? '';
+      // The last paragraph of a section carries its properties: kept as an empty paragraph.
+      return properties ? `${table}<w:p>${properties}</w:p>` : table;
+    });
+    if (filled !== this.xml.length)
+      throw new Error(`DOCX: вставлено таблиц ${filled} из ${this.xml.length}`);
+    return result;
+  }
+}
+
+function docxTable(table: Tabular, fontSize: number, slots: TableSlots): Paragraph[] {
   return [
     new Paragraph({
       spacing: { before: 120, after: 80 },
       children: [new TextRun({ text: table.title, bold: true, size: fontSize + 4, font: FONT })],
     }),
-    new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
-      columnWidths: chars.map((c) => Math.round((c / total) * span)),
-      borders: {
-        top: BORDER,
-        bottom: BORDER,
-        left: BORDER,
-        right: BORDER,
-        insideHorizontal: BORDER,
-        insideVertical: BORDER,
-      },
-      rows: [
-        new TableRow({
-          tableHeader: true,
-          children: table.columns.map((c) => cell(c.title, 'cell-head', true)),
-        }),
-        ...table.rows.map(
-          (row, r) =>
-            new TableRow({
-              cantSplit: true,
-              children: table.columns.map((c, i) =>
-                cell(
-                  cellText(row[i] ?? null, c, r),
-                  c.decimals === undefined ? 'cell-left' : 'cell-right',
-                ),
-              ),
-            }),
-        ),
-      ],
-    }),
+    slots.slot(table, fontSize),
     ...(table.notes ?? []).map(
       (note) =>
         new Paragraph({
@@ -96,8 +134,9 @@ const text = (value: string, options: { size?: number; bold?: boolean } = {}) =>
   new TextRun({ text: value, font: FONT, size: options.size ?? 24, bold: options.bold ?? false });
 
 /** The briefing note as a Word document: portrait text, a landscape section per appendix. */
-export function commissionDocx(note: CommissionNote): Promise<Buffer> {
-  const main: (Paragraph | Table)[] = [];
+export async function commissionDocx(note: CommissionNote): Promise<Buffer> {
+  const slots = new TableSlots();
+  const main: Paragraph[] = [];
   const appendices: { title: string; table: Tabular }[] = [];
   for (const block of note.blocks) {
     switch (block.kind) {
@@ -143,7 +182,7 @@ export function commissionDocx(note: CommissionNote): Promise<Buffer> {
           main.push(new Paragraph({ bullet: { level: 0 }, children: [text(item)] }));
         break;
       case 'table':
-        main.push(...docxTable(block.table, 18));
+        main.push(...docxTable(block.table, 18, slots));
         break;
       case 'chart': {
         const width = 600;
@@ -196,10 +235,14 @@ export function commissionDocx(note: CommissionNote): Promise<Buffer> {
             alignment: AlignmentType.RIGHT,
             children: [text(a.title, { bold: true })],
           }),
-          ...docxTable(a.table, 16),
+          ...docxTable(a.table, 16, slots),
         ],
       })),
     ],
   });
-  return Packer.toBuffer(document);
+  const entries = readZip(await Packer.toBuffer(document));
+  for (const entry of entries)
+    if (entry.name === 'word/document.xml')
+      entry.data = Buffer.from(slots.fill(entry.data.toString('utf8')), 'utf8');
+  return writeZip(entries);
 }

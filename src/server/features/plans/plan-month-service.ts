@@ -80,6 +80,14 @@ export async function computePlanMonth(
   const printed = comparable ? await listPrintedFigures(db, report.code) : [];
 
   const populationOf = new Map(population.map((p) => [p.municipality_id, p]));
+  // The printed figures by municipality, once: a row looks up its own, not the whole report's.
+  const printedOf = new Map<number, typeof printed>();
+  for (const p of printed) {
+    const own = printedOf.get(p.municipality_id);
+    if (own) own.push(p);
+    else printedOf.set(p.municipality_id, [p]);
+  }
+  const asOfText = formatDateRu(asOf);
   const wanted = query.municipalityCodes ? new Set(query.municipalityCodes) : null;
   if (wanted) {
     const known = new Set(targets.rows.map((r) => r.municipality.code));
@@ -112,12 +120,12 @@ export async function computePlanMonth(
       totalToDate: reported ?? derivedTotal,
       population: pop?.value ?? null,
       populationIllustrative: pop?.is_illustrative === 1,
-      printed: printed.filter((p) => p.municipality_id === id),
+      printed: printedOf.get(id) ?? [],
     });
     if (reported === null && derivedTotal !== null)
       row.warnings.push({
         code: 'total-derived',
-        message: `Всего на ${formatDateRu(asOf)} не передано: взято начало года и сумма месяцев (${formatNumberRu(derivedTotal, 0)}).`,
+        message: `Всего на ${asOfText} не передано: взято начало года и сумма месяцев (${formatNumberRu(derivedTotal, 0)}).`,
       });
     const yearIncrement = row.figures.find((f) => f.key === 'year_increment')?.computed ?? null;
     return {
