@@ -102,7 +102,7 @@ describe.each(testDatabases())('bulk write of a large import on $name', (kind) =
   it('refuses the whole import when one value names no municipality; keys stay in place', async () => {
     const keys = await foreignKeys();
     const before = await indexes();
-    expect(before).toContainEqual(expect.stringContaining('observation_indicator_period_ix'));
+    expect(before).toContainEqual(expect.stringContaining('observation_indicator_period_value_ix'));
     const values = valuesFor(Math.max(100_001, units.length * DAYS));
     const last = values[values.length - 1] as NewValue;
     values[values.length - 1] = { ...last, municipalityId: 999_999 };
