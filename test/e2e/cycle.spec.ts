@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './sign-in.js';
+import { sendMonthForm, signIn } from './sign-in.js';
 
 // August 2017: no other spec writes data of that month. The demo has no forms for it; the
 // fixture server adds one made-up municipality to the demo's 42.
@@ -48,19 +48,11 @@ test('an analyst opens the month’s cycle and sees its states and why a step wa
 test('an analyst approves a sent form from the cycle screen and the month moves on', async ({
   page,
 }) => {
-  await signIn(page, 'demo-buzuluk');
-  await page.getByRole('link', { name: 'Ввод данных' }).click();
-  await page.getByLabel('Период').fill('2017-09');
-  await page.getByRole('button', { name: 'Открыть форму' }).click();
-  const field = (name: string) => page.getByLabel(name, { exact: true });
-  await field('Значение показателя рейтинга ОМСУ (максимально возможное значение – 1)').fill('0,6');
-  await field('Количество регистраций в ЕСИА за месяц').fill('700');
-  await field('Всего граждан, зарегистрированных в ЕСИА').fill('12 000');
-  await page.getByRole('button', { name: 'Сохранить' }).click();
-  await expect(page.getByTestId('entry-message')).toHaveText('Данные сохранены.');
-  await page.getByRole('button', { name: 'Отправить на проверку' }).click();
-  await expect(page.getByTestId('entry-status')).toHaveText('Статус: отправлено');
-  await page.getByRole('button', { name: 'Выйти', exact: true }).click();
+  await sendMonthForm(page, 'demo-buzuluk', '2017-09', {
+    rating: '0,6',
+    month: '700',
+    total: '12 000',
+  });
 
   await signIn(page, 'demo-analyst');
   await page.goto('/data/cycle');
