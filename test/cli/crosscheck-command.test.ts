@@ -44,4 +44,61 @@ describe.each(testDatabases())('munirank crosscheck on $name', (kind) => {
       .execute();
     expect(stored).toEqual([{ absolute: null, relative_percent: 12 }]);
   });
+
+  it('resolves the discrepancy for the extract, writing its value and an audit record', async () => {
+    expect((await cli('tolerance', 'esia_new', '--percent', '-')).code).toBe(0);
+    const wrong = await cli(
+      'resolve',
+      'г.Бузулук',
+      'esia_new',
+      '-p',
+      period,
+      '--choose',
+      'both',
+      '--reason',
+      'x',
+    );
+    expect(wrong.stderr).toBe(
+      'Ошибка: Поле «--choose»: «both» — нужно report (отчёт ОМСУ) или extract (выгрузка)\n',
+    );
+    const none = await cli(
+      'resolve',
+      'г.Орск',
+      'esia_new',
+      '-p',
+      period,
+      '--choose',
+      'extract',
+      '--reason',
+      'x',
+    );
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('Открытого расхождения «г.Орск» × «esia_new»');
+
+    const done = await cli(
+      'resolve',
+      'г.Бузулук',
+      'esia_new',
+      '-p',
+      period,
+      '--choose',
+      'extract',
+      '--reason',
+      'Выгрузка ЕСИА полнее',
+    );
+    expect(done.stderr).toBe('');
+    expect(done.stdout).toMatch(
+      new RegExp(
+        `^Засчитано значение выгрузки 1\u00a0000: г\\.Бузулук, esia_new, ${period}; версия \\d+\n$`,
+      ),
+    );
+    const list = await cli('list', '--period', period);
+    expect(list.stdout).toBe(`Расхождения источников за ${period}: открытых 0\n`);
+    const audit = await instance.handle.db
+      .selectFrom('audit_event')
+      .select(['action', 'outcome'])
+      .where('action', '=', 'crosscheck.resolve')
+      .execute();
+    expect(audit).toEqual([{ action: 'crosscheck.resolve', outcome: 'allowed' }]);
+  });
 });

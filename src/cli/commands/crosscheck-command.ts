@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CrossCheckRow } from '../../domain/cross-check.js';
 import { formatNumberRu } from '../../domain/russian-number-format.js';
 import { crossCheckReport } from '../../server/features/crosscheck/crosscheck-service.js';
+import { resolveDiscrepancy } from '../../server/features/crosscheck/resolution-service.js';
 import { setCrossCheckTolerance } from '../../server/features/crosscheck/tolerance-service.js';
 import { cliAuditContext } from '../cli-audit-context.js';
 import { dataDirOption, withDatabase } from '../with-database.js';
@@ -78,6 +79,59 @@ export function registerCrossCheckCommand(program: Command): void {
           );
           console.log(
             `Допуск для ${t.indicatorCode}: ${t.absolute ?? '—'} ${t.unit}; ${t.relativePercent ?? '—'} %`,
+          );
+        });
+      },
+    );
+
+  crosscheck
+    .command('resolve <омсу> <показатель>')
+    .description(
+      'Выбрать засчитываемое значение открытого расхождения (записывается в журнал аудита)',
+    )
+    .requiredOption('-p, --period <ГГГГ-ММ>', 'месяц')
+    .requiredOption('--choose <источник>', 'report — отчёт ОМСУ, extract — выгрузка системы')
+    .requiredOption('--reason <текст>', 'почему засчитывается выбранное значение')
+    .option(...dataDirOption)
+    .action(
+      async (
+        unit: string,
+        indicator: string,
+        opts: { period: string; choose: string; reason: string; dataDir?: string },
+      ) => {
+        if (opts.choose !== 'report' && opts.choose !== 'extract')
+          throw new Error(
+            `Поле «--choose»: «${opts.choose}» — нужно report (отчёт ОМСУ) или extract (выгрузка)`,
+          );
+        const choice = opts.choose;
+        await withDatabase(opts.dataDir, async (handle, regionId) => {
+          if (regionId === null) throw new Error('Регион не найден в базе');
+          const context = cliAuditContext();
+          const report = await crossCheckReport(handle.db, regionId, opts.period, context);
+          const row = report.rows.find(
+            (r) =>
+              r.status === 'open' &&
+              r.indicatorCode === indicator &&
+              (r.municipalityCode === unit || r.municipalityName === unit),
+          );
+          if (!row)
+            throw new Error(
+              `Открытого расхождения «${unit}» × «${indicator}» за ${opts.period} нет: список — munirank crosscheck list --period ${opts.period}`,
+            );
+          const result = await resolveDiscrepancy(
+            handle.db,
+            regionId,
+            {
+              observationId: row.observationId,
+              reportRevision: row.report.revision,
+              extractRevision: row.extract.revision,
+              choice,
+              reason: opts.reason,
+            },
+            context,
+          );
+          console.log(
+            `Засчитано значение ${choice === 'report' ? 'отчёта ОМСУ' : 'выгрузки'} ${number(result.chosenValue)}: ${row.municipalityName}, ${row.indicatorCode}, ${row.period}${result.writtenRevision === null ? ' (уже действовало)' : `; версия ${result.writtenRevision}`}`,
           );
         });
       },
