@@ -2,6 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { createFixtureUser, openFixtureSession } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 import { methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
@@ -55,5 +57,51 @@ describe.each(testDatabases())('munirank methodology versions on $name', (kind) 
     const list = (await cli('versions', 'cli-edit')).stdout.split('\n');
     expect(list[0]).toMatch(/^версия 2 \(действует сейчас\)\tс 2017-05\tВес 2\tCLI \(.+\)$/);
     expect(list[1]).toMatch(/^версия 1\tс 2016-01\tПервая\tCLI \(.+\)$/);
+  });
+
+  it('computes the next rating under a newly saved version while the published one still verifies', async () => {
+    const db = instance.handle.db;
+    const app = await buildApp({ db, regionCode: 'orenburg' });
+    try {
+      const headers = (await openFixtureSession(db, (await createFixtureUser(db, 'analyst')).id))
+        .headers;
+      const compute = async (code: string) => {
+        const res = await app.inject({
+          method: 'POST',
+          url: '/api/ratings',
+          headers,
+          payload: {
+            code,
+            title: code,
+            period: '2016-03-01',
+            asOf: '2016-04-01',
+            methodology: { code: 'cli-edit' },
+          },
+        });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().methodology.version;
+      };
+      expect(await compute('cli-edit-before')).toBe('1');
+      const published = await app.inject({
+        method: 'POST',
+        url: '/api/ratings/cli-edit-before/publish',
+        headers,
+        payload: {},
+      });
+      expect(published.statusCode, published.body).toBe(200);
+
+      await cli('save', 'cli-edit', fileOf('v3.json', 3), '--from', '2016-03', '--note', 'Вес 3');
+      expect(await compute('cli-edit-after')).toBe('3');
+
+      const bundle = join(dir, 'before.json');
+      writeFileSync(
+        bundle,
+        (await app.inject({ url: '/api/snapshots/cli-edit-before/download' })).rawPayload,
+      );
+      const verify = await runCli(['verify', bundle], instance.env);
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 });
