@@ -136,6 +136,21 @@ async function burst(name: string, server: RunningServer) {
   return { health, idleReads, logins, opens, saves, submits, reads };
 }
 
+/** The burst, then the database and the answers checked: the problems found. */
+async function burstAndVerify(name: string, server: RunningServer, open: () => DatabaseHandle) {
+  const series = await burst(name, server);
+  await server.stop();
+  const handle = open();
+  const problems = await verifyBurst(handle.db, officials, (m, i) => enteredValue(m, i));
+  await handle.close();
+  const failed = Object.values(series).reduce((n, s) => n + s.count5xx(), 0);
+  if (failed > 0) problems.push(`ответов 5xx или без соединения: ${failed}`);
+  for (const [kind, s] of Object.entries(series))
+    if (s.unexpected() > 0)
+      problems.push(`${kind}: ответы ${s.statusText()}; первый: ${s.firstFailure}`);
+  return problems;
+}
+
 /** One database: fresh, seeded, served, loaded, checked. */
 async function measure(
   name: string,
@@ -143,7 +158,7 @@ async function measure(
   env: Record<string, string>,
   dir: string,
 ) {
-  let handle = open();
+  const handle = open();
   const seedStart = performance.now();
   await migrateToLatest(handle.db);
   await seedLoadRegion(handle.db, { municipalities, officials });
@@ -155,7 +170,7 @@ async function measure(
   const server = await startServer({ ...env, MUNIRANK_REGION: REGION }, join(dir, `${name}.log`));
   let problems: string[] = [];
   try {
-    if (soakSeconds !== null) {
+    if (soakSeconds !== null)
       problems = await runSoak(name, server, open, {
         seconds: soakSeconds,
         officials,
@@ -163,18 +178,7 @@ async function measure(
         concurrency,
         maxMs,
       });
-      return problems.length === 0;
-    }
-    const series = await burst(name, server);
-    await server.stop();
-    handle = open();
-    problems = await verifyBurst(handle.db, officials, (m, i) => enteredValue(m, i));
-    await handle.close();
-    const failed = Object.values(series).reduce((n, s) => n + s.count5xx(), 0);
-    if (failed > 0) problems.push(`ответов 5xx или без соединения: ${failed}`);
-    for (const [kind, s] of Object.entries(series))
-      if (s.unexpected() > 0)
-        problems.push(`${kind}: ответы ${s.statusText()}; первый: ${s.firstFailure}`);
+    else problems = await burstAndVerify(name, server, open);
   } finally {
     await server.stop();
     const errors = server.errorLines();
