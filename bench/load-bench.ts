@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     db: { type: 'string' },
     soak: { type: 'string' },
     'max-seconds': { type: 'string', default: '300' },
+    profile: { type: 'string' },
   },
   strict: true,
 });
@@ -167,7 +168,11 @@ async function measure(
     `${name}: регион из ${municipalities} ОМСУ, ${INDICATORS} показателей, ${officials} представителей — ` +
       `подготовлен за ${((performance.now() - seedStart) / 1000).toFixed(1)} с`,
   );
-  const server = await startServer({ ...env, MUNIRANK_REGION: REGION }, join(dir, `${name}.log`));
+  const server = await startServer(
+    { ...env, MUNIRANK_REGION: REGION },
+    join(dir, `${name}.log`),
+    args.profile,
+  );
   let problems: string[] = [];
   try {
     if (soakSeconds !== null)

@@ -19,12 +19,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>, journal: string) {
+/** `profileDir`: the server writes a V8 CPU profile there when it stops (`--cpu-prof`). */
+export async function startServer(
+  env: Record<string, string>,
+  journal: string,
+  profileDir?: string,
+) {
   if (!existsSync(`${root}dist/cli/main.js`) || !existsSync(`${root}web/dist/index.html`))
     throw new Error('munirank не собран: выполните `npm run build` перед замером нагрузки.');
   const child = spawn(
     process.execPath,
-    [`${root}bin/munirank.js`, 'serve', '--port', '0', '--host', '127.0.0.1'],
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      `${root}bin/munirank.js`,
+      ...['serve', '--port', '0', '--host', '127.0.0.1'],
+    ],
     { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const log = createWriteStream(journal);
