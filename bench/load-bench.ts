@@ -75,6 +75,9 @@ async function burst(name: string, server: RunningServer) {
   const idle = readLeagueTable(server, readAgent, readsPerSecond, idleReads);
   await new Promise((r) => setTimeout(r, 5000));
   await idle.stop();
+  // The logins take about as long as the server keeps an idle connection (72 s): a socket
+  // kept from before them could be closed by the server just as it is reused.
+  readAgent.destroy();
 
   const logins = new Series();
   start = performance.now();
@@ -90,7 +93,8 @@ async function burst(name: string, server: RunningServer) {
   const whole = new Series();
   const reads = new Series();
   const rssBefore = server.rss();
-  const reading = readLeagueTable(server, readAgent, readsPerSecond, reads);
+  const burstReadAgent = keptAlive(50);
+  const reading = readLeagueTable(server, burstReadAgent, readsPerSecond, reads);
   start = performance.now();
   let done = 0;
   await runPool(officials, concurrency, start + maxMs, async (o) => {
@@ -112,7 +116,7 @@ async function burst(name: string, server: RunningServer) {
   await reading.stop();
   const rssAfter = server.rss();
   agent.destroy();
-  readAgent.destroy();
+  burstReadAgent.destroy();
 
   console.log(
     `${name}: базовая линия — ${calls} запросов GET /api/health (тот же сервер, ${concurrency} одновременно): ` +
