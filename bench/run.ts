@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];
+// What follows the name goes to the bench: `npm run bench load -- --soak 600`.
+const rest = process.argv.slice(3);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('-bench.ts') && (!only || f.includes(only)))
   .sort();
@@ -14,9 +16,13 @@ let failed = false;
 for (const file of files) {
   console.log(`\n=== ${file}`);
   // --expose-gc: a bench may start each measurement from a collected heap (see import-bench).
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', `${dir}${file}`], {
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', `${dir}${file}`, ...rest],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

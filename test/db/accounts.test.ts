@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { findUserByUsername } from '../../src/db/repositories/user-repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '../../src/demo/demo-accounts.js';
+import { readAccessConfig } from '../../src/server/features/access/access-config.js';
 import { ensureInitialAdministrator } from '../../src/server/features/access/account-service.js';
 import type { AuditContext } from '../../src/server/features/access/audit.js';
 import {
@@ -10,6 +11,11 @@ import {
   verifyPassword,
 } from '../../src/server/features/access/password-hash.js';
 import { checkPasswordPolicy } from '../../src/server/features/access/password-policy.js';
+import {
+  createSession,
+  describeSessionUser,
+  resolveSession,
+} from '../../src/server/features/access/session-service.js';
 import { createFixtureUser } from '../support/access-fixtures.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
@@ -94,5 +100,24 @@ describe.each(testDatabases())('accounts on first start and in demo mode on $nam
     await createFixtureUser(db, 'administrator', { username: 'real-admin' });
     expect(await ensureDemoAccounts(db, regionId, { demo: true }, context())).toBeNull();
     expect(await findUserByUsername(db, 'demo-admin')).toBeUndefined();
+  });
+
+  it("describes an official's session with exactly its own municipalities, by name", async () => {
+    const db = instance.handle.db;
+    const regionId = (await findRegionId(db, 'orenburg')) ?? -1;
+    const config = readAccessConfig({});
+    const official = await createFixtureUser(db, 'official', {
+      municipalityCodes: ['orsk-city', 'buzuluk-city'],
+    });
+    const sessionId = await createSession(db, config, official.id, { ip: null, userAgent: null });
+    const session = await resolveSession(db, config, sessionId);
+    if (!session) throw new Error('the session just opened is not found');
+    const user = await describeSessionUser(db, regionId, session);
+    expect(user.municipalities.map((m) => [m.code, m.name, m.kind])).toEqual([
+      ['buzuluk-city', 'г.Бузулук', 'city_okrug'],
+      ['orsk-city', 'г.Орск', 'city_okrug'],
+    ]);
+    // Another region has none of them.
+    expect((await describeSessionUser(db, regionId + 1000, session)).municipalities).toEqual([]);
   });
 });

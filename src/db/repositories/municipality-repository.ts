@@ -45,6 +45,22 @@ export async function listMunicipalities(
     .execute();
 }
 
+/** The region's municipalities among `ids`, by name (only those rows, however large the region). */
+export async function listMunicipalitiesById(
+  db: Kysely<Database>,
+  regionId: number,
+  ids: readonly number[],
+): Promise<MunicipalityRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('municipality')
+    .selectAll()
+    .where('region_id', '=', regionId)
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .execute();
+}
+
 export async function listAliases(
   db: Kysely<Database>,
   regionId: number,

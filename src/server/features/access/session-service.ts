@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
+import { listMunicipalitiesById } from '../../../db/repositories/municipality-repository.js';
 import {
   deleteSession,
   findSession,
@@ -120,9 +120,12 @@ export async function describeSessionUser(
   const municipalities =
     ids.length === 0 || regionId === null
       ? []
-      : (await listMunicipalities(db, regionId))
-          .filter((m) => ids.includes(m.id))
-          .map((m) => ({ id: m.id, code: m.code, name: m.name, kind: m.kind }));
+      : (await listMunicipalitiesById(db, regionId, ids)).map((m) => ({
+          id: m.id,
+          code: m.code,
+          name: m.name,
+          kind: m.kind,
+        }));
   return {
     id: session.user.id,
     username: session.user.username,

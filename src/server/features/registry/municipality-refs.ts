@@ -1,5 +1,8 @@
 import type { Kysely } from 'kysely';
-import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
+import {
+  findMunicipalityByCode,
+  listMunicipalities,
+} from '../../../db/repositories/municipality-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { MunicipalityRef } from '../../../domain/municipality.js';
 import { NotFoundError } from '../../http-errors.js';
@@ -23,7 +26,8 @@ export async function municipalityByCode(
   regionId: number,
   code: string,
 ): Promise<MunicipalityRef> {
-  const m = (await loadMunicipalityRefs(db, regionId)).byCode.get(code);
+  // One row by its unique key: every form request asks, and a region may have thousands.
+  const m = await findMunicipalityByCode(db, regionId, code);
   if (!m) throw new NotFoundError(`Муниципальное образование «${code}» не найдено`);
-  return m;
+  return { id: m.id, code: m.code, name: m.name, kind: m.kind };
 }

@@ -1,0 +1,120 @@
+// The server under load: `munirank serve` from bin/ (the app the CLI serves, compiled to
+// dist/), in a child process on loopback, its journal written to a file; and a fresh
+// PostgreSQL database for one run, as test/support makes them.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface RunningServer {
+  base: URL;
+  pid: number;
+  /** Resident set size of the server process, bytes (Linux: /proc). */
+  rss(): number;
+  /** Lines of the journal at level error (50) or above. */
+  errorLines(): string[];
+  stop(): Promise<void>;
+}
+
+/** `profileDir`: the server writes a V8 CPU profile there when it stops (`--cpu-prof`). */
+export async function startServer(
+  env: Record<string, string>,
+  journal: string,
+  profileDir?: string,
+) {
+  if (!existsSync(`${root}dist/cli/main.js`) || !existsSync(`${root}web/dist/index.html`))
+    throw new Error('munirank не собран: выполните `npm run build` перед замером нагрузки.');
+  const child = spawn(
+    process.execPath,
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+      `${root}bin/munirank.js`,
+      ...['serve', '--port', '0', '--host', '127.0.0.1'],
+    ],
+    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const log = createWriteStream(journal);
+  child.stderr?.pipe(log, { end: false });
+  const base = await new Promise<URL>((resolve, reject) => {
+    let head = '';
+    const onData = (chunk: Buffer) => {
+      head += chunk.toString('utf8');
+      const m = /munirank работает: http:\/\/[^:]+:(\d+)\//.exec(head);
+      if (m) {
+        child.stdout?.off('data', onData);
+        resolve(new URL(`http://127.0.0.1:${m[1]}`));
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stdout?.pipe(log);
+    child.once('exit', (code) =>
+      reject(new Error(`сервер завершился с кодом ${code} до начала работы, журнал: ${journal}`)),
+    );
+  });
+  return running(child, base, journal);
+}
+
+function running(child: ChildProcess, base: URL, journal: string): RunningServer {
+  const pid = child.pid as number;
+  return {
+    base,
+    pid,
+    rss() {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      return Number(m?.[1] ?? 0) * 1024;
+    },
+    errorLines() {
+      return readFileSync(journal, 'utf8')
+        .split('\n')
+        .filter((l) => /"level":(5|6)\d/.test(l));
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export interface FreshPostgres {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the test PostgreSQL server, or null (with the reason) when absent. */
+export async function freshPostgres(): Promise<FreshPostgres | string> {
+  const adminUrl =
+    process.env.MUNIRANK_TEST_POSTGRES_URL ??
+    'postgres://munirank:munirank@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  const name = `munirank_load_${randomBytes(4).toString('hex')}`;
+  try {
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    await admin.end().catch(() => {});
+    return error instanceof Error ? error.message : String(error);
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      // Autovacuum may still be busy with the fresh rows: wait for it rather than fail.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+          break;
+        } catch (error) {
+          if (attempt === 20) throw error;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      await admin.end();
+    },
+  };
+}
