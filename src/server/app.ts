@@ -37,6 +37,7 @@ import { ReplayAnswers } from './replay-answers.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { loggerOptions, type ServerLog } from './server-log.js';
 import { readTrustProxy } from './trust-proxy.js';
+import { russianValidationMessage, type SchemaProblem } from './validation-message.js';
 import { DEFAULT_WEB_ROOT, registerWebAssets } from './web-assets.js';
 
 export interface AppOptions {
@@ -149,7 +150,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const message =
       error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
         ? 'Тело запроса — не корректный JSON.'
-        : error.message;
+        : error.validation
+          ? russianValidationMessage(
+              error.validation as SchemaProblem[],
+              error.validationContext ?? 'body',
+            )
+          : error.message;
     return reply.code(status).send({ error: code, message });
   });
 
