@@ -45,6 +45,31 @@ export function readZip(archive: Buffer): ZipEntry[] {
   return entries;
 }
 
+interface FileFields {
+  time: number;
+  date: number;
+  checksum: number;
+  packed: number;
+  size: number;
+  name: number;
+}
+
+/**
+ * The fields a local header and its central directory record share, in the same order in
+ * both (from "version needed" to the name's length), written from `at`.
+ */
+function writeFileFields(header: Buffer, at: number, f: FileFields): void {
+  header.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  header.writeUInt16LE(0x0800, at + 2); // names in UTF-8
+  header.writeUInt16LE(8, at + 4); // deflated
+  header.writeUInt16LE(f.time, at + 6);
+  header.writeUInt16LE(f.date, at + 8);
+  header.writeUInt32LE(f.checksum, at + 10);
+  header.writeUInt32LE(f.packed, at + 14);
+  header.writeUInt32LE(f.size, at + 18);
+  header.writeUInt16LE(f.name, at + 22);
+}
+
 /** A ZIP archive of `entries` in their order, each deflated, names in UTF-8. */
 export function writeZip(entries: ZipEntry[]): Buffer {
   const parts: Buffer[] = [];
@@ -54,29 +79,21 @@ export function writeZip(entries: ZipEntry[]): Buffer {
     const name = Buffer.from(entry.name, 'utf8');
     const packed = deflateRawSync(entry.data);
     const checksum = crc32(entry.data);
+    const fields = {
+      time: entry.time,
+      date: entry.date,
+      checksum,
+      packed: packed.length,
+      size: entry.data.length,
+      name: name.length,
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_FILE, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names in UTF-8
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(entry.time, 10);
-    local.writeUInt16LE(entry.date, 12);
-    local.writeUInt32LE(checksum, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeFileFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_FILE, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(entry.time, 12);
-    central.writeUInt16LE(entry.date, 14);
-    central.writeUInt32LE(checksum, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(entry.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by: 2.0
+    writeFileFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     parts.push(local, name, packed);
     directory.push(central, name);
