@@ -17,9 +17,9 @@ import { restoreBackup } from '../src/db/backup/restore-backup.js';
 import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/connect.js';
 import { copySqliteToPostgres } from '../src/db/copy-to-postgres/copy-sqlite-to-postgres.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
 import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
+import { insertBenchIndicator } from './bench-seed.js';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const UNITS = 500;
@@ -44,19 +44,10 @@ async function seed(handle: DatabaseHandle): Promise<void> {
         successor_id: null,
       });
     for (let i = 0; i < INDICATORS; i += 1)
-      await insertIndicator(trx, {
-        region_id: regionId,
+      await insertBenchIndicator(trx, regionId, {
         code: `ind_${i}`,
         name: `Показатель ${i}`,
         unit: 'чел.',
-        direction: 'higher_better',
-        periodicity: 'monthly',
-        source_system: null,
-        range_min: 0,
-        range_max: null,
-        formula: null,
-        decimals: 0,
-        description: null,
       });
   });
   // Unit, indicator and month from the row number; ids are 1… in a fresh database. Literals,

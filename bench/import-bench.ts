@@ -19,11 +19,11 @@ import { BinaryCopy } from '../src/db/binary-copy.js';
 import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { rawPostgresClient } from '../src/db/raw-connection.js';
-import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
 import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
 import type { Database } from '../src/db/schema/index.js';
 import { commitImport } from '../src/server/features/imports/import-service.js';
+import { insertBenchIndicator } from './bench-seed.js';
 
 const UNITS = 500;
 const INDICATORS = 20;
@@ -66,19 +66,10 @@ async function seedRegistry(db: Kysely<Database>): Promise<number> {
         successor_id: null,
       });
     for (let i = 0; i < INDICATORS; i += 1)
-      await insertIndicator(trx, {
-        region_id: regionId,
+      await insertBenchIndicator(trx, regionId, {
         code: `ind_${i}`,
         name: `Показатель ${i}`,
         unit: 'чел.',
-        direction: 'higher_better',
-        periodicity: 'monthly',
-        source_system: null,
-        range_min: 0,
-        range_max: null,
-        formula: null,
-        decimals: 0,
-        description: null,
       });
     return regionId;
   });

@@ -5,7 +5,6 @@
 // one hash serves every account; hashing 2,000 would take minutes and measure nothing here).
 import type { Kysely } from 'kysely';
 import { contentHash } from '../src/db/content-hash.js';
-import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
 import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
 import { insertObservation } from '../src/db/repositories/observation-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
@@ -15,6 +14,7 @@ import type { Database } from '../src/db/schema/index.js';
 import { canonicalJson } from '../src/domain/canonical-json.js';
 import type { RatingSnapshotContent } from '../src/domain/rating-snapshot.js';
 import { hashPassword } from '../src/server/features/access/password-hash.js';
+import { insertBenchIndicator } from './bench-seed.js';
 
 export const REGION = 'load-bench';
 export const PASSWORD = 'load-bench-password-2026';
@@ -65,19 +65,10 @@ export async function seedLoadRegion(db: Kysely<Database>, counts: SeedCounts): 
     const indicatorIds: number[] = [];
     for (let i = 0; i < INDICATORS; i += 1)
       indicatorIds.push(
-        await insertIndicator(trx, {
-          region_id: regionId,
+        await insertBenchIndicator(trx, regionId, {
           code: indicatorCode(i),
           name: `Показатель ${i + 1}`,
           unit: 'ед.',
-          direction: 'higher_better',
-          periodicity: 'monthly',
-          source_system: null,
-          range_min: 0,
-          range_max: null,
-          formula: null,
-          decimals: 0,
-          description: null,
         }),
       );
     for (const [m, municipalityId] of municipalityIds.entries())

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import type { Insertable, Kysely } from 'kysely';
 import { openSqlite } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { insertIndicator } from '../src/db/repositories/indicator-repository.js';
 import { findObservationValues } from '../src/db/repositories/observation-repository.js';
 import { insertPlanRule } from '../src/db/repositories/plan-rule-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
 import type { Database } from '../src/db/schema/index.js';
 import { computePlanMonth } from '../src/server/features/plans/plan-month-service.js';
+import { insertBenchIndicator } from './bench-seed.js';
 
 const UNITS = 2500;
 const RUNS = 20;
@@ -37,20 +37,7 @@ async function seed(db: Kysely<Database>) {
   return db.transaction().execute(async (trx) => {
     const regionId = await insertRegion(trx, 'bench', 'Регион для замера');
     const indicator = (code: string, periodicity: 'monthly' | 'on_date') =>
-      insertIndicator(trx, {
-        region_id: regionId,
-        code,
-        name: code,
-        unit: 'чел.',
-        direction: 'higher_better',
-        periodicity,
-        source_system: null,
-        range_min: 0,
-        range_max: null,
-        formula: null,
-        decimals: 0,
-        description: null,
-      });
+      insertBenchIndicator(trx, regionId, { code, name: code, unit: 'чел.', periodicity });
     const total = await indicator('esia_total', 'on_date');
     const monthly = await indicator('esia_new', 'monthly');
     await insertChunked(
