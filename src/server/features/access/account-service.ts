@@ -19,6 +19,7 @@ import {
 import type { Database } from '../../../db/schema/index.js';
 import type { NewUser, Role, UserView } from '../../../domain/access.js';
 import type { MunicipalityRef } from '../../../domain/municipality.js';
+import { municipalityRefOf } from '../registry/municipality-refs.js';
 import { RequestError } from './access-errors.js';
 import { type AuditContext, recordAudit } from './audit.js';
 import { authorize } from './authorize.js';
@@ -49,9 +50,7 @@ async function views(db: Kysely<Database>, regionId: number | null, rows: UserRo
     ),
     regionId === null ? Promise.resolve([]) : listMunicipalities(db, regionId),
   ]);
-  const byId = new Map(
-    municipalities.map((m) => [m.id, { id: m.id, code: m.code, name: m.name, kind: m.kind }]),
-  );
+  const byId = new Map(municipalities.map((m) => [m.id, municipalityRefOf(m)]));
   return rows.map((r) =>
     toView(
       r,

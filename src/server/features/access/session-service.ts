@@ -14,6 +14,7 @@ import {
 } from '../../../db/repositories/user-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { SessionUser } from '../../../domain/access.js';
+import { municipalityRefOf } from '../registry/municipality-refs.js';
 import type { AccessConfig } from './access-config.js';
 import type { Actor } from './actor.js';
 
@@ -120,12 +121,7 @@ export async function describeSessionUser(
   const municipalities =
     ids.length === 0 || regionId === null
       ? []
-      : (await listMunicipalitiesById(db, regionId, ids)).map((m) => ({
-          id: m.id,
-          code: m.code,
-          name: m.name,
-          kind: m.kind,
-        }));
+      : (await listMunicipalitiesById(db, regionId, ids)).map(municipalityRefOf);
   return {
     id: session.user.id,
     username: session.user.username,

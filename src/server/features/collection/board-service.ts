@@ -33,6 +33,7 @@ import {
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize, isAllowed, requireSignedIn } from '../access/authorize.js';
+import { municipalityRefOf } from '../registry/municipality-refs.js';
 import { dataSetByCode } from './data-set-service.js';
 import { requireDueDate, requirePeriod } from './workflow-rules.js';
 
@@ -111,7 +112,7 @@ export async function collectionBoard(
       const submittedAt = s?.submitted_at ?? null;
       const count = filled.get(m.id) ?? 0;
       return {
-        municipality: { id: m.id, code: m.code, name: m.name, kind: m.kind },
+        municipality: municipalityRefOf(m),
         status,
         notStarted: status === 'draft' && count === 0,
         submittedAt,

@@ -22,6 +22,7 @@ import { NotFoundError } from '../../http-errors.js';
 import { RequestError } from '../access/access-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
+import { municipalityRefOf } from '../registry/municipality-refs.js';
 
 export function requirePlanYear(year: number): void {
   if (!Number.isInteger(year) || year < 2000 || year > 2100)
@@ -103,7 +104,7 @@ export async function resolvePlanTargets(
   const storedOf = new Map(stored.map((t) => [t.municipality_id, t]));
   const referenceOf = new Map(referenceRows.map((r) => [r.municipality_id, r]));
   const refOf = new Map<number, MunicipalityRef>(
-    municipalities.map((m) => [m.id, { id: m.id, code: m.code, name: m.name, kind: m.kind }]),
+    municipalities.map((m) => [m.id, municipalityRefOf(m)]),
   );
   // The stored rows first in the order entered (the source's order), then the rest by name.
   const planned = [
