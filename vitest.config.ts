@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Most database and CLI tests wait on PostgreSQL, child processes and disk syncs: two
+    // test files at a time keep both cores busy (the default leaves one of two idle).
+    maxWorkers: 2,
     projects: [
       {
         test: {
