@@ -93,6 +93,7 @@ async function burst(name: string, server: RunningServer) {
   const whole = new Series();
   const reads = new Series();
   const rssBefore = server.rss();
+  const cpuBefore = server.cpuMs();
   const burstReadAgent = keptAlive(50);
   const reading = readLeagueTable(server, burstReadAgent, readsPerSecond, reads);
   start = performance.now();
@@ -115,6 +116,7 @@ async function burst(name: string, server: RunningServer) {
   const burstMs = performance.now() - start;
   await reading.stop();
   const rssAfter = server.rss();
+  const cpuPerSet = (server.cpuMs() - cpuBefore) / Math.max(done, 1);
   agent.destroy();
   burstReadAgent.destroy();
 
@@ -132,7 +134,8 @@ async function burst(name: string, server: RunningServer) {
       `${perSecond(done, burstMs)} наборов/с (${perSecond(3 * done, burstMs)} запросов/с, ` +
       `${((100 * (3 * done)) / (burstMs / 1000) / (health.count / (healthMs / 1000))).toFixed(0)} % от /api/health); ` +
       `набор целиком (открыть, сохранить, отправить) ${whole.summary()}; открыть форму ${opens.summary()}; ` +
-      `сохранить ${saves.summary()}; отправить ${submits.summary()}`,
+      `сохранить ${saves.summary()}; отправить ${submits.summary()}; время процессора сервера ` +
+      `${cpuPerSet.toFixed(2)} мс на набор (с чтениями таблицы; предел одного ядра ${perSecond(1, cpuPerSet)} наборов/с)`,
   );
   console.log(
     `${name}: таблица рейтинга во время отправки, ${reads.count} чтений (${readsPerSecond}/с): ${reads.summary()}; ` +

@@ -3,17 +3,31 @@
 // PostgreSQL database for one run, as test/support makes them.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
+/** The latest modification time of any file under `dir`, ms. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile())
+      latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return latest;
+}
 
 export interface RunningServer {
   base: URL;
   pid: number;
   /** Resident set size of the server process, bytes (Linux: /proc). */
   rss(): number;
+  /** CPU time the server process has used so far, user and system, ms (Linux: /proc). */
+  cpuMs(): number;
   /** Lines of the journal at level error (50) or above. */
   errorLines(): string[];
   stop(): Promise<void>;
@@ -27,6 +41,10 @@ export async function startServer(
 ) {
   if (!existsSync(`${root}dist/cli/main.js`) || !existsSync(`${root}web/dist/index.html`))
     throw new Error('munirank не собран: выполните `npm run build` перед замером нагрузки.');
+  if (newest(`${root}src`) > newest(`${root}dist`))
+    throw new Error(
+      'dist/ старше исходников в src/: выполните `npm run build` перед замером нагрузки.',
+    );
   const child = spawn(
     process.execPath,
     [
@@ -65,6 +83,12 @@ function running(child: ChildProcess, base: URL, journal: string): RunningServer
     rss() {
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return Number(m?.[1] ?? 0) * 1024;
+    },
+    cpuMs() {
+      // utime and stime, fields 14 and 15 of /proc/PID/stat, counted after the command's ')'.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
     },
     errorLines() {
       return readFileSync(journal, 'utf8')

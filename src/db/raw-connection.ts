@@ -1,6 +1,7 @@
 import type SqliteDatabase from 'better-sqlite3';
 import {
   type DialectAdapter,
+  type Driver,
   type Kysely,
   PostgresAdapter,
   PostgresDialect,
@@ -9,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import type pg from 'pg';
+import { DurableSqliteDriver } from './sqlite-driver.js';
 
 /**
  * The bulk write path needs what Kysely does not expose: better-sqlite3's prepared statements
@@ -26,12 +28,18 @@ class TrackingPostgresAdapter extends PostgresAdapter {
   readonly clients = new Map<number, pg.PoolClient>();
 }
 
-/** SQLite through Kysely, with the better-sqlite3 handle reachable from any transaction. */
+/**
+ * SQLite through Kysely, with the better-sqlite3 handle reachable from any transaction and
+ * commits made durable off the event loop (DurableSqliteDriver).
+ */
 export function rawSqliteDialect(database: SqliteDatabase.Database): SqliteDialect {
   const adapter = new RawSqliteAdapter(database);
   return new (class extends SqliteDialect {
     override createAdapter(): DialectAdapter {
       return adapter;
+    }
+    override createDriver(): Driver {
+      return new DurableSqliteDriver(database);
     }
   })({ database });
 }
