@@ -124,6 +124,8 @@ test('April 2017 runs from the cycle screen: import, approve, compute, review, p
   await form.getByTestId('compute-code').fill(APRIL);
   await form.getByRole('button', { name: 'Рассчитать черновик' }).click();
   await expect(page.getByTestId('review-state')).toHaveText('Состояние: рассчитан, не проверен');
+  const listed = page.locator(`[data-testid="staff-snapshot-row"][data-code="${APRIL}"]`);
+  await expect(listed.getByTestId('snapshot-review-state')).toHaveText('Не проверен');
 
   // 4. Reviewing: the cycle says the draft waits, its step opens the draft.
   await page.goto('/data/cycle?period=2017-04');
@@ -141,6 +143,9 @@ test('April 2017 runs from the cycle screen: import, approve, compute, review, p
     'Состояние: проверен — demo-analyst, ',
   );
   await expect(page.getByTestId('review-state')).toContainText(': Сверено с выгрузкой ЕСИА');
+  await expect(listed.getByTestId('snapshot-review-state')).toHaveText(
+    /^Проверен: demo-analyst, \d\d\.\d\d\.2\d{3} \d\d:\d\d:\d\d$/,
+  );
 
   // 5. Publishing from the cycle screen.
   await page.goto('/data/cycle?period=2017-04');

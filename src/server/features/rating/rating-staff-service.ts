@@ -4,6 +4,7 @@ import {
   findSnapshotByCode,
   listSnapshotLinks,
 } from '../../../db/repositories/snapshot-repository.js';
+import { listSnapshotReviews } from '../../../db/repositories/snapshot-review-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import { RequestError } from '../access/access-errors.js';
 import { actorLabel } from '../access/actor.js';
@@ -12,8 +13,9 @@ import { authorize } from '../access/authorize.js';
 import { methodologyForPeriod } from './methodology-service.js';
 import { checkPublishable } from './publication-gate.js';
 import { loadRatingData } from './rating-inputs.js';
-import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
+import type { SnapshotViewWithErrata, StaffSnapshotSummary } from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
+import { reviewOf } from './review-service.js';
 import { computeSnapshot, publishSnapshot } from './snapshot-service.js';
 
 export interface ComputeRatingInput {
@@ -161,17 +163,30 @@ export async function publishStoredRating(
   });
 }
 
-/** All snapshots, drafts included, for those who compute and publish. */
+/**
+ * All snapshots, drafts included, for those who compute and publish, each with its review
+ * (a review counts only for the content reviewed, as `getRatingReview` says).
+ */
 export async function listStaffRatings(
   db: Kysely<Database>,
   regionId: number,
   context: AuditContext,
-): Promise<SnapshotSummaryWithErrata[]> {
+): Promise<StaffSnapshotSummary[]> {
   authorize(context.actor, 'rating.compute', {
     entityType: 'rating_snapshot',
     attempt: 'rating-draft.list',
   });
-  return listSnapshots(db, regionId, { includeUnpublished: true });
+  const list = await listSnapshots(db, regionId, { includeUnpublished: true });
+  const ids = new Map((await listSnapshotLinks(db, regionId)).map((l) => [l.code, l.id]));
+  const reviews = await listSnapshotReviews(db, [...ids.values()]);
+  return list.map((s) => {
+    const id = ids.get(s.code);
+    const review = id === undefined ? undefined : reviews.get(id);
+    return {
+      ...s,
+      review: review && review.content_hash === s.contentHash ? reviewOf(review) : null,
+    };
+  });
 }
 
 /** A snapshot as the public will see it once published, for checking a draft. */
