@@ -8,9 +8,11 @@ import {
   indicatorNodeOf,
   isRemovable,
   parentPathOf,
+  shiftsOf,
   withChildAdded,
   withNodeMoved,
   withNodeRemoved,
+  withNodeShifted,
 } from './methodology-draft.js';
 
 /** An edit of the whole draft (adding, removing or moving a node). */
@@ -93,7 +95,10 @@ export function AddToGroup({
   );
 }
 
-/** Beside a node: remove it with its children; an indicator can move to another group. */
+/**
+ * Beside a node: move it up or down among its siblings (the order is saved with the version),
+ * remove it with its children; an indicator can move to another group.
+ */
 export function NodeActions({
   draft,
   path,
@@ -110,8 +115,27 @@ export function NodeActions({
   const parent = parentPathOf(path);
   const removable = isRemovable(draft, path);
   const targets = indicator ? groupPathsOf(draft.tree).filter(([p]) => p !== parent) : [];
+  const [up, down] = shiftsOf(draft, path);
   return (
     <span className="tree-node__actions">
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={`Переместить «${name}» выше`}
+        disabled={!up}
+        onClick={() => onEdit((d) => withNodeShifted(d, path, -1))}
+      >
+        Выше
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={`Переместить «${name}» ниже`}
+        disabled={!down}
+        onClick={() => onEdit((d) => withNodeShifted(d, path, 1))}
+      >
+        Ниже
+      </button>{' '}
       {targets.length > 0 && removable ? (
         <select
           aria-label={`Перенести «${name}»`}
