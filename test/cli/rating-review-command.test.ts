@@ -70,6 +70,15 @@ describe.each(testDatabases())('munirank rating review and publish on $name', (k
       code: 1,
       stderr: 'Ошибка: --user: пользователь «nobody» не найден\n',
     });
+    const elsewhere = await runCli(['rating', 'review', CODE, '--user', 'cli-analyst'], {
+      ...instance.env,
+      MUNIRANK_REGION: 'severnaya-oblast',
+    });
+    expect(elsewhere.stderr).toBe(
+      'Ошибка: Регион «severnaya-oblast» не найден в базе: задайте код своего региона в ' +
+        'MUNIRANK_REGION (по умолчанию orenburg — регион демо-данных), создайте регион ' +
+        '(munirank region create) или загрузите демо-данные (munirank demo load)\n',
+    );
     const viewer = await cli('review', CODE, '--user', 'cli-viewer');
     expect(viewer.stderr).toBe(
       'Ошибка: --user: «cli-viewer» (наблюдатель) не может проверять и публиковать рейтинги: это делает аналитик или администратор\n',
