@@ -102,6 +102,8 @@ test('an analyst reshapes the tree, sets a threshold, previews a chosen month an
     'esia_new',
   ]);
   await expect(rating2016.getByRole('button', { name: /» выше$/ })).toBeDisabled();
+  // the focus stayed with the moved node, on the button it can still use
+  await expect(rating2016.getByRole('button', { name: /» ниже$/ })).toBeFocused();
   // each registered leaf links to its passport on «Показатели»
   await expect(rating2016.getByTestId('passport-link')).toHaveAttribute(
     'href',

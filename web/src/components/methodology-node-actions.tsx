@@ -116,6 +116,19 @@ export function NodeActions({
   const removable = isRemovable(draft, path);
   const targets = indicator ? groupPathsOf(draft.tree).filter(([p]) => p !== parent) : [];
   const [up, down] = shiftsOf(draft, path);
+  const shift = (by: -1 | 1) => {
+    onEdit((d) => withNodeShifted(d, path, by));
+    // The node's buttons move with it: focus follows the node, as a keyboard user expects,
+    // to the other button once it reaches either end.
+    const moved = `${parent}/children/${Number(path.slice(path.lastIndexOf('/') + 1)) + by}`;
+    requestAnimationFrame(() => {
+      const buttons = [
+        ...document.querySelectorAll<HTMLButtonElement>(`button[data-shift-path="${moved}"]`),
+      ];
+      const same = buttons.find((b) => b.dataset.shift === String(by) && !b.disabled);
+      (same ?? buttons.find((b) => !b.disabled))?.focus();
+    });
+  };
   return (
     <span className="tree-node__actions">
       <button
@@ -123,7 +136,9 @@ export function NodeActions({
         className="button button--secondary"
         aria-label={`Переместить «${name}» выше`}
         disabled={!up}
-        onClick={() => onEdit((d) => withNodeShifted(d, path, -1))}
+        data-shift-path={path}
+        data-shift="-1"
+        onClick={() => shift(-1)}
       >
         Выше
       </button>{' '}
@@ -132,7 +147,9 @@ export function NodeActions({
         className="button button--secondary"
         aria-label={`Переместить «${name}» ниже`}
         disabled={!down}
-        onClick={() => onEdit((d) => withNodeShifted(d, path, 1))}
+        data-shift-path={path}
+        data-shift="1"
+        onClick={() => shift(1)}
       >
         Ниже
       </button>{' '}
