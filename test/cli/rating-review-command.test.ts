@@ -27,6 +27,7 @@ describe.each(testDatabases())('munirank rating review and publish on $name', (k
     const app = await buildApp({ db, regionCode: 'orenburg' });
     const analyst = await createFixtureUser(db, 'analyst', { username: 'cli-analyst' });
     await createFixtureUser(db, 'viewer', { username: 'cli-viewer' });
+    await createFixtureUser(db, 'analyst', { username: 'cli-temporary', mustChangePassword: true });
     const headers = (await openFixtureSession(db, analyst.id)).headers;
     const text = 'ОМСУ\tПоказатель\tПериод\tЗначение\nг.Бузулук\tesia_new\t2017-04\t900\n';
     const imported = await app.inject({
@@ -82,6 +83,10 @@ describe.each(testDatabases())('munirank rating review and publish on $name', (k
     const viewer = await cli('review', CODE, '--user', 'cli-viewer');
     expect(viewer.stderr).toBe(
       'Ошибка: --user: «cli-viewer» (наблюдатель) не может проверять и публиковать рейтинги: это делает аналитик или администратор\n',
+    );
+    const temporary = await cli('review', CODE, '--user', 'cli-temporary');
+    expect(temporary.stderr).toBe(
+      'Ошибка: --user: «cli-temporary» ещё не сменил временный пароль: войдите в интерфейс и смените его\n',
     );
     const early = await cli('publish', CODE, '--user', 'cli-analyst');
     expect(early).toMatchObject({

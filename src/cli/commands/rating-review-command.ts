@@ -25,6 +25,10 @@ async function accountContext(handle: DatabaseHandle, login: string): Promise<Au
   if (!user) throw new Error(`--user: пользователь «${login}» не найден`);
   if (user.status !== 'active')
     throw new Error(`--user: учётная запись «${user.username}» отключена`);
+  if (user.must_change_password === 1)
+    throw new Error(
+      `--user: «${user.username}» ещё не сменил временный пароль: войдите в интерфейс и смените его`,
+    );
   const actor: Actor = {
     kind: 'user',
     userId: user.id,
