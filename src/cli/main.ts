@@ -11,6 +11,7 @@ import { registerMigrateToPostgresCommand } from './commands/migrate-to-postgres
 import { registerPlanCommand } from './commands/plan-command.js';
 import { registerPortalCommand } from './commands/portal-command.js';
 import { registerRatingCommands } from './commands/rating-commands.js';
+import { registerRatingReviewCommands } from './commands/rating-review-command.js';
 import { registerRegionCommand } from './commands/region-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerReportCommand } from './commands/report-command.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerDemoCommand(program);
   registerRatingCommands(program);
+  registerRatingReviewCommands(program);
   registerMethodologyCommand(program);
   registerUserCommand(program);
   registerImportCommand(program);

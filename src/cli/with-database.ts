@@ -25,8 +25,14 @@ export async function inRegion<T>(
   run: (handle: DatabaseHandle, regionId: number) => Promise<T>,
 ): Promise<T> {
   return withDatabase(dataDir, async (handle, regionId) => {
-    if (regionId === null)
-      throw new Error('Регион не найден в базе: загрузите данные (munirank demo load) или импорт');
+    if (regionId === null) {
+      const code = readConfig({ dataDir }).regionCode;
+      throw new Error(
+        `Регион «${code}» не найден в базе: задайте код своего региона в MUNIRANK_REGION ` +
+          '(по умолчанию orenburg — регион демо-данных), создайте регион (munirank region create) ' +
+          'или загрузите демо-данные (munirank demo load)',
+      );
+    }
     return run(handle, regionId);
   });
 }

@@ -30,7 +30,8 @@ export function createAppContext(db: Kysely<Database>, regionCode: string): AppC
       const id = await findRegionId(db, regionCode);
       if (id === null) {
         throw new Error(
-          `Регион «${regionCode}» не найден в базе данных: загрузите данные (munirank demo load)`,
+          `Регион «${regionCode}» не найден в базе данных: задайте код своего региона в MUNIRANK_REGION ` +
+            '(по умолчанию orenburg — регион демо-данных) или загрузите демо-данные (munirank demo load)',
         );
       }
       cached = id;

@@ -112,18 +112,20 @@ test('April 2017 runs from the cycle screen: import, approve, compute, review, p
   await expect(page.getByText('Утверждено форм: 1.')).toBeVisible();
   await expect(page.getByTestId('cycle-unapproved')).toHaveCount(0);
 
-  // 3. Computing: the step opens the form with the month's date filled in.
+  // 3. Computing: the step opens the form for the month; esia_total is a stock counted on a
+  // date, so the period is the first day after April, as Table 1 counts it.
   await stepButton('compute').click();
   await expect(page).toHaveURL(/\/data\/ratings\?period=2017-04$/);
   const form = page.getByTestId('compute-form');
-  await expect(form.getByTestId('compute-period')).toHaveValue('2017-04');
-  await expect(form.getByTestId('compute-as-of')).toHaveValue('2017-05-01');
   await form.getByTestId('compute-methodology').selectOption(`in-force:${CODE}`);
-  await form.getByTestId('compute-period').fill('2017-05-01');
+  await expect(form.getByTestId('compute-period')).toHaveValue('2017-05-01');
+  await expect(form.getByTestId('compute-as-of')).toHaveValue('2017-05-01');
   await form.getByTestId('compute-title').fill('Таблица 1 на 01.05.2017');
   await form.getByTestId('compute-code').fill(APRIL);
   await form.getByRole('button', { name: 'Рассчитать черновик' }).click();
   await expect(page.getByTestId('review-state')).toHaveText('Состояние: рассчитан, не проверен');
+  const listed = page.locator(`[data-testid="staff-snapshot-row"][data-code="${APRIL}"]`);
+  await expect(listed.getByTestId('snapshot-review-state')).toHaveText('Не проверен');
 
   // 4. Reviewing: the cycle says the draft waits, its step opens the draft.
   await page.goto('/data/cycle?period=2017-04');
@@ -141,6 +143,9 @@ test('April 2017 runs from the cycle screen: import, approve, compute, review, p
     'Состояние: проверен — demo-analyst, ',
   );
   await expect(page.getByTestId('review-state')).toContainText(': Сверено с выгрузкой ЕСИА');
+  await expect(listed.getByTestId('snapshot-review-state')).toHaveText(
+    /^Проверен: demo-analyst, \d\d\.\d\d\.2\d{3} \d\d:\d\d:\d\d$/,
+  );
 
   // 5. Publishing from the cycle screen.
   await page.goto('/data/cycle?period=2017-04');

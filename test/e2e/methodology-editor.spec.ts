@@ -92,6 +92,23 @@ test('an analyst reshapes the tree, sets a threshold, previews a chosen month an
   await expect(page.locator('[data-code="rating_2016"] [data-testid="weight-share"]')).toHaveText(
     'доля 25,0 %',
   );
+  // rating_2016 moves above esia_new: the first can go no higher, the last no lower.
+  const rating2016 = page.locator('[data-testid="tree-node"][data-code="rating_2016"]');
+  await expect(rating2016.getByRole('button', { name: /» ниже$/ })).toBeDisabled();
+  await rating2016.getByRole('button', { name: /» выше$/ }).click();
+  expect(await nodes.evaluateAll((ns) => ns.map((n) => n.getAttribute('data-code')))).toEqual([
+    'INDEX',
+    'rating_2016',
+    'esia_new',
+  ]);
+  await expect(rating2016.getByRole('button', { name: /» выше$/ })).toBeDisabled();
+  // the focus stayed with the moved node, on the button it can still use
+  await expect(rating2016.getByRole('button', { name: /» ниже$/ })).toBeFocused();
+  // each registered leaf links to its passport on «Показатели»
+  await expect(rating2016.getByTestId('passport-link')).toHaveAttribute(
+    'href',
+    '/data/indicators?code=rating_2016',
+  );
   await page.getByRole('button', { name: 'Добавить: порог' }).click();
   await page.getByLabel('порог 1: от').fill('50');
   await page.getByLabel('порог 1: подпись').fill('высокий уровень');
@@ -114,8 +131,8 @@ test('an analyst reshapes the tree, sets a threshold, previews a chosen month an
   expect(
     saved.tree.children.map((c: { code: string; weight: number }) => [c.code, c.weight]),
   ).toEqual([
-    ['esia_new', 3],
     ['rating_2016', 1],
+    ['esia_new', 3],
   ]);
   expect(saved.colourThresholds).toEqual([
     { from: 50, colour: '#2e7d32', label: 'высокий уровень' },
@@ -137,4 +154,11 @@ test('an analyst reshapes the tree, sets a threshold, previews a chosen month an
     ).json();
   expect((await compute('2019-02')).methodology.version).toBe('1');
   expect((await compute('2019-03')).methodology.version).toBe('2');
+
+  // The passport link opens the indicator on «Показатели».
+  await page.goto('/data/indicators?code=esia_new');
+  await expect(page.getByLabel('Показатель', { exact: true })).toHaveValue('esia_new');
+  await expect(
+    page.getByRole('heading', { name: 'Количество регистраций в ЕСИА за месяц' }),
+  ).toBeVisible();
 });

@@ -39,7 +39,8 @@ describe.each(testDatabases())('reviewing, correcting and simulating ratings on 
     instance = await createDemoDatabase(kind);
     app = await buildApp({ db: instance.handle.db, regionCode: 'orenburg' });
     const db = instance.handle.db;
-    analyst = (await openFixtureSession(db, (await createFixtureUser(db, 'analyst')).id)).headers;
+    const analystUser = await createFixtureUser(db, 'analyst', { username: 'review-analyst' });
+    analyst = (await openFixtureSession(db, analystUser.id)).headers;
     viewer = (await openFixtureSession(db, (await createFixtureUser(db, 'viewer')).id)).headers;
   });
   afterAll(async () => {
@@ -113,6 +114,26 @@ describe.each(testDatabases())('reviewing, correcting and simulating ratings on 
     expect(
       (await get('/api/ratings/check-2016-03/explanations/sol-iletskiy-go', viewer)).statusCode,
     ).toBe(403);
+  });
+
+  it('lists each draft with its review: null until an analyst marks it, then who and when', async () => {
+    const stateOf = async (code: string) =>
+      (await get('/api/ratings')).json().find((s: { code: string }) => s.code === code).review;
+    expect(await stateOf('check-2016-03')).toBeNull();
+    // the demo's Table 1 was published from its document: nobody reviewed it here
+    expect(await stateOf('orenburg-2016-03-table1')).toBeNull();
+    const marked = await post('/api/ratings/check-2016-03/review', {
+      remark: 'Сверено с Таблицей 1',
+    });
+    expect(marked.statusCode).toBe(200);
+    const review = await stateOf('check-2016-03');
+    expect(review).toEqual({
+      reviewedBy: 'review-analyst',
+      reviewedAt: marked.json().reviewedAt,
+      remark: 'Сверено с Таблицей 1',
+      contentHash: (await get('/api/ratings/check-2016-03')).json().contentHash,
+    });
+    expect(review.reviewedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('issues errata only for a published snapshot, linked both ways on the public pages', async () => {

@@ -30,6 +30,9 @@ describe.each(testDatabases())('reference data per year over HTTP on $name', (ki
       .execute();
 
   it('shows every unit valid in 2017 with its values and their provenance', async () => {
+    // the demo's only year of reference data, which the page opens first
+    const years = await staff.call('GET', '/api/reference-data', staff.analyst);
+    expect(years.json()).toEqual({ years: [2017] });
     const t = await table(2017);
     expect(t.jumpShare).toBe(0.25);
     expect(t.rows).toHaveLength(42);
@@ -90,6 +93,9 @@ describe.each(testDatabases())('reference data per year over HTTP on $name', (ki
       .where('action', '=', 'reference-value.set')
       .execute();
     expect(events).toEqual([{ entity_id: 'buzuluk-city/2018/population' }]);
+    // 2018 now holds a value: it is the newest year
+    const years = await staff.call('GET', '/api/reference-data', staff.analyst);
+    expect(years.json()).toEqual({ years: [2018, 2017] });
   });
 
   it('flags no jump within the threshold, and follows a threshold the department sets', async () => {
@@ -174,5 +180,6 @@ describe.each(testDatabases())('reference data per year over HTTP on $name', (ki
     expect((await staff.call('GET', '/api/reference-data/2018', staff.official)).statusCode).toBe(
       403,
     );
+    expect((await staff.call('GET', '/api/reference-data', staff.official)).statusCode).toBe(403);
   });
 });

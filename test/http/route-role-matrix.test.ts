@@ -997,6 +997,10 @@ const MATRIX: Record<string, Entry> = {
   },
   'GET /api/unit-groups': { expect: SIGNED_IN, status: 200 },
   // The region-wide reference table: not an official's (who reads only the own figures).
+  'GET /api/reference-data': {
+    expect: only('viewer', 'analyst', 'administrator'),
+    status: 200,
+  },
   'GET /api/reference-data/:year': {
     expect: only('viewer', 'analyst', 'administrator'),
     status: 200,

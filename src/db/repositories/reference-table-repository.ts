@@ -26,6 +26,22 @@ export async function listRegionReferenceValues(
     .execute();
 }
 
+/** The years that hold a reference value of any of the region's units, newest first. */
+export async function listRegionReferenceYears(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('reference_value as r')
+    .innerJoin('municipality as m', 'm.id', 'r.municipality_id')
+    .select('r.year')
+    .distinct()
+    .where('m.region_id', '=', regionId)
+    .orderBy('r.year', 'desc')
+    .execute();
+  return rows.map((r) => Number(r.year));
+}
+
 /** Revisions of the region's reference values (not targets) in a year, oldest first. */
 export async function listRegionReferenceRevisions(
   db: Kysely<Database>,

@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import type { IndicatorSummary } from '../../../src/domain/data-set.js';
 import type {
   SnapshotSummaryWithErrata,
   StoredMethodology,
 } from '../../../src/server/features/rating/rating-schemas.js';
 import { sendJson } from '../api/send-json.js';
+import { useApiData } from '../api/use-api-data.js';
 import {
   defaultPick,
   MethodologyPicker,
@@ -11,6 +13,26 @@ import {
   methodologyDocument,
   type PickedMethodology,
 } from './methodology-picker.js';
+import {
+  firstDayAfter,
+  leafCodes,
+  monthRatingPeriod,
+  versionInForce,
+} from './month-rating-period.js';
+
+/** The indicator codes a picked methodology ranks (the version in force in `month`). */
+function pickedCodes(
+  picked: PickedMethodology | null,
+  stored: readonly StoredMethodology[],
+  month: string,
+): string[] {
+  if (!picked) return [];
+  const definition =
+    picked.source === 'in-force'
+      ? versionInForce(stored, picked.code, month)?.definition
+      : methodologyDocument(picked);
+  return leafCodes((definition as { tree?: unknown } | undefined)?.tree);
+}
 
 /** A snapshot code from a methodology code and a period: `orenburg-digital-annual-2022`. */
 const suggestedCode = (methodology: string | null, period: string): string =>
@@ -28,21 +50,16 @@ function correctionCode(code: string, taken: readonly string[]): string {
   for (let n = 1; ; n++) if (!taken.includes(`${base}-r${n}`)) return `${base}-r${n}`;
 }
 
-/** A month's data stand as of the first day after it: `2017-04` → `2017-05-01`; else empty. */
-function firstDayAfter(period: string): string {
-  const month = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period);
-  if (!month) return '';
-  const [y, m] = [Number(month[1]), Number(month[2])];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-}
-
 interface ComputeRatingFormProps {
   stored: readonly StoredMethodology[];
   /** Codes already used, for suggesting a free one. */
   takenCodes: readonly string[];
   /** A published snapshot being corrected: the form then asks for the errata note. */
   correcting?: SnapshotSummaryWithErrata | undefined;
-  /** The period to compute, when the page was opened for one (from the month's cycle). */
+  /**
+   * The month to compute, when the page was opened for one (from the month's cycle): the
+   * period is then the month, or the first day after it for stocks on a date (Table 1).
+   */
   initialPeriod?: string | undefined;
   onComputed: (code: string) => void;
   onCancel?: (() => void) | undefined;
@@ -64,7 +81,17 @@ export function ComputeRatingForm({
     ? stored.find((m) => m.code === correcting.methodologyCode)
     : undefined;
   const [picked, setPicked] = useState<PickedMethodology | null>(defaultPick(stored, initial));
-  const [period, setPeriod] = useState(correcting?.period ?? initialPeriod);
+  const month = correcting || firstDayAfter(initialPeriod) === '' ? '' : initialPeriod;
+  const [typedPeriod, setPeriod] = useState<string | null>(
+    correcting ? correcting.period : month === '' ? initialPeriod : null,
+  );
+  // Until the analyst types a period, a month's follows the methodology's indicators.
+  const registry = useApiData<IndicatorSummary[]>(month === '' ? null : '/api/indicators');
+  const periodicity = new Map<string, string>(
+    registry.status === 'ok' ? registry.data.map((i) => [i.code, i.periodicity]) : [],
+  );
+  const period =
+    typedPeriod ?? monthRatingPeriod(month, pickedCodes(picked, stored, month), periodicity);
   const [asOf, setAsOf] = useState(correcting?.asOf ?? firstDayAfter(initialPeriod));
   const [code, setCode] = useState(correcting ? correctionCode(correcting.code, takenCodes) : '');
   const [title, setTitle] = useState(correcting?.title ?? '');

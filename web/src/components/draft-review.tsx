@@ -9,11 +9,24 @@ export const reviewLine = (r: RatingReview): string =>
   `${RATING_STATE_LABELS.reviewed} — ${r.reviewedBy}, ${formatDateTimeRu(r.reviewedAt)}` +
   (r.remark ? `: ${r.remark}` : '');
 
+/** A draft's review in the staff's list of snapshots: «Проверен: analyst, 06.12.2026 10:00:00». */
+export const draftReviewLabel = (r: RatingReview | null): string =>
+  r ? `Проверен: ${r.reviewedBy}, ${formatDateTimeRu(r.reviewedAt)}` : 'Не проверен';
+
 /**
  * A draft's review state (рассчитан / проверен / опубликован) and, while nobody has reviewed
  * it, the button that records the analyst's review with an optional remark.
  */
-export function DraftReview({ code, published }: { code: string; published: boolean }) {
+export function DraftReview({
+  code,
+  published,
+  onReviewed,
+}: {
+  code: string;
+  published: boolean;
+  /** The review was recorded (the list of snapshots shows it). */
+  onReviewed?: (() => void) | undefined;
+}) {
   const [version, setVersion] = useState(0);
   const [remark, setRemark] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,6 +42,7 @@ export function DraftReview({ code, published }: { code: string; published: bool
         ...(remark.trim() ? { remark: remark.trim() } : {}),
       });
       setVersion((v) => v + 1);
+      onReviewed?.();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     }

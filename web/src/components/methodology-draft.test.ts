@@ -8,9 +8,11 @@ import {
   isRemovable,
   parentPathOf,
   problemIdOf,
+  shiftsOf,
   withChildAdded,
   withNodeMoved,
   withNodeRemoved,
+  withNodeShifted,
 } from './methodology-draft.js';
 
 const leaf = (code: string) => ({ kind: 'indicator', code, name: code, weight: 1 });
@@ -129,5 +131,21 @@ describe('methodology draft edits', () => {
     expect(withNodeMoved(draft, '/tree/children/1', '/tree/children/1')).toBe(draft);
     expect(withNodeMoved(draft, '/tree/children/0', '/tree/children/0')).toBe(draft);
     expect(withNodeMoved(down, '/tree/children/0', '/tree')).toBe(down);
+  });
+
+  it('moves a node up or down within its parent, never past either end', () => {
+    expect(shiftsOf(draft, '/tree/children/0')).toEqual([false, true]);
+    expect(shiftsOf(draft, '/tree/children/1')).toEqual([true, false]);
+    expect(shiftsOf(draft, '/tree/children/1/children/0')).toEqual([false, false]);
+    expect(shiftsOf(draft, '/tree')).toEqual([false, false]);
+    const down = withNodeShifted(draft, '/tree/children/0', 1);
+    expect(codesUnder(down)).toEqual(['SED', 'esia_new']);
+    // the moved group keeps its own children
+    expect(codesUnder(down, '/tree/children/0')).toEqual(['sed_signed_share']);
+    expect(codesUnder(withNodeShifted(down, '/tree/children/1', -1))).toEqual(['esia_new', 'SED']);
+    expect(codesUnder(draft)).toEqual(['esia_new', 'SED']);
+    expect(withNodeShifted(draft, '/tree/children/0', -1)).toBe(draft);
+    expect(withNodeShifted(draft, '/tree/children/1', 1)).toBe(draft);
+    expect(withNodeShifted(draft, '/tree', 1)).toBe(draft);
   });
 });

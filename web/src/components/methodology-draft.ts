@@ -155,3 +155,30 @@ export function withNodeMoved(draft: Draft, path: string, target: string): Draft
   const appended = withChildAdded(draft, target, node);
   return withNodeRemoved(appended, path);
 }
+
+/** Where the node at `path` can move within its parent: [can move up, can move down]. */
+export function shiftsOf(draft: Draft, path: string): [boolean, boolean] {
+  const parent = parentPathOf(path);
+  if (parent === null) return [false, false];
+  const index = Number(path.slice(path.lastIndexOf('/') + 1));
+  const count = childrenOf(valueAt(draft, parent)).length;
+  return [index > 0, index < count - 1];
+}
+
+/**
+ * A copy of the draft with the node at `path` swapped with its neighbour above (`by` −1) or
+ * below (+1) within the same parent; unchanged at either end or for the root.
+ */
+export function withNodeShifted(draft: Draft, path: string, by: -1 | 1): Draft {
+  const parent = parentPathOf(path);
+  if (parent === null) return draft;
+  const index = Number(path.slice(path.lastIndexOf('/') + 1));
+  const children = [...childrenOf(valueAt(draft, parent))];
+  const other = index + by;
+  const here = children[index];
+  const there = children[other];
+  if (here === undefined || there === undefined) return draft;
+  children[index] = there;
+  children[other] = here;
+  return withValueAt(draft, `${parent}/children`, children);
+}

@@ -8,9 +8,11 @@ import {
   indicatorNodeOf,
   isRemovable,
   parentPathOf,
+  shiftsOf,
   withChildAdded,
   withNodeMoved,
   withNodeRemoved,
+  withNodeShifted,
 } from './methodology-draft.js';
 
 /** An edit of the whole draft (adding, removing or moving a node). */
@@ -93,7 +95,10 @@ export function AddToGroup({
   );
 }
 
-/** Beside a node: remove it with its children; an indicator can move to another group. */
+/**
+ * Beside a node: move it up or down among its siblings (the order is saved with the version),
+ * remove it with its children; an indicator can move to another group.
+ */
 export function NodeActions({
   draft,
   path,
@@ -110,8 +115,44 @@ export function NodeActions({
   const parent = parentPathOf(path);
   const removable = isRemovable(draft, path);
   const targets = indicator ? groupPathsOf(draft.tree).filter(([p]) => p !== parent) : [];
+  const [up, down] = shiftsOf(draft, path);
+  const shift = (by: -1 | 1) => {
+    onEdit((d) => withNodeShifted(d, path, by));
+    // The node's buttons move with it: focus follows the node, as a keyboard user expects,
+    // to the other button once it reaches either end.
+    const moved = `${parent}/children/${Number(path.slice(path.lastIndexOf('/') + 1)) + by}`;
+    requestAnimationFrame(() => {
+      const buttons = [
+        ...document.querySelectorAll<HTMLButtonElement>(`button[data-shift-path="${moved}"]`),
+      ];
+      const same = buttons.find((b) => b.dataset.shift === String(by) && !b.disabled);
+      (same ?? buttons.find((b) => !b.disabled))?.focus();
+    });
+  };
   return (
     <span className="tree-node__actions">
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={`Переместить «${name}» выше`}
+        disabled={!up}
+        data-shift-path={path}
+        data-shift="-1"
+        onClick={() => shift(-1)}
+      >
+        Выше
+      </button>{' '}
+      <button
+        type="button"
+        className="button button--secondary"
+        aria-label={`Переместить «${name}» ниже`}
+        disabled={!down}
+        data-shift-path={path}
+        data-shift="1"
+        onClick={() => shift(1)}
+      >
+        Ниже
+      </button>{' '}
       {targets.length > 0 && removable ? (
         <select
           aria-label={`Перенести «${name}»`}

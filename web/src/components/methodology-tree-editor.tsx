@@ -13,8 +13,8 @@ const weightOf = (n: Node) => (typeof n.weight === 'number' && n.weight > 0 ? n.
 /**
  * The methodology's tree: each node's name, code, weight as typed and its share of the parent
  * (weights are normalised within the parent), a group's aggregation, an indicator's rules;
- * nodes added from the registry, removed or moved; the server's problem beside the field it
- * names.
+ * nodes added from the registry, removed, moved or reordered; a registered indicator's link to
+ * its passport on «Показатели»; the server's problem beside the field it names.
  */
 export function MethodologyTreeEditor({
   draft,
@@ -136,7 +136,22 @@ function TreeNode({
           <AddToGroup draft={draft} path={path} name={name} registry={registry} onEdit={onEdit} />
         </>
       ) : (
-        <IndicatorRulesEditor node={node} path={path} problems={problems} onChange={onChange} />
+        <>
+          {registry.some((i) => i.code === code) ? (
+            <p className="tree-node__passport">
+              <a
+                href={`/data/indicators?code=${encodeURIComponent(code)}`}
+                target="_blank"
+                rel="noopener"
+                aria-label={`Паспорт показателя «${name}» (откроется в новой вкладке)`}
+                data-testid="passport-link"
+              >
+                Паспорт показателя
+              </a>
+            </p>
+          ) : null}
+          <IndicatorRulesEditor node={node} path={path} problems={problems} onChange={onChange} />
+        </>
       )}
     </li>
   );

@@ -85,7 +85,11 @@ export function SnapshotReview({
           'Черновик: не опубликован, виден только аналитикам и администраторам.'
         )}
       </p>
-      <DraftReview code={code} published={summary.publishedAt !== null} />
+      <DraftReview
+        code={code}
+        published={summary.publishedAt !== null}
+        onReviewed={() => onChanged(code)}
+      />
       <DownloadLinks
         url={`/api/ratings/${encodeURIComponent(code)}/table`}
         formats={['xlsx', 'pdf', 'csv']}

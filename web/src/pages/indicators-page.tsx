@@ -22,7 +22,10 @@ export function IndicatorsPage() {
 function Indicators() {
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<string | null>(null);
-  const [selected, setSelected] = useState('');
+  // The methodology editor links a leaf to its passport: `?code=esia_total`.
+  const [selected, setSelected] = useState(
+    () => new URLSearchParams(window.location.search).get('code') ?? '',
+  );
   const list = useApiData<IndicatorSummary[]>(`/api/indicators?v=${version}`);
   const done = (text: string) => {
     setMessage(text);
@@ -30,6 +33,8 @@ function Indicators() {
   };
   if (list.status === 'loading' || list.status === 'idle') return <LoadingState />;
   if (list.status === 'error') return <ErrorState message={list.message} />;
+  // A code the registry does not hold (a stale link) opens the form for a new indicator.
+  const current = list.data.some((i) => i.code === selected) ? selected : '';
   return (
     <>
       {message ? (
@@ -38,7 +43,7 @@ function Indicators() {
         </p>
       ) : null}
       <label htmlFor="indicator-pick">Показатель</label>{' '}
-      <select id="indicator-pick" value={selected} onChange={(e) => setSelected(e.target.value)}>
+      <select id="indicator-pick" value={current} onChange={(e) => setSelected(e.target.value)}>
         <option value="">— новый показатель —</option>
         {list.data.map((i) => (
           <option key={i.code} value={i.code}>
@@ -47,13 +52,13 @@ function Indicators() {
           </option>
         ))}
       </select>
-      {selected === '' ? (
+      {current === '' ? (
         <>
           <h2>Новый показатель</h2>
           <IndicatorForm key={`new:${version}`} indicator={null} onDone={done} />
         </>
       ) : (
-        <Passport code={selected} version={version} onDone={done} />
+        <Passport code={current} version={version} onDone={done} />
       )}
     </>
   );

@@ -6,7 +6,6 @@ import { useApiData } from '../api/use-api-data.js';
 import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
-import { pickDefaultCode } from '../components/pick-default-code.js';
 import { PlanReportDetails } from '../components/plan-report-details.js';
 import { PlanStaffView } from '../components/plan-staff-view.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
@@ -21,20 +20,12 @@ interface PlanReportSummary {
   asOf: string;
 }
 
-const PREFERRED_REPORT = 'orenburg-2017-esia';
-
 /** «Выполнение плана»: the list of plan-execution reports and the chosen one's table. */
 export function PlanPage({ code }: { code: string | null }) {
   useDocumentTitle('Выполнение плана');
   const list = useApiData<PlanReportSummary[]>('/api/plan-reports');
-  const selected =
-    code ??
-    (list.status === 'ok'
-      ? pickDefaultCode(
-          list.data.map((r) => r.code),
-          PREFERRED_REPORT,
-        )
-      : null);
+  // With no code in the address, the newest report (the API lists newest first).
+  const selected = code ?? (list.status === 'ok' ? (list.data[0]?.code ?? null) : null);
   const report = useApiData<PlanExecutionReport>(
     selected === null ? null : `/api/plan-reports/${encodeURIComponent(selected)}`,
   );

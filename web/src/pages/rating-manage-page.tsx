@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { formatDateRu } from '../../../src/domain/russian-date-format.js';
 import type {
-  SnapshotSummaryWithErrata,
+  StaffSnapshotSummary,
   StoredMethodology,
 } from '../../../src/server/features/rating/rating-schemas.js';
 import { useApiData } from '../api/use-api-data.js';
 import { ComputeRatingForm } from '../components/compute-rating-form.js';
+import { draftReviewLabel } from '../components/draft-review.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { MethodologySimulator } from '../components/methodology-simulator.js';
@@ -32,7 +33,7 @@ function RatingManagement() {
   const query = new URLSearchParams(window.location.search);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<string | null>(query.get('snapshot'));
-  const snapshots = useApiData<SnapshotSummaryWithErrata[]>(`/api/ratings?v=${version}`);
+  const snapshots = useApiData<StaffSnapshotSummary[]>(`/api/ratings?v=${version}`);
   const methodologies = useApiData<StoredMethodology[]>(`/api/methodologies?v=${version}`);
   if (snapshots.status === 'error') return <ErrorState message={snapshots.message} />;
   if (methodologies.status === 'error') return <ErrorState message={methodologies.message} />;
@@ -84,7 +85,7 @@ function SnapshotList({
   selected,
   onOpen,
 }: {
-  snapshots: readonly SnapshotSummaryWithErrata[];
+  snapshots: readonly StaffSnapshotSummary[];
   selected: string | null;
   onOpen: (code: string) => void;
 }) {
@@ -122,7 +123,15 @@ function SnapshotList({
               <td>{s.period}</td>
               <td>{s.methodologyCode ?? 'из документа'}</td>
               <td data-testid="snapshot-state">
-                {s.publishedAt ? `опубликован ${formatDateRu(s.publishedAt)}` : 'черновик'}
+                {s.publishedAt ? (
+                  `опубликован ${formatDateRu(s.publishedAt)}`
+                ) : (
+                  <>
+                    черновик
+                    <br />
+                    <span data-testid="snapshot-review-state">{draftReviewLabel(s.review)}</span>
+                  </>
+                )}
               </td>
               <td>
                 <code className="hash" title={s.contentHash}>

@@ -7,13 +7,10 @@ import { useApiData } from '../api/use-api-data.js';
 import { CodeSelect } from '../components/code-select.js';
 import { ErrorState } from '../components/error-state.js';
 import { LoadingState } from '../components/loading-state.js';
-import { pickDefaultCode } from '../components/pick-default-code.js';
 import { PublishedRatingView } from '../components/published-rating-view.js';
 import { useDocumentTitle } from '../components/use-document-title.js';
 import { ratingPath } from '../routing/match-route.js';
 import { navigate } from '../routing/use-location-path.js';
-
-const PREFERRED_SNAPSHOT = 'orenburg-2016-03-table1';
 
 /**
  * «Рейтинг ОМСУ»: the list of published ratings and the chosen one's table, with each
@@ -22,14 +19,8 @@ const PREFERRED_SNAPSHOT = 'orenburg-2016-03-table1';
 export function RatingPage({ code }: { code: string | null }) {
   useDocumentTitle('Рейтинг ОМСУ');
   const list = useApiData<SnapshotSummaryWithErrata[]>('/api/snapshots');
-  const selected =
-    code ??
-    (list.status === 'ok'
-      ? pickDefaultCode(
-          list.data.map((s) => s.code),
-          PREFERRED_SNAPSHOT,
-        )
-      : null);
+  // With no code in the address, the newest published rating (the API lists newest first).
+  const selected = code ?? (list.status === 'ok' ? (list.data[0]?.code ?? null) : null);
   const snapshot = useApiData<SnapshotViewWithErrata>(
     selected === null ? null : `/api/snapshots/${encodeURIComponent(selected)}`,
   );

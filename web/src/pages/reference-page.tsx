@@ -28,15 +28,21 @@ export function ReferencePage() {
 function ReferenceData() {
   const session = useSession();
   const mayEdit = session?.authenticated === true && roleMay(session.user.role, 'reference.write');
-  const [year, setYear] = useState(2017);
-  const [typed, setTyped] = useState('2017');
+  // The page opens the newest year holding data (the current one when none does yet).
+  const years = useApiData<{ years: number[] }>('/api/reference-data');
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const [message, setMessage] = useState<ReferenceMessage | null>(null);
-  const table = useApiData<ReferenceTable>(`/api/reference-data/${year}?v=${version}`);
+  const newest = years.status === 'ok' ? (years.data.years[0] ?? new Date().getFullYear()) : null;
+  const year = chosen ?? newest;
+  const table = useApiData<ReferenceTable>(
+    year === null ? null : `/api/reference-data/${year}?v=${version}`,
+  );
   const show = (event: FormEvent) => {
     event.preventDefault();
-    const wanted = Number(typed);
-    if (Number.isInteger(wanted) && wanted >= 1900 && wanted <= 2200) setYear(wanted);
+    const wanted = Number(typed ?? year);
+    if (Number.isInteger(wanted) && wanted >= 1900 && wanted <= 2200) setChosen(wanted);
     setMessage(null);
   };
   return (
@@ -51,7 +57,7 @@ function ReferenceData() {
         <input
           id="reference-year"
           inputMode="numeric"
-          value={typed}
+          value={typed ?? (year === null ? '' : String(year))}
           onChange={(e) => setTyped(e.target.value)}
         />
         <button type="submit" className="button">
@@ -67,7 +73,10 @@ function ReferenceData() {
           {message.text}
         </p>
       ) : null}
-      {table.status === 'loading' || table.status === 'idle' ? <LoadingState /> : null}
+      {years.status === 'error' ? <ErrorState message={years.message} /> : null}
+      {years.status !== 'error' && (table.status === 'loading' || table.status === 'idle') ? (
+        <LoadingState />
+      ) : null}
       {table.status === 'error' ? <ErrorState message={table.message} /> : null}
       {table.status === 'ok' ? (
         <>

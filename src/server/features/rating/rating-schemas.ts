@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from '../../../domain/municipality.js';
+import { RatingReview } from '../../../domain/rating-review.js';
 import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
 
 // Request and response schemas of the rating feature beyond the shared snapshot types; the
@@ -30,6 +31,13 @@ export const SnapshotSummaryWithErrata = Type.Object({
   ...ErrataFields,
 });
 export type SnapshotSummaryWithErrata = Type.Static<typeof SnapshotSummaryWithErrata>;
+
+/** A snapshot in the staff's list: its review too (null while nobody has reviewed it). */
+export const StaffSnapshotSummary = Type.Object({
+  ...SnapshotSummaryWithErrata.properties,
+  review: Type.Union([RatingReview, Type.Null()]),
+});
+export type StaffSnapshotSummary = Type.Static<typeof StaffSnapshotSummary>;
 
 export const SnapshotViewWithErrata = Type.Object({
   ...RatingSnapshotView.properties,

@@ -9,8 +9,8 @@ import { listStoredMethodologies } from './methodology-service.js';
 import {
   MethodologyChoice,
   SimulationResult,
-  SnapshotSummaryWithErrata,
   SnapshotViewWithErrata,
+  StaffSnapshotSummary,
   StoredMethodology,
   UnitExplanationView,
 } from './rating-schemas.js';
@@ -85,8 +85,9 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
     {
       schema: {
         tags,
-        summary: 'Все снимки рейтинга, включая неопубликованные',
-        response: { 200: Type.Array(SnapshotSummaryWithErrata), ...errors },
+        summary:
+          'Все снимки рейтинга, включая неопубликованные, с проверкой черновика (review: кто и когда; null — не проверен)',
+        response: { 200: Type.Array(StaffSnapshotSummary), ...errors },
       },
     },
     async (request) => listStaffRatings(ctx.db, await ctx.regionId(), auditContextOf(request)),

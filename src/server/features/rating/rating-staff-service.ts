@@ -4,6 +4,10 @@ import {
   findSnapshotByCode,
   listSnapshotLinks,
 } from '../../../db/repositories/snapshot-repository.js';
+import {
+  findSnapshotReview,
+  listSnapshotReviews,
+} from '../../../db/repositories/snapshot-review-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import { RequestError } from '../access/access-errors.js';
 import { actorLabel } from '../access/actor.js';
@@ -12,8 +16,9 @@ import { authorize } from '../access/authorize.js';
 import { methodologyForPeriod } from './methodology-service.js';
 import { checkPublishable } from './publication-gate.js';
 import { loadRatingData } from './rating-inputs.js';
-import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
+import type { SnapshotViewWithErrata, StaffSnapshotSummary } from './rating-schemas.js';
 import { getSnapshot, listSnapshots } from './rating-service.js';
+import { reviewOf } from './review-service.js';
 import { computeSnapshot, publishSnapshot } from './snapshot-service.js';
 
 export interface ComputeRatingInput {
@@ -131,7 +136,8 @@ export async function computeStoredRating(
 /**
  * Publishing is an explicit, audited act by an analyst; a snapshot is published once. While
  * reported data of its period are unapproved it is refused, unless `overrideReason` says why:
- * the reason is kept with the publication and in the audit trail.
+ * the reason is kept with the publication and in the audit trail. With `requireReview` (the
+ * monthly cycle's rule, which the command line keeps) only a reviewed draft is published.
  */
 export async function publishStoredRating(
   db: Kysely<Database>,
@@ -140,6 +146,7 @@ export async function publishStoredRating(
   note: string | null,
   context: AuditContext,
   overrideReason: string | null = null,
+  options: { requireReview?: boolean } = {},
 ): Promise<void> {
   authorize(context.actor, 'rating.publish', { entityType: 'rating_snapshot', entityId: code });
   await db.transaction().execute(async (trx) => {
@@ -148,6 +155,15 @@ export async function publishStoredRating(
     if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
     if (row.published_at !== null)
       throw new RequestError(409, 'already_published', `Снимок «${code}» уже опубликован`);
+    if (options.requireReview) {
+      const review = await findSnapshotReview(trx, row.id);
+      if (review?.content_hash !== row.content_hash)
+        throw new RequestError(
+          409,
+          'not_reviewed',
+          `Снимок «${code}» не проверен: публикуется только проверенный черновик — сначала отметьте расчёт проверенным`,
+        );
+    }
     if (row.supersedes_id !== null) await checkNotCorrected(trx, regionId, row.supersedes_id);
     const override = await checkPublishable(trx, regionId, row.period, overrideReason);
     await publishSnapshot(trx, regionId, code, actorLabel(context.actor), note, override?.reason);
@@ -161,17 +177,30 @@ export async function publishStoredRating(
   });
 }
 
-/** All snapshots, drafts included, for those who compute and publish. */
+/**
+ * All snapshots, drafts included, for those who compute and publish, each with its review
+ * (a review counts only for the content reviewed, as `getRatingReview` says).
+ */
 export async function listStaffRatings(
   db: Kysely<Database>,
   regionId: number,
   context: AuditContext,
-): Promise<SnapshotSummaryWithErrata[]> {
+): Promise<StaffSnapshotSummary[]> {
   authorize(context.actor, 'rating.compute', {
     entityType: 'rating_snapshot',
     attempt: 'rating-draft.list',
   });
-  return listSnapshots(db, regionId, { includeUnpublished: true });
+  const list = await listSnapshots(db, regionId, { includeUnpublished: true });
+  const ids = new Map((await listSnapshotLinks(db, regionId)).map((l) => [l.code, l.id]));
+  const reviews = await listSnapshotReviews(db, [...ids.values()]);
+  return list.map((s) => {
+    const id = ids.get(s.code);
+    const review = id === undefined ? undefined : reviews.get(id);
+    return {
+      ...s,
+      review: review && review.content_hash === s.contentHash ? reviewOf(review) : null,
+    };
+  });
 }
 
 /** A snapshot as the public will see it once published, for checking a draft. */

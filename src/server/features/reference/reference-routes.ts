@@ -11,7 +11,7 @@ import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
 import { setJumpShare, setReferenceValue } from './reference-edit-service.js';
-import { readReferenceTable } from './reference-table-service.js';
+import { listReferenceYears, readReferenceTable } from './reference-table-service.js';
 
 const tags = ['Справочные данные'];
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -19,6 +19,20 @@ const Year = Type.Integer({ minimum: 1900, maximum: 2200 });
 
 /** Reference data per year (population, economically active population): view and edit. */
 export const referenceRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app, ctx) => {
+  app.get(
+    '/api/reference-data',
+    {
+      schema: {
+        tags,
+        summary: 'Годы, за которые в базе есть справочные данные, от последнего к первому',
+        response: { 200: Type.Object({ years: Type.Array(Type.Integer()) }), ...errors },
+      },
+    },
+    async (request) => ({
+      years: await listReferenceYears(ctx.db, await ctx.regionId(), auditContextOf(request)),
+    }),
+  );
+
   app.get(
     '/api/reference-data/:year',
     {

@@ -3,6 +3,7 @@ import { listMunicipalities } from '../../../db/repositories/municipality-reposi
 import {
   listRegionReferenceRevisions,
   listRegionReferenceValues,
+  listRegionReferenceYears,
 } from '../../../db/repositories/reference-table-repository.js';
 import { findSetting } from '../../../db/repositories/setting-repository.js';
 import type { Database } from '../../../db/schema/index.js';
@@ -86,4 +87,17 @@ export async function readReferenceTable(
       >,
     })),
   };
+}
+
+/**
+ * The years holding reference data, newest first: the page opens the newest, whatever the
+ * region and its first year.
+ */
+export async function listReferenceYears(
+  db: Kysely<Database>,
+  regionId: number,
+  context: AuditContext,
+): Promise<number[]> {
+  authorize(context.actor, 'municipality-data.read', { entityType: 'reference_value' });
+  return listRegionReferenceYears(db, regionId);
 }
