@@ -134,6 +134,8 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(before).toMatchObject([{ revision: 1, newValue: 1150, batch: { id: batchId, row: 2 } }]);
     const saved = await call('PUT', form('2017-04'), official, { values: { esia_new: 1160 } });
     expect(saved.statusCode).toBe(200);
+    // The answer is the form as it is now stored, without a second read.
+    expect(saved.json()).toEqual((await call('GET', form('2017-04'), official)).json());
     const after = (await call('GET', path, official)).json();
     expect(after).toHaveLength(2);
     expect(after[0]).toEqual(before[0]);
@@ -206,6 +208,7 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(saved.statusCode).toBe(200);
     const line = (body: EntryForm) => body.lines.find((l) => l.code === 'esia_new');
     expect(line(saved.json())).toMatchObject({ value: 3000, note: 'акция в МФЦ' });
+    expect(saved.json()).toEqual((await call('GET', form(period), official)).json());
     expect((await transition(period, official, { action: 'submit' })).json().status).toBe(
       'submitted',
     );
@@ -238,9 +241,12 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(incomplete.json().problems.map((p: { message: string }) => p.message)).toContain(
       'Количество регистраций в ЕСИА за месяц: значение обязательно',
     );
-    expect((await call('PUT', form(period), official, { values: COMPLETE_MONTH })).statusCode).toBe(
-      200,
-    );
+    const first = await call('PUT', form(period), official, { values: COMPLETE_MONTH });
+    expect(first.statusCode).toBe(200);
+    // New observations: the answer names the ids a fresh read finds.
+    const entered = (first.json() as EntryForm).lines.filter((l) => l.code in COMPLETE_MONTH);
+    expect(entered.map((l) => typeof l.observationId)).toEqual(['number', 'number', 'number']);
+    expect(first.json()).toEqual((await call('GET', form(period), official)).json());
     expect((await transition(period, otherOfficial, { action: 'submit' })).statusCode).toBe(403);
     expect((await transition(period, official, { action: 'submit' })).json().status).toBe(
       'submitted',

@@ -37,7 +37,8 @@ export interface EnteredValue {
  * Writes one value typed into a form: a new observation with revision 1, or the next
  * revision of an existing one (old → new). Runs in the caller's transaction.
  */
-export async function writeEnteredValue(db: Kysely<Database>, v: EnteredValue): Promise<void> {
+/** Writes one typed value as a new revision; the observation's id. */
+export async function writeEnteredValue(db: Kysely<Database>, v: EnteredValue): Promise<number> {
   let observationId: number;
   let revision: number;
   if (v.existing) {
@@ -90,6 +91,7 @@ export async function writeEnteredValue(db: Kysely<Database>, v: EnteredValue): 
       source_row: null,
     })
     .execute();
+  return observationId;
 }
 
 /** The region's indicator passports with their periodicity, for building forms. */

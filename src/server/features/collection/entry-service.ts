@@ -173,7 +173,7 @@ export async function saveEntryForm(
     entityType: 'entry_form',
     entityId: `${code}/${period}`,
   });
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // Saves of one municipality's forms take turns, so each revision follows the one stored.
     await lockForWrite(trx, 'municipalityData', municipality.id);
     const { lines, form } = await loadForm(trx, municipality, regionId, period, context);
@@ -201,6 +201,8 @@ export async function saveEntryForm(
     const author = actorLabel(context.actor);
     const at = context.at.toISOString();
     const changes: { indicator: string; old: number | null; new: number }[] = [];
+    /** What the form's lines hold once the changes are written: value, observation, note. */
+    const written = new Map<string, Pick<EntryLine, 'value' | 'observationId' | 'note'>>();
     for (const [indicator, value] of Object.entries(input.values)) {
       const line = byCode.get(indicator) as (typeof lines)[number];
       const note = comments[indicator]?.trim() || null;
@@ -208,7 +210,7 @@ export async function saveEntryForm(
       // revisions are never changed, and submitting reads the current one's comment.
       if (value === null || (value === line.value && (note === null || note === line.note)))
         continue;
-      await writeEnteredValue(trx, {
+      const observationId = await writeEnteredValue(trx, {
         municipalityId: municipality.id,
         indicatorId: line.indicatorId,
         period: line.storedPeriod,
@@ -227,6 +229,7 @@ export async function saveEntryForm(
         note,
       });
       changes.push({ indicator, old: line.value, new: value });
+      written.set(indicator, { value, observationId, note });
     }
     if (changes.length > 0)
       await recordAudit(trx, {
@@ -236,8 +239,15 @@ export async function saveEntryForm(
         entityId: `${code}/${period}`,
         after: { source: ENTRY_SOURCE, changes },
       });
+    // The form as it now stands, without reading it again: a save changes only these lines.
+    return {
+      ...form,
+      lines: form.lines.map((line) => {
+        const now = written.get(line.code);
+        return now ? { ...line, ...now } : line;
+      }),
+    };
   });
-  return (await loadForm(db, municipality, regionId, period, context)).form;
 }
 
 async function currentRevision(db: Kysely<Database>, observationId: number): Promise<number> {
