@@ -3,15 +3,11 @@ import type { Kysely } from 'kysely';
 import { listMunicipalitiesById } from '../../../db/repositories/municipality-repository.js';
 import {
   deleteSession,
-  findSession,
+  findSessionWithUser,
   insertSession,
   touchSession,
 } from '../../../db/repositories/session-repository.js';
-import {
-  findUserById,
-  listUserMunicipalities,
-  type UserRow,
-} from '../../../db/repositories/user-repository.js';
+import type { UserRow } from '../../../db/repositories/user-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { SessionUser } from '../../../domain/access.js';
 import { municipalityRefOf } from '../registry/municipality-refs.js';
@@ -77,25 +73,22 @@ export async function resolveSession(
   sessionId: string,
 ): Promise<ResolvedSession | null> {
   const idHash = sha256(sessionId);
-  const row = await findSession(db, idHash);
-  if (!row) return null;
+  const found = await findSessionWithUser(db, idHash);
+  if (!found) return null;
+  const { session: row, user } = found;
   const now = config.now();
   const idleLimit = now.getTime() - config.idleMinutes * 60_000;
   if (row.expires_at <= now.toISOString() || Date.parse(row.last_seen_at) < idleLimit) {
     await deleteSession(db, idHash);
     return null;
   }
-  const user = await findUserById(db, row.user_id);
-  if (user?.status !== 'active') {
+  if (user.status !== 'active') {
     await deleteSession(db, idHash);
     return null;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) >= TOUCH_INTERVAL_MS)
     await touchSession(db, idHash, now.toISOString());
-  const municipalityIds =
-    user.role === 'official'
-      ? ((await listUserMunicipalities(db, [user.id])).get(user.id) ?? [])
-      : [];
+  const municipalityIds = user.role === 'official' ? found.municipalityIds : [];
   return {
     actor: {
       kind: 'user',
