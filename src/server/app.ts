@@ -35,7 +35,7 @@ import { reportRoutes } from './features/reports/report-routes.js';
 import { httpRequestDuration, type PoolStats } from './metrics/server-metrics.js';
 import { ReplayAnswers } from './replay-answers.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { loggerOptions, type ServerLog } from './server-log.js';
+import { logAnswers, loggerOptions, type ServerLog } from './server-log.js';
 import { readTrustProxy } from './trust-proxy.js';
 import { russianValidationMessage, type SchemaProblem } from './validation-message.js';
 import { DEFAULT_WEB_ROOT, registerWebAssets } from './web-assets.js';
@@ -84,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (options.log !== false && options.log !== undefined) logAnswers(app);
   await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {

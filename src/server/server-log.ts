@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 /** Where and how much the server writes to its journal; `false` keeps tests quiet. */
 export type ServerLog = false | { level?: string; stream?: NodeJS.WritableStream };
@@ -20,12 +20,17 @@ const REDACTED = [
 ];
 
 /**
- * Fastify's logger as structured JSON lines (pino): one line per request and answer, and for
- * every server error its stack with the request id that the user sees in the answer. The
- * default serialisers record method, address and status, never headers or bodies.
+ * Fastify's logger as structured JSON lines (pino): one line per answered request (written by
+ * `logAnswers`), and for every server error its stack with the request id that the user sees
+ * in the answer. The default serialisers record method, address and status, never headers or
+ * bodies.
  */
-export function loggerOptions(log: ServerLog): Pick<FastifyServerOptions, 'logger' | 'genReqId'> {
+export function loggerOptions(
+  log: ServerLog,
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'disableRequestLogging'> {
   return {
+    // Fastify's own two lines (request, answer) are one line here: see logAnswers.
+    disableRequestLogging: true,
     logger:
       log === false
         ? false
@@ -43,4 +48,17 @@ export function loggerOptions(log: ServerLog): Pick<FastifyServerOptions, 'logge
 export function serverLogFromEnv(env: NodeJS.ProcessEnv = process.env): ServerLog {
   const level = env.MUNIRANK_LOG_LEVEL ?? 'info';
   return level === 'silent' ? false : { level };
+}
+
+/**
+ * One journal line per answered request: its id, method, address, client, status and time,
+ * as the replayed answers' lines (src/server/replay-answers.ts) have them.
+ */
+export function logAnswers(app: FastifyInstance): void {
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { req: request, res: reply, responseTime: reply.elapsedTime },
+      'request completed',
+    );
+  });
 }
