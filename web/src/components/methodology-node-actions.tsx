@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { IndicatorSummary } from '../../../src/domain/data-set.js';
 import {
   type Draft,
@@ -131,28 +131,26 @@ export function NodeActions({
   };
   return (
     <span className="tree-node__actions">
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-label={`Переместить «${name}» выше`}
-        disabled={!up}
-        data-shift-path={path}
-        data-shift="-1"
-        onClick={() => shift(-1)}
-      >
-        Выше
-      </button>{' '}
-      <button
-        type="button"
-        className="button button--secondary"
-        aria-label={`Переместить «${name}» ниже`}
-        disabled={!down}
-        data-shift-path={path}
-        data-shift="1"
-        onClick={() => shift(1)}
-      >
-        Ниже
-      </button>{' '}
+      {(
+        [
+          [-1, up, 'выше', 'Выше'],
+          [1, down, 'ниже', 'Ниже'],
+        ] as const
+      ).map(([by, allowed, where, label]) => (
+        <Fragment key={by}>
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={`Переместить «${name}» ${where}`}
+            disabled={!allowed}
+            data-shift-path={path}
+            data-shift={String(by)}
+            onClick={() => shift(by)}
+          >
+            {label}
+          </button>{' '}
+        </Fragment>
+      ))}
       {targets.length > 0 && removable ? (
         <select
           aria-label={`Перенести «${name}»`}
