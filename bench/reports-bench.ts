@@ -99,7 +99,7 @@ function report(): CommissionReport {
       asOf: '2026-01-01',
       startOfYear: start,
       targetYearEnd: target,
-      monthly: new Map(months.map((m, k) => [m, monthly[k] ?? null])),
+      monthly,
       totalToDate: start + monthly.reduce((a, b) => a + b, 0),
       population: Math.round(20_000 + random() * 100_000),
       populationIllustrative: false,
