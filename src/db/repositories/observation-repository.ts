@@ -69,8 +69,9 @@ export async function findObservationValues(
 
 /**
  * Values of one indicator for a list of periods, keyed by municipality id: each municipality's
- * values in the order of `periods` (distinct), null where none is stored. One array a municipality rather
- * than a map: a table of thousands of municipalities reads every one of them.
+ * values in the order of `periods` (distinct), null where none is stored. One array a
+ * municipality rather than a map, and one query a period, whose rows carry no period text to
+ * make and look up: a table of thousands of municipalities reads every one of them.
  */
 export async function findObservationSeries(
   db: Kysely<Database>,
@@ -78,24 +79,26 @@ export async function findObservationSeries(
   periods: readonly string[],
 ): Promise<Map<number, (number | null)[]>> {
   const result = new Map<number, (number | null)[]>();
-  if (periods.length === 0) return result;
-  const position = new Map(periods.map((p, i) => [p, i]));
-  const rows = await db
-    .selectFrom('observation')
-    .select(['municipality_id', 'period', 'value'])
-    .where('indicator_id', '=', indicatorId)
-    .where('period', 'in', [...position.keys()])
-    .execute();
-  for (const r of rows) {
-    const at = position.get(r.period);
-    if (at === undefined) continue;
-    let series = result.get(r.municipality_id);
-    if (series === undefined) {
-      series = new Array<number | null>(periods.length).fill(null);
-      result.set(r.municipality_id, series);
+  const byPeriod = await Promise.all(
+    periods.map((period) =>
+      db
+        .selectFrom('observation')
+        .select(['municipality_id', 'value'])
+        .where('indicator_id', '=', indicatorId)
+        .where('period', '=', period)
+        .execute(),
+    ),
+  );
+  byPeriod.forEach((rows, at) => {
+    for (const r of rows) {
+      let series = result.get(r.municipality_id);
+      if (series === undefined) {
+        series = new Array<number | null>(periods.length).fill(null);
+        result.set(r.municipality_id, series);
+      }
+      series[at] = r.value;
     }
-    series[at] = r.value;
-  }
+  });
   return result;
 }
 

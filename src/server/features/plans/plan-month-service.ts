@@ -1,8 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  findObservationSeries,
-  findObservationValues,
-} from '../../../db/repositories/observation-repository.js';
+import { findObservationSeries } from '../../../db/repositories/observation-repository.js';
 import {
   findPlanReportOn,
   findReportMonthlyIndicator,
@@ -74,7 +71,7 @@ export async function computePlanMonth(
   const asOf = number === 12 ? `${year + 1}-01-01` : `${year}-${pad(number + 1)}-01`;
   const [counts, totals, population, report] = await Promise.all([
     findObservationSeries(db, monthlyId, [...months, ...lastYearRest]),
-    findObservationValues(db, targets.indicatorId, [asOf]),
+    findObservationSeries(db, targets.indicatorId, [asOf]),
     listReferenceValues(db, regionId, year, 'population'),
     findPlanReportOn(db, regionId, targets.indicatorId, asOf),
   ]);
@@ -107,7 +104,7 @@ export async function computePlanMonth(
     // This year's months, then last year's after the month asked for: one array.
     const series = counts.get(id);
     const monthly = series ? series.slice(0, number) : new Array<null>(number).fill(null);
-    const reported = totals.get(id)?.get(asOf) ?? null;
+    const reported = totals.get(id)?.[0] ?? null;
     let sinceJanuary: number | null = 0;
     for (const v of monthly)
       sinceJanuary = sinceJanuary === null || v === null ? null : sinceJanuary + v;
