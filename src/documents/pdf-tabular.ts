@@ -76,6 +76,27 @@ function layOutFigures(doc: Pdf, cells: string[]): void {
   }
 }
 
+interface BufferedPage {
+  content: { buffer: Uint8Array[] };
+}
+
+/**
+ * Pages stay in memory to the end (their footers need the page count), and pdfkit keeps a
+ * page's content as one small array per drawing operator — a long table's pages hold
+ * hundreds of thousands, each with its own memory block. Once a page is left for the next,
+ * its arrays are joined into one: the same bytes, written out the same at the end.
+ */
+function joinFinishedPages(doc: Pdf): void {
+  let joined = 0;
+  doc.on('pageAdded', () => {
+    const pages = (doc as unknown as { _pageBuffer: BufferedPage[] })._pageBuffer;
+    for (; joined < pages.length - 1; joined++) {
+      const content = pages[joined]?.content;
+      if (content && content.buffer.length > 1) content.buffer = [Buffer.concat(content.buffer)];
+    }
+  });
+}
+
 /** A new A4 document with DejaVu Sans registered as «body» and «bold». */
 export function newPdf(layout: 'portrait' | 'landscape', title: string): Pdf {
   const fonts = pdfFonts();
@@ -87,6 +108,7 @@ export function newPdf(layout: 'portrait' | 'landscape', title: string): Pdf {
     info: { Title: title, Creator: 'munirank', Producer: 'munirank' },
     lang: 'ru-RU',
   });
+  joinFinishedPages(doc);
   doc.registerFont('body', fonts.regular);
   doc.registerFont('bold', fonts.bold);
   doc.font('body');

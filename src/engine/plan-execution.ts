@@ -31,8 +31,17 @@ export interface PlanExecutionResult {
 const ratio = (a: number | null, b: number | null): number | null =>
   a === null || b === null || b === 0 ? null : a / b;
 
-const sumOrNull = (values: (number | null)[]): number | null =>
-  values.some((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+const percent = (v: number | null): number | null => (v === null ? null : v * 100);
+
+/** The sum of the months' counts from January, or null when a month has none. */
+function sinceJanuaryOf(monthly: PlanExecutionInput['monthly']): number | null {
+  let sum = 0;
+  for (const m of monthly) {
+    if (m.count === null) return null;
+    sum += m.count;
+  }
+  return sum;
+}
 
 /**
  * Computes a plan-execution row (Table 2 of the 2017 report) from its inputs, never from
@@ -49,12 +58,10 @@ export function computePlanExecution(input: PlanExecutionInput): PlanExecutionRe
       ? null
       : input.targetYearEnd - input.startOfYear;
   const monthlyPlan = yearIncrement === null ? null : yearIncrement / 12;
-  const percent = (v: number | null) => (v === null ? null : v * 100);
-  const monthPercent = input.monthly.map((m) => ({
-    month: m.month,
-    value: percent(ratio(m.count, monthlyPlan)),
-  }));
-  const sinceJanuary = sumOrNull(input.monthly.map((m) => m.count));
+  const monthPercent: PlanExecutionResult['monthPercent'] = [];
+  for (const m of input.monthly)
+    monthPercent.push({ month: m.month, value: percent(ratio(m.count, monthlyPlan)) });
+  const sinceJanuary = sinceJanuaryOf(input.monthly);
   const expectedTotal =
     input.startOfYear === null || sinceJanuary === null ? null : input.startOfYear + sinceJanuary;
   const totalMismatch =

@@ -74,14 +74,16 @@ export function cumulativeExecution(
   monthly: (number | null)[],
   yearIncrement: number | null,
 ): { month: number; actual: number | null; plan: number | null }[] {
+  const points: { month: number; actual: number | null; plan: number | null }[] = [];
   let running: number | null = 0;
-  return Array.from({ length: 12 }, (_, i) => {
+  for (let i = 0; i < 12; i++) {
     const count = i < monthly.length ? (monthly[i] ?? null) : null;
     running = running === null || count === null ? null : running + count;
-    return {
+    points.push({
       month: i + 1,
       actual: i < monthly.length ? running : null,
       plan: yearIncrement === null ? null : (yearIncrement * (i + 1)) / 12,
-    };
-  });
+    });
+  }
+  return points;
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findObservationSeries } from '../../src/db/repositories/observation-repository.js';
+import { findIndicatorByCode } from '../../src/db/repositories/plan-rule-repository.js';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import type { PlanExecutionReport } from '../../src/domain/plan-execution.js';
 import { getPlanReport } from '../../src/server/features/plans/plan-service.js';
@@ -15,9 +17,10 @@ const figure = (report: PlanExecutionReport, unit: string, key: string) => {
 describe.each(testDatabases())('Table 2 plan execution on $name', (kind) => {
   let instance: TestDatabaseInstance;
   let report: PlanExecutionReport;
+  let regionId: number;
   beforeAll(async () => {
     instance = await createDemoDatabase(kind);
-    const regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
+    regionId = (await findRegionId(instance.handle.db, 'orenburg')) ?? -1;
     report = await getPlanReport(instance.handle.db, regionId, 'orenburg-2017-esia');
   });
   afterAll(async () => instance?.dispose());
@@ -103,5 +106,26 @@ describe.each(testDatabases())('Table 2 plan execution on $name', (kind) => {
     ]);
     const gai = report.rows[2];
     expect(gai?.warnings.filter((w) => w.code === 'printed-differs')).toHaveLength(3);
+  });
+
+  it('reads the monthly counts as one array a municipality, in the order of the periods asked', async () => {
+    const db = instance.handle.db;
+    const monthly = await findIndicatorByCode(db, regionId, 'esia_new');
+    const series = await findObservationSeries(db, monthly?.id ?? -1, [
+      '2017-02',
+      '2016-12',
+      '2017-01',
+    ]);
+    const names = new Map(report.rows.map((r) => [r.municipality.id, r.municipality.name]));
+    const byName = Object.fromEntries(
+      [...series].map(([id, values]) => [names.get(id) ?? String(id), values]),
+    );
+    // Table 2 of the source: January and February 2017; no month of 2016 is stored.
+    expect(byName).toEqual({
+      'г.Бузулук': [1105, null, 1010],
+      'Бузулукский район': [137, null, 293],
+      'Гайский городской округ': [713, null, 502],
+      'Илекский район': [195, null, 171],
+    });
   });
 });

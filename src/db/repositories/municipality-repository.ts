@@ -45,6 +45,19 @@ export async function listMunicipalities(
     .execute();
 }
 
+/**
+ * The region's municipalities by name, with only what names them and when they exist: for
+ * tables over every municipality, which need no more of each row.
+ */
+export async function listMunicipalityRefs(db: Kysely<Database>, regionId: number) {
+  return db
+    .selectFrom('municipality')
+    .select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to'])
+    .where('region_id', '=', regionId)
+    .orderBy('name')
+    .execute();
+}
+
 /** The region's municipalities among `ids`, by name (only those rows, however large the region). */
 export async function listMunicipalitiesById(
   db: Kysely<Database>,

@@ -67,6 +67,41 @@ export async function findObservationValues(
   return result;
 }
 
+/**
+ * Values of one indicator for a list of periods, keyed by municipality id: each municipality's
+ * values in the order of `periods` (distinct), null where none is stored. One array a
+ * municipality rather than a map, and one query a period, whose rows carry no period text to
+ * make and look up: a table of thousands of municipalities reads every one of them.
+ */
+export async function findObservationSeries(
+  db: Kysely<Database>,
+  indicatorId: number,
+  periods: readonly string[],
+): Promise<Map<number, (number | null)[]>> {
+  const result = new Map<number, (number | null)[]>();
+  const byPeriod = await Promise.all(
+    periods.map((period) =>
+      db
+        .selectFrom('observation')
+        .select(['municipality_id', 'value'])
+        .where('indicator_id', '=', indicatorId)
+        .where('period', '=', period)
+        .execute(),
+    ),
+  );
+  byPeriod.forEach((rows, at) => {
+    for (const r of rows) {
+      let series = result.get(r.municipality_id);
+      if (series === undefined) {
+        series = new Array<number | null>(periods.length).fill(null);
+        result.set(r.municipality_id, series);
+      }
+      series[at] = r.value;
+    }
+  });
+  return result;
+}
+
 /** One period's values of the given indicators (by code) across a region's municipalities. */
 export async function findPeriodValuesByCode(
   db: Kysely<Database>,

@@ -78,6 +78,24 @@ export async function listPlanTargets(
     .execute();
 }
 
+/** The stored target values of a year for an indicator, in the order entered. */
+export async function listPlanTargetValues(
+  db: Kysely<Database>,
+  regionId: number,
+  indicatorId: number,
+  year: number,
+) {
+  return db
+    .selectFrom('plan_target as t')
+    .innerJoin('municipality as m', 'm.id', 't.municipality_id')
+    .select(['t.municipality_id', 't.start_value', 't.target_value', 't.set_by_hand'])
+    .where('m.region_id', '=', regionId)
+    .where('t.indicator_id', '=', indicatorId)
+    .where('t.year', '=', year)
+    .orderBy('t.id')
+    .execute();
+}
+
 export async function listPrintedFigures(db: Kysely<Database>, documentCode: string) {
   return db
     .selectFrom('printed_figure')

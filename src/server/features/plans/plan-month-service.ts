@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { findObservationValues } from '../../../db/repositories/observation-repository.js';
+import { findObservationSeries } from '../../../db/repositories/observation-repository.js';
 import {
   findPlanReportOn,
   findReportMonthlyIndicator,
@@ -66,13 +66,12 @@ export async function computePlanMonth(
       `Для показателя «${query.indicatorCode}» на ${year} год не задан ежемесячный показатель: задайте правило целевых показателей`,
     );
   const months = monthsOf(year, number);
-  const lastYear = monthsOf(year - 1, 12);
   // The seasonal forecast reads only last year's months after the one asked for.
-  const lastYearRest = lastYear.slice(number);
+  const lastYearRest = monthsOf(year - 1, 12).slice(number);
   const asOf = number === 12 ? `${year + 1}-01-01` : `${year}-${pad(number + 1)}-01`;
   const [counts, totals, population, report] = await Promise.all([
-    findObservationValues(db, monthlyId, [...months, ...lastYearRest]),
-    findObservationValues(db, targets.indicatorId, [asOf]),
+    findObservationSeries(db, monthlyId, [...months, ...lastYearRest]),
+    findObservationSeries(db, targets.indicatorId, [asOf]),
     listReferenceValues(db, regionId, year, 'population'),
     findPlanReportOn(db, regionId, targets.indicatorId, asOf),
   ]);
@@ -102,13 +101,15 @@ export async function computePlanMonth(
   );
   const rows = chosen.map((t): PlanMonthRow => {
     const id = t.municipality.id;
-    const own = counts.get(id);
-    const monthly = months.map((m) => own?.get(m) ?? null);
-    const reported = totals.get(id)?.get(asOf) ?? null;
+    // This year's months, then last year's after the month asked for: one array.
+    const series = counts.get(id);
+    const monthly = series ? series.slice(0, number) : new Array<null>(number).fill(null);
+    const reported = totals.get(id)?.[0] ?? null;
+    let sinceJanuary: number | null = 0;
+    for (const v of monthly)
+      sinceJanuary = sinceJanuary === null || v === null ? null : sinceJanuary + v;
     const derivedTotal =
-      t.startOfYear === null || monthly.some((v) => v === null)
-        ? null
-        : t.startOfYear + monthly.reduce<number>((s, v) => s + (v ?? 0), 0);
+      t.startOfYear === null || sinceJanuary === null ? null : t.startOfYear + sinceJanuary;
     const pop = populationOf.get(id);
     const row = buildPlanRow({
       municipality: t.municipality,
@@ -116,7 +117,7 @@ export async function computePlanMonth(
       asOf,
       startOfYear: t.startOfYear,
       targetYearEnd: t.target,
-      monthly: own,
+      monthly,
       totalToDate: reported ?? derivedTotal,
       population: pop?.value ?? null,
       populationIllustrative: pop?.is_illustrative === 1,
@@ -129,11 +130,15 @@ export async function computePlanMonth(
       });
     const yearIncrement = row.figures.find((f) => f.key === 'year_increment')?.computed ?? null;
     return {
-      ...row,
+      municipality: row.municipality,
+      inputs: row.inputs,
+      figures: row.figures,
+      warnings: row.warnings,
       targetOrigin: t.origin,
       forecast: forecastYearEnd({
         monthly,
-        lastYear: lastYear.map((m) => own?.get(m) ?? null),
+        // Last year's twelve months: those up to the month asked for are not read (null).
+        lastYear: series ? series.map((v, i) => (i < number ? null : v)) : [],
         yearIncrement,
       }),
       cumulative: cumulativeExecution(monthly, yearIncrement),

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import { findIndicatorCode } from '../../../db/repositories/indicator-repository.js';
-import { findObservationValues } from '../../../db/repositories/observation-repository.js';
+import {
+  findObservationSeries,
+  findObservationValues,
+} from '../../../db/repositories/observation-repository.js';
 import {
   findPlanReport,
   listPlanReports,
@@ -43,7 +46,7 @@ export async function getPlanReport(
   const [indicatorCode, targets, monthly, totals, population, printed] = await Promise.all([
     findIndicatorCode(db, report.total_indicator_id),
     listPlanTargets(db, regionId, report.total_indicator_id, report.year),
-    findObservationValues(db, report.monthly_indicator_id, months),
+    findObservationSeries(db, report.monthly_indicator_id, months),
     findObservationValues(db, report.total_indicator_id, [report.as_of]),
     listReferenceValues(db, regionId, report.year, 'population'),
     listPrintedFigures(db, report.code),

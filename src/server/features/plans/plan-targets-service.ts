@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
-import { listPlanTargets } from '../../../db/repositories/plan-repository.js';
+import { listMunicipalityRefs } from '../../../db/repositories/municipality-repository.js';
+import { listPlanTargetValues } from '../../../db/repositories/plan-repository.js';
 import {
   findIndicatorByCode,
   findPlanRule,
@@ -95,8 +95,8 @@ export async function resolvePlanTargets(
   const indicator = await planIndicator(db, regionId, indicatorCode);
   const ruleRow = await findPlanRule(db, indicator.id, year);
   const [stored, municipalities, referenceRows] = await Promise.all([
-    listPlanTargets(db, regionId, indicator.id, year),
-    listMunicipalities(db, regionId),
+    listPlanTargetValues(db, regionId, indicator.id, year),
+    listMunicipalityRefs(db, regionId),
     ruleRow?.reference_kind
       ? listReferenceValues(db, regionId, year, ruleRow.reference_kind)
       : Promise.resolve([]),
