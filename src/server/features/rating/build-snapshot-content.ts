@@ -49,25 +49,27 @@ export function buildSnapshotContent(
         (a.u.rank ?? Number.POSITIVE_INFINITY) - (b.u.rank ?? Number.POSITIVE_INFINITY) ||
         a.i - b.i,
     );
-  const raw = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
-  const rows = order.map(({ u, i }) => ({
-    place: u.rank,
-    placeLabel: u.rank === null ? '—' : String(u.rank),
-    municipalityCode: u.code,
-    values: Object.fromEntries([
-      ['index', u.score],
-      ...indicators.map((node) => {
-        const v = raw.get(node.code)?.[i];
-        return [node.code, v === undefined || Number.isNaN(v) ? null : v];
-      }),
-      ...(grouping
-        ? [
-            [GROUP_KEY, u.group === null ? null : (bandNumber.get(u.group) ?? null)],
-            [GROUP_PLACE_KEY, u.groupRank],
-          ]
-        : []),
-    ]),
-  }));
+  const rawOf = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
+  const raw = indicators.map((node) => rawOf.get(node.code));
+  // Each row's values written key by key: no list of pairs per row to build and drop.
+  const rows = order.map(({ u, i }) => {
+    const values: Record<string, number | null> = { index: u.score };
+    for (let k = 0; k < indicators.length; k++) {
+      const v = raw[k]?.[i];
+      values[(indicators[k] as (typeof indicators)[number]).code] =
+        v === undefined || Number.isNaN(v) ? null : v;
+    }
+    if (grouping) {
+      values[GROUP_KEY] = u.group === null ? null : (bandNumber.get(u.group) ?? null);
+      values[GROUP_PLACE_KEY] = u.groupRank;
+    }
+    return {
+      place: u.rank,
+      placeLabel: u.rank === null ? '—' : String(u.rank),
+      municipalityCode: u.code,
+      values,
+    };
+  });
   const notes = [
     `Рассчитано munirank по методике «${m.title}» (${m.code}, версия ${m.version}); ` +
       'полный расчёт, исходные данные и методика — в выгрузке снимка, проверка: munirank verify.',
