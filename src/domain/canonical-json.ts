@@ -26,6 +26,16 @@ function write(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) {
     if (isFlat(value)) return JSON.stringify(value);
+    // A list of like objects (rows, units, indicators): JSON.stringify writes it whole, as it
+    // is when every object inside has its keys in order already, else given every key used
+    // anywhere inside, sorted — it then writes each object's keys in that order.
+    const scanned = plainKeys(value, null);
+    if (scanned === SORTED_INSIDE) return JSON.stringify(value);
+    if (scanned === PLAIN_INSIDE) {
+      const keys = new Set<string>();
+      plainKeys(value, keys);
+      return JSON.stringify(value, [...keys].sort(byCodeUnit));
+    }
     let out = '[';
     for (let i = 0; i < value.length; i++) out += i > 0 ? `,${write(value[i])}` : write(value[i]);
     return `${out}]`;
@@ -75,6 +85,43 @@ function quotedKey(key: string): string {
   const quoted = `${JSON.stringify(key)}:`;
   if (QUOTED.size < REMEMBERED) QUOTED.set(key, quoted);
   return quoted;
+}
+
+const SORTED_INSIDE = 2;
+const PLAIN_INSIDE = 1;
+const OTHER_INSIDE = 0;
+
+/**
+ * Adds to `keys` (if given) every key of every object inside `value`. SORTED_INSIDE when every object
+ * inside is a plain one with its keys in order, PLAIN_INSIDE when some are out of order,
+ * OTHER_INSIDE when some object is not a plain one (a date, a map…), which JSON.stringify
+ * would write otherwise than the sorted copy.
+ */
+function plainKeys(value: unknown, keys: Set<string> | null): number {
+  if (value === null || typeof value !== 'object') return SORTED_INSIDE;
+  let found = SORTED_INSIDE;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i];
+      if (v === null || typeof v !== 'object') continue;
+      found = Math.min(found, plainKeys(v, keys));
+      if (found === OTHER_INSIDE) return found;
+    }
+    return found;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return OTHER_INSIDE;
+  let previous: string | null = null;
+  for (const key in value) {
+    keys?.add(key);
+    if (previous !== null && !(previous < key)) found = PLAIN_INSIDE;
+    previous = key;
+    const v = (value as Record<string, unknown>)[key];
+    if (v === null || typeof v !== 'object') continue;
+    found = Math.min(found, plainKeys(v, keys));
+    if (found === OTHER_INSIDE) return found;
+  }
+  return found;
 }
 
 /** Numbers, strings, booleans and nulls only (and what JSON leaves out): no keys to sort inside. */

@@ -22,6 +22,9 @@ export interface ComputationComparison {
 
 type Json = unknown;
 
+/** A number as a stored text gives it back: null for NaN and the infinities, 0 for −0. */
+const asStored = (v: Json): Json => (typeof v === 'number' ? (v - v === 0 ? v + 0 : null) : v);
+
 /** Tree depth of every group code: the index 0, its dimensions 1… */
 function groupDepths(node: MethodologyNode, depth: number, out: Map<string, number>): void {
   if (node.kind !== 'group') return;
@@ -126,7 +129,7 @@ export function compareComputations(
       bucket.push(`/${path.join('/')}${label ? ` — ${label}` : ''}: ${text}`);
   };
   const walk = (a: Json, b: Json, path: string[]): void => {
-    if (Object.is(a, b)) return;
+    if (Object.is(asStored(a), asStored(b))) return;
     if (Array.isArray(a) && Array.isArray(b)) {
       if (a.length !== b.length)
         report(path, `длина ${a.length} в снимке, ${b.length} при пересчёте`);
