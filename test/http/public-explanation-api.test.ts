@@ -7,6 +7,7 @@ import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js'
 import { computeRating } from '../../src/engine/compute-rating.js';
 import { describeComputation, ratingDataOf } from '../../src/engine/rating-computation.js';
 import { validateMethodology } from '../../src/engine/validate-methodology.js';
+import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
 import { testDatabases } from '../support/databases.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 import { openStaffApp, type StaffApp } from '../support/staff-app.js';
@@ -152,6 +153,23 @@ describe.each(testDatabases())('public explanations and place history on $name',
     expect(old.statusCode).toBe(200);
     expect({ ...old.json(), snapshotCode: DRAFT }).toEqual(now.json());
     expect(old.json()).toMatchObject({ place: 18, overtakes: { code: 'asekeevskiy-district' } });
+  });
+
+  it('takes a later period’s previous places from the published snapshot only', async () => {
+    const db = staff.instance.handle.db;
+    const region = await db
+      .selectFrom('region')
+      .select('id')
+      .where('code', '=', 'orenburg')
+      .executeTakeFirstOrThrow();
+    const checked = validateMethodology(methodology);
+    if (!checked.ok) throw new Error('invalid methodology');
+    // The draft and the old-format copy share the period but are not published.
+    const data = await loadRatingData(db, region.id, checked.methodology, '2016-04-01');
+    expect(data.previousRanks?.get('buzuluk-city')).toBe(18);
+    expect(data.previousRanks?.get('asekeevskiy-district')).toBe(17);
+    const same = await loadRatingData(db, region.id, checked.methodology, '2016-03-01');
+    expect(same.previousRanks?.size).toBe(0);
   });
 
   it('says plainly when a published snapshot has no explanations or no such unit', async () => {
