@@ -2,7 +2,7 @@
 // `munirank compute --snapshot` — a data file read, the rating computed with explanations, the
 // per-unit explanation objects and the stored content built, its canonical JSON and hash, the
 // bundle written — beside the engine alone, measured in the same run, for 2,500 × 60 and
-// 20,000 × 60. Goal: under 150 ms and under 1 s end to end. Prints figures; asserts nothing.
+// 20,000 × 60 (POST /api/ratings: engine-store-bench.ts). Goal: under 150 ms and under 1 s end to end. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +72,3 @@ for (const [n, runs] of [
   );
 }
 rmSync(dir, { recursive: true, force: true });
-console.log('POST /api/ratings (данные из базы → черновик в базе) здесь пока не измеряется.');

@@ -4,8 +4,12 @@
  * digit for digit. Produced by `describeComputation` (src/engine/rating-computation.ts).
  */
 export interface RatingComputation {
-  /** Format of this object; a recomputation refuses formats it does not know. */
-  format: 'munirank-computation/1';
+  /**
+   * Format of this object; a recomputation refuses formats it does not know. In `/1` the
+   * explanations are one object per unit; in `/2` (decision 0160) they are columns, from
+   * which `unitExplanationOf` (src/engine/rating-computation.ts) makes the same objects.
+   */
+  format: RatingComputationFormat;
   /** The methodology document exactly as validated. */
   methodology: unknown;
   inputs: {
@@ -52,6 +56,44 @@ export interface RatingComputation {
     dimension: string | null;
     reason: string;
   }[];
-  /** Per unit: contributions, strengths, weaknesses, what would move it up. */
-  explanations: unknown[];
+  /**
+   * Per unit: contributions, strengths, weaknesses, what would move it up — in `/1` an
+   * object per unit (empty when not computed), in `/2` the columns they are made of (null
+   * when not computed).
+   */
+  explanations: unknown[] | ExplanationColumns | null;
+}
+
+export const COMPUTATION_FORMATS = ['munirank-computation/1', 'munirank-computation/2'] as const;
+export type RatingComputationFormat = (typeof COMPUTATION_FORMATS)[number];
+
+/**
+ * A computation's explanations as columns (format `/2`): the numbers the engine explains a
+ * score with, not one object per unit and indicator. Unit i's contribution of indicator k is
+ * its effective weight — `weights[k]` × `shares[groupOf[k]][i]`, or 0 where the unit lacks
+ * k's normalised score or its group's score (`nodes[groupOf[k]].scores[i]`) — times the
+ * normalised score; the objects of format `/1` follow from these by `unitExplanationOf`.
+ */
+export interface ExplanationColumns {
+  /** Per unit: the index of the unit directly above in the index, null for none. */
+  overtakes: (number | null)[];
+  /** Per unit: up to three indicator indices, best first. */
+  strengths: number[][];
+  /** Per unit: up to three indicator indices, worst first. */
+  weaknesses: number[][];
+  /** Per indicator: the index in `nodes` of its group. */
+  groupOf: number[];
+  /** Per indicator: its weight in its group as the methodology gives it. */
+  weights: number[];
+  /** Per group (in the order of `nodes`), per unit: its weight per unit of child weight present. */
+  shares: (number | null)[][];
+  /** Per indicator: what alone would lift each unit to the unit above. */
+  improvements: {
+    /** Per unit: 0 none, 1 exact, 2 numerical, 3 unreachable. */
+    kind: number[];
+    /** Per unit: the value needed (after imputation), null unless kind is 1 or 2. */
+    to: (number | null)[];
+    /** The values imputed for the units listed in the indicator's `imputed`, in that order. */
+    imputedValues: (number | null)[];
+  }[];
 }

@@ -22,6 +22,9 @@ export interface ComputationComparison {
 
 type Json = unknown;
 
+/** A number as a stored text gives it back: null for NaN and the infinities, 0 for −0. */
+const asStored = (v: Json): Json => (typeof v === 'number' ? (v - v === 0 ? v + 0 : null) : v);
+
 /** Tree depth of every group code: the index 0, its dimensions 1… */
 function groupDepths(node: MethodologyNode, depth: number, out: Map<string, number>): void {
   if (node.kind !== 'group') return;
@@ -65,8 +68,10 @@ export function compareComputations(
   };
   const indicatorCode = (k: string | undefined) => stored.indicators?.[Number(k)]?.code ?? `№${k}`;
   const contributionCode = (i: string | undefined, k: string | undefined) =>
-    (stored.explanations?.[Number(i)] as { contributions?: { indicator?: string }[] } | undefined)
-      ?.contributions?.[Number(k)]?.indicator;
+    Array.isArray(stored.explanations)
+      ? (stored.explanations[Number(i)] as { contributions?: { indicator?: string }[] } | undefined)
+          ?.contributions?.[Number(k)]?.indicator
+      : undefined;
   const nodeCode = (j: string | undefined) => stored.nodes?.[Number(j)]?.code ?? `№${j}`;
 
   /** Section, order within it (lower first) and a reader's label for a path. */
@@ -94,6 +99,15 @@ export function compareComputations(
       const code = contributionCode(a, c) ?? `№${Number(c) + 1}`;
       return ['inputs', 2, `эффективный вес «${code}», ${unitLabel(a)}`];
     }
+    // Format /2: columns, the unit last in the path.
+    if (top === 'explanations' && (a === 'groupOf' || a === 'weights'))
+      return ['inputs', 2, `вес показателя «${indicatorCode(b)}» в группе`];
+    if (top === 'explanations' && a === 'shares')
+      return ['inputs', 3, `доля веса группы «${nodeCode(b)}», ${unitLabel(c)}`];
+    if (top === 'explanations' && a === 'improvements')
+      return ['explanations', 0, `«${indicatorCode(b)}», ${unitLabel(d)}`];
+    if (top === 'explanations' && (a === 'overtakes' || a === 'strengths' || a === 'weaknesses'))
+      return ['explanations', 0, unitLabel(b)];
     if (top === 'explanations') return ['explanations', 0, unitLabel(a)];
     return ['scores', 30 + deepest, null];
   };
@@ -115,7 +129,7 @@ export function compareComputations(
       bucket.push(`/${path.join('/')}${label ? ` — ${label}` : ''}: ${text}`);
   };
   const walk = (a: Json, b: Json, path: string[]): void => {
-    if (Object.is(a, b)) return;
+    if (Object.is(asStored(a), asStored(b))) return;
     if (Array.isArray(a) && Array.isArray(b)) {
       if (a.length !== b.length)
         report(path, `длина ${a.length} в снимке, ${b.length} при пересчёте`);

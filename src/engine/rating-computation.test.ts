@@ -3,7 +3,12 @@ import { canonicalJson } from '../domain/canonical-json.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { RatingComputation } from '../domain/rating-computation.js';
 import { computeRating, type RatingData } from './compute-rating.js';
-import { checkComputation, describeComputation, verifyComputation } from './rating-computation.js';
+import {
+  checkComputation,
+  describeComputation,
+  unitExplanationOf,
+  verifyComputation,
+} from './rating-computation.js';
 
 const m: Methodology = {
   code: 'test',
@@ -55,8 +60,8 @@ const data: RatingData = {
 };
 
 /** What a stored snapshot gives back: canonical JSON, parsed. */
-const stored = (): RatingComputation =>
-  JSON.parse(canonicalJson(describeComputation(m, data, computeRating(m, data))));
+const stored = (format?: RatingComputation['format']): RatingComputation =>
+  JSON.parse(canonicalJson(describeComputation(m, data, computeRating(m, data), format)));
 
 describe('verifyComputation', () => {
   it('recomputes a stored computation to the digit, history and previous places included', () => {
@@ -106,6 +111,24 @@ describe('verifyComputation', () => {
     (tree.children[0] as { weight: number }).weight = 3;
     const check = checkComputation(c);
     if (!check.ok) throw new Error('refused');
+    // per1000's weight 2 → 3; a has both values, so its share of the index per unit of child
+    // weight is 1/(2 + 1) before and 1/(3 + 1) now
+    expect(check.comparison.listed.inputs.slice(0, 2)).toEqual([
+      '/explanations/weights/0 — вес показателя «per1000» в группе: в снимке 2, при пересчёте 3',
+      '/explanations/shares/0/0 — доля веса группы «INDEX», ОМСУ «a»: ' +
+        `в снимке ${1 / 3}, при пересчёте 0.25`,
+    ]);
+  });
+
+  it('checks a computation stored with one explanation object per unit (format /1) as stored', () => {
+    const c = stored('munirank-computation/1');
+    expect(c.format).toBe('munirank-computation/1');
+    expect(c.explanations).toHaveLength(5);
+    expect(verifyComputation(c)).toEqual([]);
+    const tree = (c.methodology as Methodology).tree as { children: { weight: number }[] };
+    (tree.children[0] as { weight: number }).weight = 3;
+    const check = checkComputation(c);
+    if (!check.ok) throw new Error('refused');
     // a: per1000 weighted 2/3 before, 3/4 now
     expect(check.comparison.listed.inputs[0]).toBe(
       '/explanations/0/contributions/0/effectiveWeight — эффективный вес «per1000», ОМСУ «a»: ' +
@@ -115,8 +138,28 @@ describe('verifyComputation', () => {
 
   it('refuses an unknown format and an invalid methodology', () => {
     expect(verifyComputation({ ...stored(), format: 'other' } as never)).toEqual([
-      'неизвестный формат расчёта (ожидается munirank-computation/1)',
+      'неизвестный формат расчёта (ожидается munirank-computation/1 или munirank-computation/2)',
     ]);
     expect(verifyComputation({ ...stored(), methodology: { code: 'x' } })[0]).toMatch(/^методика /);
+  });
+});
+
+describe('unitExplanationOf', () => {
+  it('makes the same explanation of every unit from the columns as format /1 stores', () => {
+    const columns = stored();
+    const objects = stored('munirank-computation/1');
+    expect(columns.format).toBe('munirank-computation/2');
+    for (let i = 0; i < 5; i++)
+      expect(unitExplanationOf(columns, i)).toEqual(unitExplanationOf(objects, i));
+    // a: per1000 = 100/1000·1000 = 100; min-max over 100, 125, 50, 300, 100 → (100 − 50)/250·100
+    // = 20, weighted 2/(2 + 1): contribution 40/3
+    expect(unitExplanationOf(columns, 0)?.contributions[0]).toEqual({
+      indicator: 'per1000',
+      score: 20,
+      effectiveWeight: 2 / 3,
+      contribution: (2 / 3) * 20,
+    });
+    expect(unitExplanationOf(columns, 0)?.unitCode).toBe('a');
+    expect(unitExplanationOf(columns, 5)).toBeNull();
   });
 });

@@ -1,13 +1,23 @@
 import type { Methodology } from '../domain/methodology.js';
-import type { RatingComputation } from '../domain/rating-computation.js';
-import { fromColumn, toColumn } from './column.js';
+import {
+  COMPUTATION_FORMATS,
+  type RatingComputation,
+  type RatingComputationFormat,
+} from '../domain/rating-computation.js';
+import { type Column, fromColumn, toColumn } from './column.js';
 import {
   type ComputationComparison,
   compareComputations,
   DIFFERENCE_SECTIONS,
 } from './compare-computations.js';
 import { computeRating, type RatingData, type RatingResult } from './compute-rating.js';
-import { describeExplanation } from './describe-explanation.js';
+import { describeExplanation, type UnitExplanation } from './describe-explanation.js';
+import { HIGHLIGHTS } from './explain-scores.js';
+import {
+  IMPROVEMENT_EXACT,
+  IMPROVEMENT_NUMERICAL,
+  IMPROVEMENT_UNREACHABLE,
+} from './find-improvements.js';
 import { validateMethodology } from './validate-methodology.js';
 
 const plain = (values: ArrayLike<number | null>): (number | null)[] => fromColumn(toColumn(values));
@@ -19,11 +29,25 @@ function asJson<T>(value: T): T {
 
 /**
  * The full record of one computation: methodology, exact inputs, every intermediate column,
- * places and explanations, as plain JSON.
+ * places and explanations, as plain JSON. In format `/2` (the default, decision 0160) the
+ * explanations are columns (`unitExplanationOf` makes one unit's object of them); `/1`, one
+ * object per unit, is what snapshots stored before it, and what their check recomputes.
  *
  * @example describeComputation(m, data, computeRating(m, data)).nodes[0]?.scores
  */
 export function describeComputation(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  format: RatingComputationFormat = 'munirank-computation/2',
+): RatingComputation {
+  return format === 'munirank-computation/1'
+    ? describeComputationV1(m, data, result)
+    : describeComputationV2(m, data, result);
+}
+
+/** The record with one explanation object per unit, kept as it was for snapshots stored so. */
+function describeComputationV1(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
@@ -78,6 +102,197 @@ export function describeComputation(
   });
 }
 
+/** A number as it comes back from JSON: null for NaN and the infinities, 0 for −0. */
+const asJsonNumber = (v: number): number | null => (v - v === 0 ? v + 0 : null);
+
+/**
+ * A column for JSON as an array of doubles, NaN where JSON has null: JSON.stringify writes
+ * NaN and the infinities as null and −0 as 0, so the text is the same as of the array with
+ * nulls, but V8 keeps the doubles unboxed in one block instead of an object per number
+ * (at 20,000 × 60 some ten million objects for the garbage collector). −0 is made 0 here
+ * and the infinities NaN, so that the array compares as the parsed text does.
+ */
+function jsonColumn(column: ArrayLike<number>): (number | null)[] {
+  // Filled with a double first: the array holds doubles from the start, not growing.
+  const out: number[] = new Array<number>(column.length).fill(Number.NaN);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number;
+    if (v - v === 0) out[i] = v + 0;
+  }
+  return out;
+}
+
+/** Units listed per unit from HIGHLIGHTS slots, −1 for an empty slot. */
+function highlightLists(slots: Int32Array, n: number): number[][] {
+  const out: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const list: number[] = [];
+    for (let h = 0; h < HIGHLIGHTS; h++) {
+      const k = slots[i * HIGHLIGHTS + h] as number;
+      if (k >= 0) list.push(k);
+    }
+    out[i] = list;
+  }
+  return out;
+}
+
+/**
+ * The record with the explanations as columns, built straight as JSON values: the columns
+ * are converted once, not serialised and parsed again (at 20 000 units that round trip of a
+ * hundred megabytes cost more than everything else). The small parts (methodology, outlier
+ * reports, units, screening) still go through `asJson`. Numeric columns hold NaN where the
+ * stored text has null (see jsonColumn): the record is meant to be written (canonicalJson)
+ * or compared (compareComputations, which takes NaN for null), not read as it is.
+ */
+function describeComputationV2(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+): RatingComputation {
+  const n = data.units.length;
+  const record = (values: RatingData['values'] | undefined) => {
+    const out: Record<string, (number | null)[]> = {};
+    for (const [k, v] of Object.entries(values ?? {}))
+      if (v !== undefined) out[k] = jsonColumn(toColumn(v));
+    return out;
+  };
+  const e = result.explanations;
+  const imputedOf = (flags: Uint8Array): number[] => {
+    const out: number[] = [];
+    for (let i = 0; i < flags.length; i++) if (flags[i] === 1) out.push(i);
+    return out;
+  };
+  const imputed = result.indicators.map((ind) => imputedOf(ind.imputed));
+  const small = asJson({
+    methodology: m,
+    previousRanks: Object.fromEntries(data.previousRanks ?? new Map()),
+    treatments: result.indicators.map((ind) => ind.treatment),
+    units: result.units,
+    ...(m.screening ? { screened: result.screened } : {}),
+  });
+  return {
+    format: 'munirank-computation/2',
+    methodology: small.methodology,
+    inputs: {
+      units: data.units.map((u) => ({ code: u.code, group: u.group ?? null, name: u.name })),
+      values: record(data.values),
+      reference: record(data.reference),
+      previousRanks: small.previousRanks,
+      history: (data.history ?? []).map((period) => ({
+        unitCodes: [...period.unitCodes],
+        values: record(period.values),
+      })),
+    },
+    // Keys in canonical order where there are many objects: written by JSON.stringify as they are.
+    indicators: result.indicators.map((ind, k) => ({
+      code: ind.code,
+      imputed: imputed[k] as number[],
+      normalised: jsonColumn(ind.normalised),
+      note: ind.note,
+      raw: jsonColumn(ind.raw),
+      treated: jsonColumn(ind.treated),
+      treatment: small.treatments[k] ?? null,
+    })),
+    nodes: result.nodes.map((node) => ({
+      availability: jsonColumn(node.availability) as number[],
+      code: node.code,
+      ranks: jsonColumn(node.ranks),
+      scores: jsonColumn(node.scores),
+    })),
+    units: small.units,
+    // Only with a screening rule, as in format /1.
+    ...(small.screened ? { screened: small.screened } : {}),
+    explanations: e
+      ? {
+          overtakes: Array.from(e.overtakes, (o) => (o >= 0 ? o : null)),
+          strengths: highlightLists(e.strengths, n),
+          weaknesses: highlightLists(e.weaknesses, n),
+          groupOf: Array.from(e.effectiveWeights.groupOf),
+          weights: jsonColumn(e.effectiveWeights.weights) as number[],
+          shares: e.effectiveWeights.shares.map(jsonColumn),
+          improvements: result.indicators.map((ind, k) => {
+            const kind = e.improvements.kind[k] as Uint8Array;
+            const to = e.improvements.to[k] as Column;
+            const needed = jsonColumn(to);
+            for (let i = 0; i < n; i++)
+              if (kind[i] !== IMPROVEMENT_EXACT && kind[i] !== IMPROVEMENT_NUMERICAL)
+                needed[i] = Number.NaN;
+            return {
+              imputedValues: (imputed[k] as number[]).map((i) =>
+                asJsonNumber(ind.filled[i] as number),
+              ),
+              kind: Array.from(kind),
+              to: needed,
+            };
+          }),
+        }
+      : null,
+  };
+}
+
+const numberOr = (v: number | null | undefined): number => (typeof v === 'number' ? v : Number.NaN);
+
+/**
+ * Unit `at`'s explanation in a stored computation of either format, the same object in both:
+ * in `/1` it is stored as it is, in `/2` it is made from the columns with the engine's own
+ * arithmetic (the effective weight, its product with the score, the change). Null when the
+ * computation has no explanations or no such unit.
+ *
+ * @example unitExplanationOf(snapshot.content.computation, 3)?.improvements[0]?.to
+ */
+export function unitExplanationOf(c: RatingComputation, at: number): UnitExplanation | null {
+  const e = c.explanations;
+  if (e === null || e === undefined || at < 0 || at >= c.inputs.units.length) return null;
+  if (Array.isArray(e)) return (e[at] as UnitExplanation | undefined) ?? null;
+  const codes = c.inputs.units.map((u) => u.code);
+  const indicatorCodes = c.indicators.map((ind) => ind.code);
+  const contributions = c.indicators.map((ind, k) => {
+    const score = numberOr(ind.normalised[at]);
+    const g = e.groupOf[k] as number;
+    const groupScore = numberOr(c.nodes[g]?.scores[at]);
+    const share = numberOr(e.shares[g]?.[at]);
+    const w = numberOr(e.weights[k]);
+    const effectiveWeight = Number.isNaN(groupScore + score) ? 0 : share * w;
+    return {
+      indicator: ind.code,
+      score: asJsonNumber(score),
+      effectiveWeight: asJsonNumber(effectiveWeight) as number,
+      contribution: asJsonNumber(effectiveWeight > 0 ? effectiveWeight * score : 0) as number,
+    };
+  });
+  const improvements: UnitExplanation['improvements'] = [];
+  const unreachable: string[] = [];
+  c.indicators.forEach((ind, k) => {
+    const column = e.improvements[k];
+    const kind = column?.kind[at];
+    if (kind === IMPROVEMENT_UNREACHABLE) unreachable.push(ind.code);
+    if (!column || (kind !== IMPROVEMENT_EXACT && kind !== IMPROVEMENT_NUMERICAL)) return;
+    // The value after imputation: the raw one unless this unit's was imputed.
+    const j = ind.imputed.indexOf(at);
+    const from = numberOr(j >= 0 ? column.imputedValues[j] : ind.raw[at]);
+    const to = numberOr(column.to[at]);
+    improvements.push({
+      indicator: ind.code,
+      from: asJsonNumber(from) as number,
+      to: asJsonNumber(to) as number,
+      change: asJsonNumber(to - from) as number,
+      method: kind === IMPROVEMENT_EXACT ? 'exact' : 'numerical',
+    });
+  });
+  const over = e.overtakes[at];
+  const names = (list: number[] | undefined) =>
+    (list ?? []).map((k) => indicatorCodes[k] as string);
+  return {
+    unitCode: codes[at] as string,
+    overtakes: over === null || over === undefined ? null : (codes[over] ?? null),
+    contributions,
+    strengths: names(e.strengths[at]),
+    weaknesses: names(e.weaknesses[at]),
+    improvements,
+    unreachable,
+  };
+}
+
 /** The computation's inputs back in the engine's form. */
 export function ratingDataOf(c: RatingComputation): RatingData {
   return {
@@ -100,10 +315,10 @@ export type ComputationCheck =
  * @example checkComputation(snapshot.content.computation) // { ok: true, comparison: { total: 0, … } }
  */
 export function checkComputation(stored: RatingComputation, keepPerSection = 20): ComputationCheck {
-  if (stored?.format !== 'munirank-computation/1')
+  if (!COMPUTATION_FORMATS.includes(stored?.format))
     return {
       ok: false,
-      refused: ['неизвестный формат расчёта (ожидается munirank-computation/1)'],
+      refused: [`неизвестный формат расчёта (ожидается ${COMPUTATION_FORMATS.join(' или ')})`],
     };
   const checked = validateMethodology(stored.methodology);
   if (!checked.ok)
@@ -113,6 +328,7 @@ export function checkComputation(stored: RatingComputation, keepPerSection = 20)
     checked.methodology,
     data,
     computeRating(checked.methodology, data),
+    stored.format,
   );
   return { ok: true, comparison: compareComputations(stored, again, keepPerSection) };
 }

@@ -20,7 +20,11 @@ interface Bundle {
   contentHash: string;
   content: {
     rows: { municipalityCode: string }[];
-    computation: { inputs: { values: Record<string, (number | null)[]> }; explanations: unknown[] };
+    computation: {
+      format: string;
+      inputs: { values: Record<string, (number | null)[]> };
+      explanations: { overtakes: (number | null)[] };
+    };
   };
 }
 
@@ -70,7 +74,10 @@ describe('munirank compute --snapshot', () => {
     expect(bundle.contentHash).toBe(contentHash(canonicalJson(bundle.content)));
     // u12 first: (2·100 + 60)/3 = 86.67 against at most (2·(3·50 + 100)/4 + 55)/3 for u11
     expect(bundle.content.rows[0]?.municipalityCode).toBe('u12');
-    expect(bundle.content.computation.explanations).toHaveLength(12);
+    // Explanations as columns (format /2): u12 leads, so it has no unit to overtake.
+    expect(bundle.content.computation.format).toBe('munirank-computation/2');
+    expect(bundle.content.computation.explanations.overtakes).toHaveLength(12);
+    expect(bundle.content.computation.explanations.overtakes[11]).toBeNull();
     const r = await runCli(['verify', snapshot], {});
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Снимок «detail-v1» подтверждён/);

@@ -6,7 +6,7 @@ import { contentHash } from '../../src/db/content-hash.js';
 import { storeMethodology } from '../../src/db/repositories/methodology-repository.js';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
-import type { RatingComputation } from '../../src/domain/rating-computation.js';
+import type { ExplanationColumns, RatingComputation } from '../../src/domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
 import type { RatingData } from '../../src/engine/compute-rating.js';
 import { verifyComputation } from '../../src/engine/rating-computation.js';
@@ -107,7 +107,8 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
     const computation = content.computation as RatingComputation;
     expect(computation.inputs.values.pos_level).toEqual([94.1, 60, 75, null]);
     expect(computation.nodes.map((n) => n.code)).toEqual(['INDEX', 'SED']);
-    expect(computation.explanations).toHaveLength(4);
+    expect(computation.format).toBe('munirank-computation/2');
+    expect((computation.explanations as ExplanationColumns).overtakes).toHaveLength(4);
     expect(verifyComputation(computation)).toEqual([]);
 
     const tampered = structuredClone(computation);

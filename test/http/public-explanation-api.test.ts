@@ -1,4 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentHash } from '../../src/db/content-hash.js';
+import { insertSnapshot } from '../../src/db/repositories/snapshot-repository.js';
+import { canonicalJson } from '../../src/domain/canonical-json.js';
+import type { RatingComputation } from '../../src/domain/rating-computation.js';
+import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
+import { computeRating } from '../../src/engine/compute-rating.js';
+import { describeComputation, ratingDataOf } from '../../src/engine/rating-computation.js';
+import { validateMethodology } from '../../src/engine/validate-methodology.js';
+import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
 import { testDatabases } from '../support/databases.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 import { openStaffApp, type StaffApp } from '../support/staff-app.js';
@@ -10,6 +19,7 @@ const methodology = methodologyOf('table1-public', 'Проверочная ме�
 ]);
 const PUBLISHED = 'table1-public-2016-03';
 const DRAFT = 'table1-public-draft';
+const OLD_FORMAT = 'table1-public-old-format';
 const rating = (code: string, asOf: string) => ({
   code,
   title: `Проверка ${code}`,
@@ -107,6 +117,59 @@ describe.each(testDatabases())('public explanations and place history on $name',
       expect(res.statusCode).toBe(404);
       expect(res.json().message).toBe(`Опубликованный рейтинг «${DRAFT}» не найден`);
     }
+  });
+
+  it('explains from a snapshot stored with an explanation object per unit (format /1) alike', async () => {
+    // The draft's computation as snapshots were stored before explanations became columns.
+    const db = staff.instance.handle.db;
+    const row = await db
+      .selectFrom('rating_snapshot')
+      .selectAll()
+      .where('code', '=', DRAFT)
+      .executeTakeFirstOrThrow();
+    const content = JSON.parse(row.content) as RatingSnapshotContent;
+    const computation = content.computation as RatingComputation;
+    const checked = validateMethodology(computation.methodology);
+    if (!checked.ok) throw new Error('invalid methodology');
+    const data = ratingDataOf(computation);
+    const v1 = describeComputation(
+      checked.methodology,
+      data,
+      computeRating(checked.methodology, data),
+      'munirank-computation/1',
+    );
+    expect(v1.explanations).toHaveLength(computation.inputs.units.length);
+    const text = canonicalJson({ ...content, computation: v1 });
+    const { id: _id, ...rest } = row;
+    await insertSnapshot(db, {
+      ...rest,
+      code: OLD_FORMAT,
+      content: text,
+      content_hash: contentHash(text),
+    });
+
+    const old = await get(`/api/ratings/${OLD_FORMAT}/explanations/buzuluk-city`, staff.analyst);
+    const now = await get(`/api/ratings/${DRAFT}/explanations/buzuluk-city`, staff.analyst);
+    expect(old.statusCode).toBe(200);
+    expect({ ...old.json(), snapshotCode: DRAFT }).toEqual(now.json());
+    expect(old.json()).toMatchObject({ place: 18, overtakes: { code: 'asekeevskiy-district' } });
+  });
+
+  it('takes a later period’s previous places from the published snapshot only', async () => {
+    const db = staff.instance.handle.db;
+    const region = await db
+      .selectFrom('region')
+      .select('id')
+      .where('code', '=', 'orenburg')
+      .executeTakeFirstOrThrow();
+    const checked = validateMethodology(methodology);
+    if (!checked.ok) throw new Error('invalid methodology');
+    // The draft and the old-format copy share the period but are not published.
+    const data = await loadRatingData(db, region.id, checked.methodology, '2016-04-01');
+    expect(data.previousRanks?.get('buzuluk-city')).toBe(18);
+    expect(data.previousRanks?.get('asekeevskiy-district')).toBe(17);
+    const same = await loadRatingData(db, region.id, checked.methodology, '2016-03-01');
+    expect(same.previousRanks?.size).toBe(0);
   });
 
   it('says plainly when a published snapshot has no explanations or no such unit', async () => {

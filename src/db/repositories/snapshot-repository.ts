@@ -101,6 +101,32 @@ export async function listSnapshotRows(
   return rows as SnapshotRow[];
 }
 
+/** A snapshot's period, methodology and first publication, without its content. */
+export interface SnapshotHeadRow {
+  id: number;
+  period: string;
+  methodology_id: number | null;
+  published_at: string | null;
+}
+
+/**
+ * Every snapshot of a region, newest first, without content: a region's snapshots of
+ * 20,000 units are a hundred megabytes each, read only for the one that is needed.
+ */
+export async function listSnapshotHeads(
+  db: Kysely<Database>,
+  regionId: number,
+): Promise<SnapshotHeadRow[]> {
+  const rows = await db
+    .selectFrom('rating_snapshot as s')
+    .select(['s.id', 's.period', 's.methodology_id'])
+    .select(firstPublished)
+    .where('s.region_id', '=', regionId)
+    .orderBy('s.created_at', 'desc')
+    .execute();
+  return rows as SnapshotHeadRow[];
+}
+
 /** What links snapshots to their corrections, without their content. */
 export interface SnapshotLinkRow {
   id: number;

@@ -49,25 +49,35 @@ export function buildSnapshotContent(
         (a.u.rank ?? Number.POSITIVE_INFINITY) - (b.u.rank ?? Number.POSITIVE_INFINITY) ||
         a.i - b.i,
     );
-  const raw = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
-  const rows = order.map(({ u, i }) => ({
-    place: u.rank,
-    placeLabel: u.rank === null ? '—' : String(u.rank),
-    municipalityCode: u.code,
-    values: Object.fromEntries([
-      ['index', u.score],
-      ...indicators.map((node) => {
-        const v = raw.get(node.code)?.[i];
-        return [node.code, v === undefined || Number.isNaN(v) ? null : v];
-      }),
-      ...(grouping
-        ? [
-            [GROUP_KEY, u.group === null ? null : (bandNumber.get(u.group) ?? null)],
-            [GROUP_PLACE_KEY, u.groupRank],
-          ]
-        : []),
-    ]),
-  }));
+  const rawOf = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
+  const raw = indicators.map((node) => rawOf.get(node.code));
+  // Each row's values written key by key, in the order canonical JSON sorts them, so that
+  // the rows are written by JSON.stringify as they are (see canonicalJson).
+  const valueKeys = [
+    'index',
+    ...indicators.map((node) => node.code),
+    ...(grouping ? [GROUP_KEY, GROUP_PLACE_KEY] : []),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const indicatorAt = new Map(indicators.map((node, k) => [node.code, k]));
+  const cellOf = (u: RatingResult['units'][number], i: number, key: string): number | null => {
+    if (key === GROUP_KEY && grouping)
+      return u.group === null ? null : (bandNumber.get(u.group) ?? null);
+    if (key === GROUP_PLACE_KEY && grouping) return u.groupRank;
+    const k = indicatorAt.get(key);
+    if (k === undefined) return u.score;
+    const v = raw[k]?.[i];
+    return v === undefined || Number.isNaN(v) ? null : v;
+  };
+  const rows = order.map(({ u, i }) => {
+    const values: Record<string, number | null> = {};
+    for (const key of valueKeys) values[key] = cellOf(u, i, key);
+    return {
+      municipalityCode: u.code,
+      place: u.rank,
+      placeLabel: u.rank === null ? '—' : String(u.rank),
+      values,
+    };
+  });
   const notes = [
     `Рассчитано munirank по методике «${m.title}» (${m.code}, версия ${m.version}); ` +
       'полный расчёт, исходные данные и методика — в выгрузке снимка, проверка: munirank verify.',

@@ -3,7 +3,7 @@ import { listIndicators } from '../../../db/repositories/indicator-repository.js
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
-import type { UnitExplanation } from '../../../engine/describe-explanation.js';
+import { unitExplanationOf } from '../../../engine/rating-computation.js';
 import { NotFoundError } from '../../http-errors.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
@@ -14,7 +14,7 @@ import { findVisibleSnapshot } from './rating-service.js';
 
 /**
  * One unit's explanation as the snapshot stored it when it was computed (nothing is
- * recomputed): each indicator's contribution, strengths and weaknesses, and the change in
+ * recomputed; a snapshot stores them as objects or, since decision 0160, as columns): each indicator's contribution, strengths and weaknesses, and the change in
  * each indicator alone that would overtake the unit above.
  *
  * A published snapshot's explanations are public: its download already carries every input
@@ -36,12 +36,13 @@ export async function explainStoredUnit(
   );
   const row = await findVisibleSnapshot(db, regionId, code, options);
   const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
-  if (!computation || computation.explanations.length === 0)
+  const explained = computation?.explanations;
+  if (!computation || !explained || (Array.isArray(explained) && explained.length === 0))
     throw new NotFoundError(
       `Снимок «${code}» взят из документа, а не рассчитан munirank: объяснений в нём нет`,
     );
   const at = computation.inputs.units.findIndex((u) => u.code === municipalityCode);
-  const explanation = computation.explanations[at] as UnitExplanation | undefined;
+  const explanation = unitExplanationOf(computation, at);
   const unit = computation.units[at];
   if (at < 0 || !explanation || !unit)
     throw new NotFoundError(`В снимке «${code}» нет ОМСУ «${municipalityCode}»`);

@@ -3,7 +3,10 @@ import { findMethodologyById } from '../../../db/repositories/methodology-reposi
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import { findPeriodValuesByCode } from '../../../db/repositories/observation-repository.js';
 import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
-import { listSnapshotRows } from '../../../db/repositories/snapshot-repository.js';
+import {
+  findSnapshotById,
+  listSnapshotHeads,
+} from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import { REFERENCE_KINDS } from '../../../db/schema/reference-value.js';
 import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
@@ -113,13 +116,15 @@ async function previousPlaces(
   methodologyCode: string,
   period: string,
 ): Promise<Map<string, number | null>> {
-  const earlier = (await listSnapshotRows(db, regionId))
+  const earlier = (await listSnapshotHeads(db, regionId))
     .filter((s) => s.published_at !== null && s.period < period && s.methodology_id !== null)
     .sort((a, b) => (a.period < b.period ? 1 : -1));
   for (const s of earlier) {
     const m = await findMethodologyById(db, s.methodology_id as number);
     if (m?.code !== methodologyCode) continue;
-    const content = JSON.parse(s.content) as RatingSnapshotContent;
+    const row = await findSnapshotById(db, s.id);
+    if (!row) continue;
+    const content = JSON.parse(row.content) as RatingSnapshotContent;
     return new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
   }
   return new Map();

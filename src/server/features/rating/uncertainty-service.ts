@@ -4,6 +4,7 @@ import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository
 import { insertUncertaintyRun } from '../../../db/repositories/uncertainty-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
+import { COMPUTATION_FORMATS } from '../../../domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { ratingDataOf } from '../../../engine/rating-computation.js';
@@ -70,7 +71,7 @@ export async function loadUncertaintyJob(
   if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
   const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
   const checked =
-    computation?.format === 'munirank-computation/1'
+    computation && COMPUTATION_FORMATS.includes(computation.format)
       ? validateMethodology(computation.methodology)
       : null;
   if (!computation || !checked?.ok)

@@ -1,0 +1,139 @@
+// `npm run bench engine` (with engine-bench.ts and engine-path-bench.ts): what POST
+// /api/ratings does — a region's stored data of a period read from SQLite, the rating
+// computed with explanations, the snapshot's content built, its canonical JSON and hash, the
+// draft stored with its audit record — through the service the route calls, beside the
+// engine alone on the same data in the same run, for 2,500 × 60 and 20,000 × 60. Goal: under
+// 150 ms and under 1 s. Prints figures; asserts nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqlite } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
+import { insertRegion } from '../src/db/repositories/region-repository.js';
+import { insertUser } from '../src/db/repositories/user-repository.js';
+import { computeRating } from '../src/engine/compute-rating.js';
+import { drawRandom } from '../src/engine/prng.js';
+import type { AuditContext } from '../src/server/features/access/audit.js';
+import { loadRatingData } from '../src/server/features/rating/rating-inputs.js';
+import { computeStoredRating } from '../src/server/features/rating/rating-staff-service.js';
+import { benchMethodology, INDICATORS, time } from './bench-index.js';
+import { insertBenchIndicator } from './bench-seed.js';
+
+const PERIOD = '2026-11';
+const ms = (x: number) => `${x.toFixed(1)} мс`;
+const range = (x: { min: number; median: number }) => `${ms(x.min)} / ${ms(x.median)}`;
+const dir = mkdtempSync(join(tmpdir(), 'munirank-store-bench-'));
+console.log('POST /api/ratings (данные из базы → черновик в базе, SQLite): минимум / медиана.');
+
+for (const [n, runs] of [
+  [2_500, 9],
+  [20_000, 3],
+].filter(([n]) => !process.env.BENCH_UNITS || String(n) === process.env.BENCH_UNITS) as [
+  number,
+  number,
+][]) {
+  const handle = openSqlite(join(dir, `db-${n}.sqlite`));
+  const db = handle.db;
+  await migrateToLatest(db);
+  const now = new Date().toISOString();
+  const random = drawRandom(2024, n);
+  const regionId = await db.transaction().execute(async (trx) => {
+    const id = await insertRegion(trx, `store-bench-${n}`, 'Регион для замера расчёта');
+    const municipalities: number[] = [];
+    for (let i = 0; i < n; i++)
+      municipalities.push(
+        await insertMunicipality(trx, {
+          region_id: id,
+          code: `u${i}`,
+          name: `ОМСУ ${i}`,
+          kind: 'municipal_okrug',
+          oktmo: null,
+          valid_from: null,
+          valid_to: null,
+          successor_id: null,
+        }),
+      );
+    for (let k = 0; k < INDICATORS; k++) {
+      const indicator = await insertBenchIndicator(trx, id, {
+        code: `I${k}`,
+        name: `Показатель ${k}`,
+        unit: 'ед.',
+      });
+      // The period's values, 1 % missing, as the data file of engine-path-bench has them.
+      const rows = municipalities.flatMap((municipality) =>
+        random() < 0.01
+          ? []
+          : [
+              {
+                municipality_id: municipality,
+                indicator_id: indicator,
+                period: PERIOD,
+                value: Math.round(random() * 100_000) / 1000,
+                source: 'замер',
+                author: 'замер',
+                recorded_at: now,
+                revision: 1,
+                is_illustrative: 0,
+              },
+            ],
+      );
+      for (let at = 0; at < rows.length; at += 500)
+        await trx
+          .insertInto('observation')
+          .values(rows.slice(at, at + 500))
+          .execute();
+    }
+    return id;
+  });
+  const userId = await insertUser(db, {
+    username: 'analyst',
+    display_name: 'Аналитик',
+    role: 'analyst',
+    status: 'active',
+    password_hash: 'не используется',
+    must_change_password: 0,
+    is_demo: 0,
+    created_at: now,
+    updated_at: now,
+    password_changed_at: now,
+    last_login_at: null,
+  });
+  const context: AuditContext = {
+    actor: {
+      kind: 'user',
+      userId,
+      username: 'analyst',
+      role: 'analyst',
+      municipalityIds: [],
+      mustChangePassword: false,
+      sessionIdHash: null,
+    },
+    ip: null,
+    userAgent: null,
+    at: new Date(),
+  };
+  const m = benchMethodology();
+  const data = await loadRatingData(db, regionId, m, PERIOD);
+  const engine = time(runs, () => computeRating(m, data));
+  // time() is synchronous: the service's runs are timed one by one the same way.
+  const times: number[] = [];
+  for (let r = 0; r <= runs; r++) {
+    const started = performance.now();
+    await computeStoredRating(
+      db,
+      regionId,
+      { code: `bench-${r}`, title: 'Замер', period: PERIOD, asOf: '2026-12-01', methodology: m },
+      context,
+    );
+    if (r > 0) times.push(performance.now() - started); // the first is the warm-up
+  }
+  times.sort((a, b) => a - b);
+  const stored = { min: times[0] as number, median: times[Math.floor(times.length / 2)] as number };
+  console.log(
+    `${n} × ${INDICATORS}: POST /api/ratings ${range(stored)}; движок с объяснениями отдельно ` +
+      `${range(engine)} (${((100 * engine.median) / stored.median).toFixed(0)} % пути).`,
+  );
+  await db.destroy();
+}
+rmSync(dir, { recursive: true, force: true });

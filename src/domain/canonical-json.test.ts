@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical-json.js';
+
+describe('canonicalJson', () => {
+  it('sorts keys at every level, in records of numbers too, and leaves undefined members out', () => {
+    expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
+    // A flat record (the rows' values): keys by code unit, "I10" before "I2", "index" last.
+    expect(canonicalJson({ index: 5, I2: null, I10: 1.5, skip: undefined })).toBe(
+      '{"I10":1.5,"I2":null,"index":5}',
+    );
+    expect(canonicalJson({ z: { y: [{ b: true, a: 'x' }], x: undefined } })).toBe(
+      '{"z":{"y":[{"a":"x","b":true}]}}',
+    );
+  });
+
+  it('writes numbers as JSON does: −0 as 0, NaN and the infinities as null, in arrays and not', () => {
+    expect(canonicalJson([-0, Number.NaN, Number.POSITIVE_INFINITY, 0.1 + 0.2, 1e21])).toBe(
+      '[0,null,null,0.30000000000000004,1e+21]',
+    );
+    expect(
+      canonicalJson({ a: -0, b: Number.NaN, c: [[-0], { d: Number.NEGATIVE_INFINITY }] }),
+    ).toBe('{"a":0,"b":null,"c":[[0],{"d":null}]}');
+    // Undefined in an array is null, as JSON.stringify writes it.
+    expect(canonicalJson([undefined, 'ё"\\'])).toBe('[null,"ё\\"\\\\"]');
+  });
+});
