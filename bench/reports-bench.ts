@@ -9,7 +9,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CommissionReport } from '../src/domain/commission-report.js';
 import { planStanding } from '../src/domain/commission-report.js';
 import type { Methodology } from '../src/domain/methodology.js';
@@ -18,6 +17,7 @@ import type { RatingSnapshotView } from '../src/domain/rating-snapshot.js';
 import { cumulativeExecution, forecastYearEnd } from '../src/engine/plan-forecast.js';
 import { drawRandom } from '../src/engine/prng.js';
 import { buildPlanRow } from '../src/server/features/plans/plan-row.js';
+import { buildDist, root } from './bench-dist.js';
 
 const UNITS = 2_500;
 const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
@@ -165,12 +165,7 @@ function report(): CommissionReport {
   };
 }
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const build = spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
-  cwd: root,
-  encoding: 'utf8',
-});
-if (build.status !== 0) throw new Error(`сборка dist/ не удалась:\n${build.stdout}${build.stderr}`);
+buildDist();
 console.log(
   'Код собран в dist/ (tsc -p tsconfig.build.json); каждый замер — отдельный процесс node без tsx.',
 );
