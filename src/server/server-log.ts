@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 
 /** Where and how much the server writes to its journal; `false` keeps tests quiet. */
 export type ServerLog = false | { level?: string; stream?: NodeJS.WritableStream };
@@ -27,10 +27,10 @@ const REDACTED = [
  */
 export function loggerOptions(
   log: ServerLog,
-): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'disableRequestLogging'> {
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'logController'> {
   return {
     // Fastify's own two lines (request, answer) are one line here: see logAnswers.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     logger:
       log === false
         ? false
