@@ -51,6 +51,17 @@ export async function findPlanReport(
   return row ?? null;
 }
 
+/** The region's targets of a year for an indicator, joined to their municipalities, in the order entered. */
+function planTargetsOf(db: Kysely<Database>, regionId: number, indicatorId: number, year: number) {
+  return db
+    .selectFrom('plan_target as t')
+    .innerJoin('municipality as m', 'm.id', 't.municipality_id')
+    .where('m.region_id', '=', regionId)
+    .where('t.indicator_id', '=', indicatorId)
+    .where('t.year', '=', year)
+    .orderBy('t.id');
+}
+
 /** The targets of a year for an indicator, with their municipalities, in the order entered. */
 export async function listPlanTargets(
   db: Kysely<Database>,
@@ -58,9 +69,7 @@ export async function listPlanTargets(
   indicatorId: number,
   year: number,
 ) {
-  return db
-    .selectFrom('plan_target as t')
-    .innerJoin('municipality as m', 'm.id', 't.municipality_id')
+  return planTargetsOf(db, regionId, indicatorId, year)
     .select([
       'm.id as municipality_id',
       'm.code',
@@ -71,10 +80,6 @@ export async function listPlanTargets(
       't.is_illustrative',
       't.set_by_hand',
     ])
-    .where('m.region_id', '=', regionId)
-    .where('t.indicator_id', '=', indicatorId)
-    .where('t.year', '=', year)
-    .orderBy('t.id')
     .execute();
 }
 
@@ -85,14 +90,8 @@ export async function listPlanTargetValues(
   indicatorId: number,
   year: number,
 ) {
-  return db
-    .selectFrom('plan_target as t')
-    .innerJoin('municipality as m', 'm.id', 't.municipality_id')
+  return planTargetsOf(db, regionId, indicatorId, year)
     .select(['t.municipality_id', 't.start_value', 't.target_value', 't.set_by_hand'])
-    .where('m.region_id', '=', regionId)
-    .where('t.indicator_id', '=', indicatorId)
-    .where('t.year', '=', year)
-    .orderBy('t.id')
     .execute();
 }
 
