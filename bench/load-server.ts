@@ -5,10 +5,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { cliNodeFlags, root } from './bench-dist.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100;
 
@@ -48,6 +47,7 @@ export async function startServer(
   const child = spawn(
     process.execPath,
     [
+      ...cliNodeFlags(),
       ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
       `${root}bin/munirank.js`,
       ...['serve', '--port', '0', '--host', '127.0.0.1'],

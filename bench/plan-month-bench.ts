@@ -2,8 +2,10 @@
 // one before, for the seasonal forecast), computed from the stored values on SQLite by the
 // service pages, the CLI and documents call — beside a baseline measured in the same run:
 // reading the twelve monthly values of the year alone. The issue's goal: under 100 ms. Both are
-// timed in the compiled code of dist/ (brought up to date first), as pages, the CLI and
-// documents run it; the region is seeded through the sources.
+// timed in the compiled code of dist/ (brought up to date first), in a node process started
+// with munirank's flags (bench/plan-month-measure.mjs), as the server, the CLI and documents
+// run it; the region is seeded through the sources.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { insertPlanRule } from '../src/db/repositories/plan-rule-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
 import type { Database } from '../src/db/schema/index.js';
-import { buildDist, fromDist } from './bench-dist.js';
+import { buildDist, cliNodeFlags, root } from './bench-dist.js';
 import { insertBenchIndicator } from './bench-seed.js';
 
 const UNITS = 2500;
@@ -116,62 +118,51 @@ async function seed(db: Kysely<Database>) {
   });
 }
 
-const median = (values: number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-
-/**
- * Median wall time of RUNS runs, and median processor time of the process over them (its
- * threads' together, collector's included): on a machine shared with other work the wall
- * time waits for a core, the processor time much less.
- */
-async function time(run: () => Promise<unknown>): Promise<{ wall: number; cpu: number }> {
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    await run();
-    walls.push(performance.now() - started);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  return { wall: median(walls), cpu: median(cpus) };
-}
-
 buildDist();
-const compiled = {
-  connect: await fromDist<typeof import('../src/db/connect.js')>('db/connect.js'),
-  observations: await fromDist<typeof import('../src/db/repositories/observation-repository.js')>(
-    'db/repositories/observation-repository.js',
-  ),
-  planMonth: await fromDist<typeof import('../src/server/features/plans/plan-month-service.js')>(
-    'server/features/plans/plan-month-service.js',
-  ),
-};
-const { computePlanMonth } = compiled.planMonth;
-const { findObservationValues } = compiled.observations;
 const dir = mkdtempSync(join(tmpdir(), 'munirank-plan-bench-'));
 const file = join(dir, 'bench.sqlite');
 const seeding = openSqlite(file);
 await migrateToLatest(seeding.db);
 const { regionId, monthly } = await seed(seeding.db);
 await seeding.close();
-const handle = compiled.connect.openSqlite(file);
-console.log('Код собран в dist/ (tsc -p tsconfig.build.json); замеряется скомпилированный код.');
+const flags = cliNodeFlags();
+console.log(
+  `Код собран в dist/ (tsc -p tsconfig.build.json); каждый замер — отдельный процесс node без tsx.`,
+);
+/** One child process measuring Table 2 and the baseline with the given node flags. */
+function measure(nodeFlags: string[]) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      ...nodeFlags,
+      join(root, 'bench', 'plan-month-measure.mjs'),
+      file,
+      String(regionId),
+      String(monthly),
+      String(RUNS),
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0) throw new Error(`замер Таблицы 2: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as {
+    rows: number;
+    table2: { wall: number; cpu: number };
+    baseline: { wall: number; cpu: number };
+  };
+}
+const figure = (x: { wall: number; cpu: number }) =>
+  `${x.wall.toFixed(1)} мс, процессорное время ${x.cpu.toFixed(1)} мс`;
 try {
-  const query = { indicatorCode: 'esia_total', month: '2017-12' };
-  const report = await computePlanMonth(handle.db, regionId, query);
-  const table2 = await time(() => computePlanMonth(handle.db, regionId, query));
-  const baseline = await time(() => findObservationValues(handle.db, monthly, months.slice(12)));
-  console.log(`Таблица 2 за декабрь: ОМСУ ${report.rows.length}, месяцев данных ${months.length}`);
-  console.log(
-    `  расчёт с прогнозами (медиана из ${RUNS}): ${table2.wall.toFixed(1)} мс (цель < 100 мс), процессорное время ${table2.cpu.toFixed(1)} мс`,
-  );
-  console.log(
-    `  только чтение тех же значений за месяцы:  ${baseline.wall.toFixed(1)} мс, процессорное время ${baseline.cpu.toFixed(1)} мс`,
-  );
-  console.log(`  отношение: ${(table2.wall / baseline.wall).toFixed(2)}`);
+  for (const [title, nodeFlags] of [
+    [`с флагами munirank (${flags.join(' ')})`, flags],
+    ['для сравнения — node с размерами памяти по умолчанию', []],
+  ] as const) {
+    const { rows, table2, baseline } = measure([...nodeFlags]);
+    console.log(`Таблица 2 за декабрь, ${title}: ОМСУ ${rows}, месяцев данных ${months.length}`);
+    console.log(`  расчёт с прогнозами (медиана из ${RUNS}): ${figure(table2)} (цель < 100 мс)`);
+    console.log(`  только чтение тех же значений за месяцы:  ${figure(baseline)}`);
+    console.log(`  отношение: ${(table2.wall / baseline.wall).toFixed(2)}`);
+  }
 } finally {
-  await handle.close();
   rmSync(dir, { recursive: true, force: true });
 }

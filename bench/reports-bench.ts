@@ -17,7 +17,7 @@ import type { RatingSnapshotView } from '../src/domain/rating-snapshot.js';
 import { cumulativeExecution, forecastYearEnd } from '../src/engine/plan-forecast.js';
 import { drawRandom } from '../src/engine/prng.js';
 import { buildPlanRow } from '../src/server/features/plans/plan-row.js';
-import { buildDist, root } from './bench-dist.js';
+import { buildDist, cliNodeFlags, root } from './bench-dist.js';
 
 const UNITS = 2_500;
 const months = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
@@ -178,6 +178,7 @@ try {
     const r = spawnSync(
       process.execPath,
       [
+        ...cliNodeFlags(),
         join(root, 'bench', 'reports-document.mjs'),
         what,
         what === 'rating' ? inputs.rating : inputs.report,
