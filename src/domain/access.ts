@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
+import { Nullable } from './nullable.js';
 
 /** Roles of signed-in people. The public (no account) reads published material only. */
 export const ROLES = ['administrator', 'analyst', 'official', 'viewer'] as const;
@@ -176,7 +177,7 @@ export const UserView = Type.Object({
   mustChangePassword: Type.Boolean(),
   isDemo: Type.Boolean(),
   createdAt: Type.String(),
-  lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+  lastLoginAt: Nullable(Type.String()),
 });
 export type UserView = Type.Static<typeof UserView>;
 
@@ -202,27 +203,27 @@ export const ApiTokenView = Type.Object({
   name: Type.String(),
   prefix: Type.String(),
   scopes: Type.Array(TokenScopeSchema),
-  createdBy: Type.Union([Type.String(), Type.Null()]),
+  createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
+  lastUsedAt: Nullable(Type.String()),
+  revokedAt: Nullable(Type.String()),
 });
 export type ApiTokenView = Type.Static<typeof ApiTokenView>;
 
 export const AuditEventView = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
-  actorUserId: Type.Union([Type.Integer(), Type.Null()]),
+  actorUserId: Nullable(Type.Integer()),
   actor: Type.String(),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  userAgent: Type.Union([Type.String(), Type.Null()]),
+  ip: Nullable(Type.String()),
+  userAgent: Nullable(Type.String()),
   action: Type.String(),
-  entityType: Type.Union([Type.String(), Type.Null()]),
-  entityId: Type.Union([Type.String(), Type.Null()]),
+  entityType: Nullable(Type.String()),
+  entityId: Nullable(Type.String()),
   before: Type.Unknown(),
   after: Type.Unknown(),
   outcome: AuditOutcomeSchema,
-  detail: Type.Union([Type.String(), Type.Null()]),
+  detail: Nullable(Type.String()),
 });
 export type AuditEventView = Type.Static<typeof AuditEventView>;
 
@@ -245,8 +246,8 @@ export const ResponsibleOfficial = Type.Object({
   fullName: Type.String(),
   position: Type.String(),
   area: Type.String(),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  email: Type.Union([Type.String(), Type.Null()]),
+  phone: Nullable(Type.String()),
+  email: Nullable(Type.String()),
   createdAt: Type.String(),
   createdBy: Type.String(),
 });
@@ -258,8 +259,8 @@ export const NewResponsibleOfficial = Type.Object(
     fullName: Type.String({ minLength: 1, maxLength: 300 }),
     position: Type.String({ minLength: 1, maxLength: 300 }),
     area: Type.String({ minLength: 1, maxLength: 500 }),
-    phone: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-    email: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    phone: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
+    email: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   },
   { additionalProperties: false },
 );

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from './nullable.js';
 
 /** Larger files are refused before parsing: a region's boundaries fit well under this. */
 export const MAX_BOUNDARY_BYTES = 50 * 1024 * 1024;
@@ -10,7 +11,7 @@ const UnitCode = Type.String({ pattern: '^[a-z0-9-]{1,100}$' });
 export const BoundaryChoice = Type.Object(
   {
     feature: FeatureName,
-    municipality: Type.Union([UnitCode, Type.Null()], {
+    municipality: Type.Union([Type.Null(), UnitCode], {
       description: 'код ОМСУ; null — не показывать объект на карте',
     }),
   },
@@ -68,9 +69,9 @@ export const BoundaryRecord = Type.Object({
   fileName: Type.String(),
   sha256: Type.String(),
   uploadedAt: Type.String(),
-  uploadedBy: Type.Union([Type.String(), Type.Null()]),
+  uploadedBy: Nullable(Type.String()),
   matched: Type.Array(MatchedFeature),
   leftOut: Type.Array(Type.String()),
-  attribution: Type.Union([Type.String(), Type.Null()]),
+  attribution: Nullable(Type.String()),
 });
 export type BoundaryRecord = Type.Static<typeof BoundaryRecord>;

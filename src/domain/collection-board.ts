@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { SubmissionStatusSchema } from './entry-form.js';
 import { MunicipalityRef } from './municipality.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 export const ReportingDeadline = Type.Object({
   period: Type.String(),

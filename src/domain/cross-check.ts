@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 /** The source a revision written by an analyst's choice between sources names. */
 export const RESOLUTION_SOURCE = 'сверка источников';
@@ -18,10 +17,9 @@ export const CrossCheckTolerance = Type.Object({
 });
 export type CrossCheckTolerance = Type.Static<typeof CrossCheckTolerance>;
 
-// Null first: the server coerces types, and would read null as 0 for a number tried first.
 export const ToleranceInput = Type.Object({
-  absolute: Type.Union([Type.Null(), Type.Number()]),
-  relativePercent: Type.Union([Type.Null(), Type.Number()]),
+  absolute: Nullable(Type.Number()),
+  relativePercent: Nullable(Type.Number()),
 });
 export type ToleranceInput = Type.Static<typeof ToleranceInput>;
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from './nullable.js';
 
 /** How a data set is named in URLs: lower-case latin letters, digits and hyphens. */
 export const DATA_SET_CODE_PATTERN = '^[a-z0-9][a-z0-9-]{0,59}$';
@@ -53,6 +54,6 @@ export const IndicatorSummary = Type.Object({
   /** Whether more is better: the methodology editor starts a new node with it. */
   direction: Type.Union([Type.Literal('higher_better'), Type.Literal('lower_better')]),
   /** A derived indicator's formula, which a methodology node of it carries; null when entered. */
-  formula: Type.Union([Type.String(), Type.Null()]),
+  formula: Nullable(Type.String()),
 });
 export type IndicatorSummary = Type.Static<typeof IndicatorSummary>;

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 /** The workflow of one municipality's data for one period. */
 export const SUBMISSION_STATUSES = [

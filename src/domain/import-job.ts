@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { ImportPreview, ImportResult } from './import-preview.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 export const ImportJobMode = Type.Union([Type.Literal('preview'), Type.Literal('commit')]);
 export type ImportJobMode = Type.Static<typeof ImportJobMode>;

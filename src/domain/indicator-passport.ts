@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from './nullable.js';
 
 /** An indicator code: a name a formula can use (latin letters, digits, underscore). */
 export const INDICATOR_CODE_PATTERN = '^[a-z][a-z0-9_]{0,99}$';
@@ -29,8 +30,6 @@ export const PERIODICITY_LABELS = {
   annual: 'ежегодно',
   on_date: 'на дату',
 } as const;
-
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** Everything of a passport but its code: what an edit replaces. */
 export const IndicatorPassportFields = Type.Object(

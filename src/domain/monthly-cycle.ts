@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { CollectionBoard } from './collection-board.js';
+import { Nullable } from './nullable.js';
 import { RatingReview } from './rating-review.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 /** The steps of a month's cycle, in the order the department takes them. */
 export const CYCLE_STEPS = ['import', 'approve', 'compute', 'review', 'publish'] as const;

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from './nullable.js';
 
 /** Kinds of first-level municipalities (see the glossary in docs/glossary.md). */
 export const MUNICIPALITY_KINDS = [
@@ -39,12 +40,12 @@ export const Municipality = Type.Object({
   code: Type.String(),
   name: Type.String(),
   kind: MunicipalityKindSchema,
-  oktmo: Type.Union([Type.String(), Type.Null()]),
-  validFrom: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  validTo: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-  successorId: Type.Union([Type.Integer(), Type.Null()]),
+  oktmo: Nullable(Type.String()),
+  validFrom: Nullable(Type.String({ format: 'date' })),
+  validTo: Nullable(Type.String({ format: 'date' })),
+  successorId: Nullable(Type.Integer()),
   /** The code of the unit that took over from this one (a merger), if any. */
-  successorCode: Type.Union([Type.String(), Type.Null()]),
+  successorCode: Nullable(Type.String()),
   aliases: Type.Array(Type.String()),
   /** Codes of the unit's groups (population bands, curators…). */
   groups: Type.Array(Type.String()),

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
+import { Nullable } from './nullable.js';
 import { SourceReference } from './source-reference.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PlanFigure = Type.Object({
   key: Type.String(),

@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 /** The quarterly status of a plan measure. */
 export const MEASURE_STATUSES = ['not_started', 'in_progress', 'done', 'not_done'] as const;

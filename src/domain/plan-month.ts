@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
+import { Nullable } from './nullable.js';
 import { PlanExecutionReport, PlanExecutionRow } from './plan-execution.js';
 import { PlanRule, PlanTargetProblem, TargetOriginSchema } from './plan-targets.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PlanStatusSchema = Type.Union([
   Type.Literal('on-track'),

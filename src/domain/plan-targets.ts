@@ -1,7 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 export const PLAN_RULE_KINDS = ['share', 'absolute', 'growth'] as const;
 export const PlanRuleKindSchema = Type.Union([

@@ -1,6 +1,5 @@
 import { Type } from 'typebox';
-
-const Nullable = <T extends Type.TSchema>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from './nullable.js';
 
 /** An analyst's recorded check of a computed draft: who, when, what they remarked. */
 export const RatingReview = Type.Object({

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
+import { Nullable } from './nullable.js';
 import type { RatingComputation } from './rating-computation.js';
 import { SourceReference } from './source-reference.js';
 
@@ -7,17 +8,17 @@ import { SourceReference } from './source-reference.js';
 export const SnapshotColumn = Type.Object({
   key: Type.String(),
   title: Type.String(),
-  unit: Type.Union([Type.String(), Type.Null()]),
+  unit: Nullable(Type.String()),
   decimals: Type.Integer({ minimum: 0, maximum: 12 }),
 });
 export type SnapshotColumn = Type.Static<typeof SnapshotColumn>;
 
 export const SnapshotRow = Type.Object({
   /** Exact place, or null where the publication gives only a range (e.g. "4–10"). */
-  place: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+  place: Nullable(Type.Integer({ minimum: 1 })),
   placeLabel: Type.String(),
   municipality: MunicipalityRef,
-  values: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
+  values: Type.Record(Type.String(), Nullable(Type.Number())),
 });
 export type SnapshotRow = Type.Static<typeof SnapshotRow>;
 
@@ -27,11 +28,11 @@ export const RatingSnapshotSummary = Type.Object({
   title: Type.String(),
   period: Type.String(),
   asOf: Type.String({ format: 'date' }),
-  methodologyCode: Type.Union([Type.String(), Type.Null()]),
+  methodologyCode: Nullable(Type.String()),
   source: SourceReference,
   contentHash: Type.String(),
   createdAt: Type.String(),
-  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Nullable(Type.String()),
   rowCount: Type.Integer(),
 });
 export type RatingSnapshotSummary = Type.Static<typeof RatingSnapshotSummary>;

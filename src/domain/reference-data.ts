@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
+import { Nullable } from './nullable.js';
 
 /** The reference kinds kept per unit and year: the denominators of derived indicators. */
 export const REFERENCE_DATA_KINDS = ['population', 'econ_active_14_72'] as const;
@@ -37,8 +38,6 @@ export function isJump(previous: number | null, value: number | null, threshold:
   // Compared in whole parts per million, so that 25 % of 100 000 is exactly at the threshold.
   return share !== null && Math.round(share * 1e6) > Math.round(threshold * 1e6);
 }
-
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ReferenceCell = Type.Object({
   value: Nullable(Type.Number()),

@@ -1,11 +1,11 @@
 import { Type } from 'typebox';
 import { MunicipalityKindSchema, MunicipalityRef } from './municipality.js';
+import { Nullable } from './nullable.js';
 
 const Code = Type.String({ maxLength: 100 });
 const Text = (maxLength: number) => Type.String({ maxLength });
 /** Dates are checked by the service, so that a bad one is refused in Russian naming the field. */
 const DateText = Type.String({ maxLength: 40 });
-const Nullable = <T extends Type.TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 /** A new unit of the registry. */
 export const NewMunicipality = Type.Object(

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from './nullable.js';
 import { SourceReference } from './source-reference.js';
 
 /**
@@ -17,10 +18,10 @@ export const SnapshotDownload = Type.Object({
     Type.Object({ code: Type.String(), version: Type.String(), contentHash: Type.String() }),
     Type.Null(),
   ]),
-  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Nullable(Type.String()),
   /** Code of the snapshot this one corrects, with the errata note. */
-  supersedes: Type.Union([Type.String(), Type.Null()]),
-  errataNote: Type.Union([Type.String(), Type.Null()]),
+  supersedes: Nullable(Type.String()),
+  errataNote: Nullable(Type.String()),
   /** SHA-256 of the canonical JSON of `content`. */
   contentHash: Type.String(),
   content: Type.Unknown(),

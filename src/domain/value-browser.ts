@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from './municipality.js';
+import { Nullable } from './nullable.js';
 
 /** How a period filter of the values browser may start: a year, quarter, month or day. */
 export const PERIOD_PREFIX_PATTERN = '^[0-9]{4}(-(Q[1-4]|[0-9]{2}(-[0-9]{2})?))?$';
@@ -16,7 +17,7 @@ export const CurrentValue = Type.Object({
     decimals: Type.Integer(),
   }),
   period: Type.String(),
-  value: Type.Union([Type.Number(), Type.Null()]),
+  value: Nullable(Type.Number()),
   /** The source of the last change: an import's source system or «форма ввода». */
   source: Type.String(),
   /** Who made the last change, and when. */

@@ -122,6 +122,32 @@ describe.each(testDatabases())('data collection on $name', (kind) => {
     expect(after.lines.find((l) => l.code === 'esia_new')?.value).toBeNull();
   });
 
+  it('keeps a field left empty empty: the form sends null, and nothing is stored for it', async () => {
+    // The entry page sends every field, null for those left empty (`parseTyped`).
+    const saved = await call('PUT', form('2018-07'), official, {
+      values: { rating_2016: null, esia_new: 1200, esia_total: null },
+      comments: {},
+    });
+    expect(saved.statusCode).toBe(200);
+    const lines = (saved.json() as EntryForm).lines;
+    const value = (code: string) => lines.find((l) => l.code === code)?.value;
+    expect([value('rating_2016'), value('esia_new'), value('esia_total')]).toEqual([
+      null,
+      1200,
+      null,
+    ]);
+    const stored = await instance.handle.db
+      .selectFrom('observation')
+      .innerJoin('indicator', 'indicator.id', 'observation.indicator_id')
+      .innerJoin('municipality', 'municipality.id', 'observation.municipality_id')
+      .select(['indicator.code', 'observation.value'])
+      .where('municipality.code', '=', 'buzuluk-city')
+      .where('observation.period', 'in', ['2018-07', '2018-08-01'])
+      .orderBy('indicator.code')
+      .execute();
+    expect(stored).toEqual([{ code: 'esia_new', value: 1200 }]);
+  });
+
   it('a form changing an imported value first writes out its revision 1 from the import', async () => {
     const imported = await call('POST', '/api/imports', official, {
       fileName: 'апрель.txt',

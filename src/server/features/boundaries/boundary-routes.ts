@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { BoundaryPreview, BoundaryRecord, BoundaryUpload } from '../../../domain/boundaries.js';
+import { Nullable } from '../../../domain/nullable.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
@@ -18,7 +19,7 @@ export const boundaryRoutes: FastifyPluginAsyncTypebox<AppContext> = async (app,
       schema: {
         tags,
         summary: 'Границы ОМСУ, которые показывает карта портала (null — ещё не загружены)',
-        response: { 200: Type.Union([BoundaryRecord, Type.Null()]), ...errors },
+        response: { 200: Nullable(BoundaryRecord), ...errors },
       },
     },
     async (request) => currentBoundaries(ctx.db, await ctx.regionId(), auditContextOf(request)),

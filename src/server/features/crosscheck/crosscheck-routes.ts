@@ -6,6 +6,7 @@ import {
   ResolutionInput,
   ToleranceInput,
 } from '../../../domain/cross-check.js';
+import { Nullable } from '../../../domain/nullable.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
 import { auditContextOf } from '../access/audit.js';
@@ -80,8 +81,8 @@ export const crossCheckRoutes: FastifyPluginAsyncTypebox<AppContext> = async (ap
           200: Type.Object({
             observationId: Type.Integer(),
             chosen: Type.String(),
-            chosenValue: Type.Union([Type.Number(), Type.Null()]),
-            writtenRevision: Type.Union([Type.Integer(), Type.Null()]),
+            chosenValue: Nullable(Type.Number()),
+            writtenRevision: Nullable(Type.Integer()),
           }),
           ...errors,
         },

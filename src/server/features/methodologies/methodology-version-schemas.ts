@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../../domain/nullable.js';
 
 /** A methodology's code as stored (and in the editor's address). */
 export const MethodologyCode = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,200}$' });
@@ -12,8 +13,8 @@ export const MethodologyVersionView = Type.Object({
   version: Type.String(),
   title: Type.String(),
   effectiveFrom: Type.String(),
-  changeNote: Type.Union([Type.String(), Type.Null()]),
-  createdBy: Type.Union([Type.String(), Type.Null()]),
+  changeNote: Nullable(Type.String()),
+  createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
   contentHash: Type.String(),
 });
@@ -22,7 +23,7 @@ export type MethodologyVersionView = Type.Static<typeof MethodologyVersionView>;
 /** The versions of a methodology and which one is in force this month. */
 export const MethodologyVersionList = Type.Object({
   code: Type.String(),
-  inForceNow: Type.Union([Type.String(), Type.Null()]),
+  inForceNow: Nullable(Type.String()),
   versions: Type.Array(MethodologyVersionView),
 });
 export type MethodologyVersionList = Type.Static<typeof MethodologyVersionList>;

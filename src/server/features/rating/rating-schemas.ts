@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { MunicipalityRef } from '../../../domain/municipality.js';
+import { Nullable } from '../../../domain/nullable.js';
 import { RatingReview } from '../../../domain/rating-review.js';
 import { RatingSnapshotSummary, RatingSnapshotView } from '../../../domain/rating-snapshot.js';
 
@@ -13,7 +14,7 @@ export type SnapshotLink = Type.Static<typeof SnapshotLink>;
 export const SnapshotCorrection = Type.Object({
   ...SnapshotLink.properties,
   errataNote: Type.String(),
-  publishedAt: Type.Union([Type.String(), Type.Null()]),
+  publishedAt: Nullable(Type.String()),
 });
 
 /**
@@ -21,8 +22,8 @@ export const SnapshotCorrection = Type.Object({
  * snapshots correct it (the public sees published corrections only).
  */
 const ErrataFields = {
-  supersedes: Type.Union([SnapshotLink, Type.Null()]),
-  errataNote: Type.Union([Type.String(), Type.Null()]),
+  supersedes: Nullable(SnapshotLink),
+  errataNote: Nullable(Type.String()),
   correctedBy: Type.Array(SnapshotCorrection),
 };
 
@@ -35,7 +36,7 @@ export type SnapshotSummaryWithErrata = Type.Static<typeof SnapshotSummaryWithEr
 /** A snapshot in the staff's list: its review too (null while nobody has reviewed it). */
 export const StaffSnapshotSummary = Type.Object({
   ...SnapshotSummaryWithErrata.properties,
-  review: Type.Union([RatingReview, Type.Null()]),
+  review: Nullable(RatingReview),
 });
 export type StaffSnapshotSummary = Type.Static<typeof StaffSnapshotSummary>;
 
@@ -61,25 +62,25 @@ export type StoredMethodology = Type.Static<typeof StoredMethodology>;
 const IndicatorRef = Type.Object({
   indicator: Type.String(),
   name: Type.String(),
-  unit: Type.Union([Type.String(), Type.Null()]),
+  unit: Nullable(Type.String()),
   /** Decimals the region's registry prints the indicator with; null if it is not registered. */
-  decimals: Type.Union([Type.Integer(), Type.Null()]),
+  decimals: Nullable(Type.Integer()),
 });
 
 /** One unit's explanation in a stored snapshot, with the names a reader needs. */
 export const UnitExplanationView = Type.Object({
   snapshotCode: Type.String(),
   municipality: MunicipalityRef,
-  place: Type.Union([Type.Integer(), Type.Null()]),
-  score: Type.Union([Type.Number(), Type.Null()]),
+  place: Nullable(Type.Integer()),
+  score: Nullable(Type.Number()),
   outputScale: Type.Number(),
   /** The unit directly above, whose score the improvements reach. */
-  overtakes: Type.Union([MunicipalityRef, Type.Null()]),
+  overtakes: Nullable(MunicipalityRef),
   contributions: Type.Array(
     Type.Object({
       ...IndicatorRef.properties,
-      value: Type.Union([Type.Number(), Type.Null()]),
-      score: Type.Union([Type.Number(), Type.Null()]),
+      value: Nullable(Type.Number()),
+      score: Nullable(Type.Number()),
       effectiveWeight: Type.Number(),
       /** effectiveWeight × normalised score, on the index's 0..1 scale. */
       contribution: Type.Number(),
@@ -128,12 +129,12 @@ export const SimulationResult = Type.Object({
     Type.Object({
       code: Type.String(),
       name: Type.String(),
-      scoreBefore: Type.Union([Type.Number(), Type.Null()]),
-      scoreAfter: Type.Union([Type.Number(), Type.Null()]),
-      rankBefore: Type.Union([Type.Integer(), Type.Null()]),
-      rankAfter: Type.Union([Type.Integer(), Type.Null()]),
+      scoreBefore: Nullable(Type.Number()),
+      scoreAfter: Nullable(Type.Number()),
+      rankBefore: Nullable(Type.Integer()),
+      rankAfter: Nullable(Type.Integer()),
       /** rankBefore − rankAfter: positive when the new methodology moves the unit up. */
-      shift: Type.Union([Type.Integer(), Type.Null()]),
+      shift: Nullable(Type.Integer()),
     }),
   ),
 });
@@ -149,8 +150,8 @@ const PublishedPlaces = Type.Array(
     }),
     /** False when the published table does not list the municipality (a top-10, say). */
     listed: Type.Boolean(),
-    place: Type.Union([Type.Integer(), Type.Null()]),
-    placeLabel: Type.Union([Type.String(), Type.Null()]),
+    place: Nullable(Type.Integer()),
+    placeLabel: Nullable(Type.String()),
   }),
 );
 
@@ -165,7 +166,7 @@ export const RatingPlaceHistory = Type.Object({
   predecessors: Type.Array(
     Type.Object({
       municipality: MunicipalityRef,
-      validTo: Type.Union([Type.String(), Type.Null()]),
+      validTo: Nullable(Type.String()),
       mergedInto: MunicipalityRef,
       places: PublishedPlaces,
     }),

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Nullable } from '../../../domain/nullable.js';
 import { RatingReview } from '../../../domain/rating-review.js';
 import type { AppContext } from '../../app-context.js';
 import { ErrorBody } from '../../http-errors.js';
@@ -115,7 +116,7 @@ export const ratingStaffRoutes: FastifyPluginAsyncTypebox<AppContext> = async (a
         summary: 'Проверка черновика: кто и когда отметил расчёт проверенным (null — ещё никто)',
         params: Type.Object({ code: Code }),
         response: {
-          200: Type.Object({ review: Type.Union([RatingReview, Type.Null()]) }),
+          200: Type.Object({ review: Nullable(RatingReview) }),
           ...errors,
         },
       },

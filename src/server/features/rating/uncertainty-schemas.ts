@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Nullable } from '../../../domain/nullable.js';
 
 /** Limits of one run: enough for a stable 5–95 % band, small enough to bound a run's time. */
 export const UNCERTAINTY_LIMITS = {
@@ -30,7 +31,7 @@ export const UncertaintyRequest = Type.Object(
 );
 export type UncertaintyRequest = Type.Static<typeof UncertaintyRequest>;
 
-const Place = Type.Union([Type.Number(), Type.Null()]);
+const Place = Nullable(Type.Number());
 
 export const UncertaintySettings = Type.Object({
   draws: Type.Integer(),
@@ -53,7 +54,7 @@ export const UncertaintyResult = Type.Object({
       code: Type.String(),
       name: Type.String(),
       /** The place in the snapshot. */
-      place: Type.Union([Type.Integer(), Type.Null()]),
+      place: Nullable(Type.Integer()),
       median: Place,
       p05: Place,
       p95: Place,
