@@ -34,6 +34,7 @@ import { registryRoutes } from './features/registry/registry-routes.js';
 import { reportRoutes } from './features/reports/report-routes.js';
 import { httpRequestDuration, type PoolStats } from './metrics/server-metrics.js';
 import { ReplayAnswers } from './replay-answers.js';
+import { buildRequestValidator } from './request-validator.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { logAnswers, loggerOptions, type ServerLog } from './server-log.js';
 import { readTrustProxy } from './trust-proxy.js';
@@ -82,6 +83,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: options.trustProxy ?? readTrustProxy(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   if (options.log !== false && options.log !== undefined) logAnswers(app);

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { BoundaryPreview, BoundaryRecord, BoundaryUpload } from '../../../domain/boundaries.js';
 import { Nullable } from '../../../domain/nullable.js';
 import type { AppContext } from '../../app-context.js';
