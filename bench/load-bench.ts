@@ -10,7 +10,7 @@
 // mix of saves, form openings and reads for 600 s, the server's RSS sampled every 10 s.
 // Bounded: each phase stops taking new work after --max-seconds. Nothing asserts a time.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DatabaseHandle, openPostgres, openSqlite } from '../src/db/connect.js';
@@ -18,7 +18,7 @@ import { migrateToLatest } from '../src/db/migrate.js';
 import { call, keptAlive, runPool, Series } from './load-client.js';
 import { dataSet, formPath, logIn, readLeagueTable } from './load-officials.js';
 import { enteredValue, INDICATORS, LEAGUE_TABLE, REGION, seedLoadRegion } from './load-seed.js';
-import { freshPostgres, type RunningServer, startServer } from './load-server.js';
+import { cpuBetween, freshPostgres, type RunningServer, startServer } from './load-server.js';
 import { runSoak } from './load-soak.js';
 import { verifyBurst } from './load-verify.js';
 
@@ -57,7 +57,10 @@ if (databases.some((d) => !['sqlite', 'postgres', 'both'].includes(d)))
 const perSecond = (n: number, ms: number) => (n / (ms / 1000)).toFixed(0);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 
-async function burst(name: string, server: RunningServer) {
+/** CPU used so far by the database's own processes, ms by process id (PostgreSQL only). */
+type DatabaseCpu = () => Promise<Map<number, number>>;
+
+async function burst(name: string, server: RunningServer, databaseCpu?: DatabaseCpu) {
   const agent = keptAlive(concurrency);
   const readAgent = keptAlive(50);
   // Warm: the league table rendered once into the portal's cache, the code paths compiled.
@@ -94,6 +97,9 @@ async function burst(name: string, server: RunningServer) {
   const reads = new Series();
   const rssBefore = server.rss();
   const cpuBefore = server.cpuMs();
+  const benchCpuBefore = process.cpuUsage();
+  const databaseCpuBefore = await databaseCpu?.();
+  const statementsBefore = await server.statementsSent();
   const burstReadAgent = keptAlive(50);
   const reading = readLeagueTable(server, burstReadAgent, readsPerSecond, reads);
   start = performance.now();
@@ -116,7 +122,18 @@ async function burst(name: string, server: RunningServer) {
   const burstMs = performance.now() - start;
   await reading.stop();
   const rssAfter = server.rss();
-  const cpuPerSet = (server.cpuMs() - cpuBefore) / Math.max(done, 1);
+  const sets = Math.max(done, 1);
+  const cpuPerSet = (server.cpuMs() - cpuBefore) / sets;
+  const benchCpu = process.cpuUsage(benchCpuBefore);
+  const benchCpuPerSet = (benchCpu.user + benchCpu.system) / 1000 / sets;
+  const databaseCpuAfter = await databaseCpu?.();
+  const databaseCpuPerSet =
+    databaseCpuBefore && databaseCpuAfter
+      ? cpuBetween(databaseCpuBefore, databaseCpuAfter) / sets
+      : 0;
+  const statementsPerSet = ((await server.statementsSent()) - statementsBefore) / sets;
+  const totalCpuPerSet = cpuPerSet + databaseCpuPerSet + benchCpuPerSet;
+  const cores = availableParallelism();
   agent.destroy();
   burstReadAgent.destroy();
 
@@ -138,6 +155,12 @@ async function burst(name: string, server: RunningServer) {
       `${cpuPerSet.toFixed(2)} мс на набор (с чтениями таблицы; предел одного ядра ${perSecond(1, cpuPerSet)} наборов/с)`,
   );
   console.log(
+    `${name}: на набор — запросов к базе ${statementsPerSet.toFixed(1)}; время процессора: сервер ` +
+      `${cpuPerSet.toFixed(2)} мс, ${databaseCpu ? `PostgreSQL ${databaseCpuPerSet.toFixed(2)} мс, ` : ''}` +
+      `нагрузка (этот процесс) ${benchCpuPerSet.toFixed(2)} мс, всего ${totalCpuPerSet.toFixed(2)} мс — ` +
+      `потолок этой машины (${cores} ядра) ${perSecond(cores, totalCpuPerSet)} наборов/с`,
+  );
+  console.log(
     `${name}: таблица рейтинга во время отправки, ${reads.count} чтений (${readsPerSecond}/с): ${reads.summary()}; ` +
       `память сервера (RSS) ${mb(rssBefore)} → ${mb(rssAfter)} МБ`,
   );
@@ -145,8 +168,13 @@ async function burst(name: string, server: RunningServer) {
 }
 
 /** The burst, then the database and the answers checked: the problems found. */
-async function burstAndVerify(name: string, server: RunningServer, open: () => DatabaseHandle) {
-  const series = await burst(name, server);
+async function burstAndVerify(
+  name: string,
+  server: RunningServer,
+  open: () => DatabaseHandle,
+  databaseCpu?: DatabaseCpu,
+) {
+  const series = await burst(name, server, databaseCpu);
   await server.stop();
   const handle = open();
   const problems = await verifyBurst(handle.db, officials, (m, i) => enteredValue(m, i));
@@ -165,6 +193,7 @@ async function measure(
   open: () => DatabaseHandle,
   env: Record<string, string>,
   dir: string,
+  databaseCpu?: DatabaseCpu,
 ) {
   const handle = open();
   const seedStart = performance.now();
@@ -190,7 +219,7 @@ async function measure(
         concurrency,
         maxMs,
       });
-    else problems = await burstAndVerify(name, server, open);
+    else problems = await burstAndVerify(name, server, open, databaseCpu);
   } finally {
     await server.stop();
     const errors = server.errorLines();
@@ -237,6 +266,7 @@ if (databases.includes('postgres') || databases.includes('both')) {
           () => openPostgres(fresh.url),
           { DATABASE_URL: fresh.url },
           dir,
+          () => fresh.cpuMs(),
         )) && ok;
     } finally {
       await fresh.drop();

@@ -11,6 +11,26 @@ import { cliNodeFlags, root } from './bench-dist.js';
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100;
 
+/** CPU time a process has used so far, user and system, ms (Linux: /proc); 0 once it is gone. */
+export function processCpuMs(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
+  // utime and stime, fields 14 and 15 of /proc/PID/stat, counted after the command's ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** CPU used between two samples of processes by id: what the ones still running added. */
+export function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, now] of after) ms += now - (before.get(pid) ?? 0);
+  return ms;
+}
+
 /** The latest modification time of any file under `dir`, ms. */
 function newest(dir: string): number {
   let latest = 0;
@@ -27,6 +47,8 @@ export interface RunningServer {
   rss(): number;
   /** CPU time the server process has used so far, user and system, ms (Linux: /proc). */
   cpuMs(): number;
+  /** Statements the server has sent to its database so far (its /metrics). */
+  statementsSent(): Promise<number>;
   /** Lines of the journal at level error (50) or above. */
   errorLines(): string[];
   stop(): Promise<void>;
@@ -52,7 +74,10 @@ export async function startServer(
       `${root}bin/munirank.js`,
       ...['serve', '--port', '0', '--host', '127.0.0.1'],
     ],
-    { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      env: { ...process.env, MUNIRANK_METRICS_ALLOW: '127.0.0.1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   const log = createWriteStream(journal);
   child.stderr?.pipe(log, { end: false });
@@ -84,11 +109,12 @@ function running(child: ChildProcess, base: URL, journal: string): RunningServer
       const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       return Number(m?.[1] ?? 0) * 1024;
     },
-    cpuMs() {
-      // utime and stime, fields 14 and 15 of /proc/PID/stat, counted after the command's ')'.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    cpuMs: () => processCpuMs(pid),
+    async statementsSent() {
+      const text = await (await fetch(new URL('/metrics', base))).text();
+      const m = /^munirank_db_statements_sent (\d+)$/m.exec(text);
+      if (!m) throw new Error(`/metrics без munirank_db_statements_sent: ${text.slice(0, 200)}`);
+      return Number(m[1]);
     },
     errorLines() {
       return readFileSync(journal, 'utf8')
@@ -106,6 +132,12 @@ function running(child: ChildProcess, base: URL, journal: string): RunningServer
 
 export interface FreshPostgres {
   url: string;
+  /**
+   * CPU used so far by each PostgreSQL process working for this database, ms by process id:
+   * its connections and the server's background processes (WAL writer, checkpointer…).
+   * Readable where PostgreSQL runs on this machine, as on loopback.
+   */
+  cpuMs(): Promise<Map<number, number>>;
   drop(): Promise<void>;
 }
 
@@ -127,6 +159,13 @@ export async function freshPostgres(): Promise<FreshPostgres | string> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
+    async cpuMs() {
+      const { rows } = await admin.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = $1 OR backend_type <> 'client backend'",
+        [name],
+      );
+      return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
+    },
     async drop() {
       // Autovacuum may still be busy with the fresh rows: wait for it rather than fail.
       for (let attempt = 1; ; attempt += 1) {

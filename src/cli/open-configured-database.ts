@@ -5,6 +5,7 @@ export function openConfiguredDatabase(config: AppConfig): DatabaseHandle {
   return openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: sqliteFileIn(config.dataDir),
+    poolSize: config.poolSize,
   });
 }
 

@@ -37,6 +37,7 @@ export async function serve(opts: ServeOptions): Promise<void> {
     log: serverLogFromEnv(),
     importJobs,
     poolStats: handle.poolStats,
+    statementsSent: handle.statementsSent,
   });
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -16,6 +16,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Connections of the pool (PostgreSQL); absent for SQLite's single connection. */
   poolStats?: () => { total: number; idle: number; waiting: number };
+  /** Statements sent to the database through this handle so far, BEGIN and COMMIT included. */
+  statementsSent(): number;
 }
 
 // COUNT(*) and other int8 results arrive as strings from pg; our counts fit in a double.
@@ -34,12 +36,39 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: rawSqliteDialect(sqlite) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const dialect = rawSqliteDialect(sqlite);
+  const db = new Kysely<Database>({ dialect });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    close: () => db.destroy(),
+    statementsSent: () => dialect.statementsSent(),
+  };
 }
 
-export function openPostgres(url: string): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+/**
+ * A pg client that counts what it sends: each `query` call is one statement and one round trip
+ * (Kysely's BEGIN and COMMIT included), which is what a request costs the database's CPU.
+ */
+function countingClient(counter: { sent: number }): typeof pg.Client {
+  return class CountingClient extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; all are passed on.
+    override query(...args: unknown[]): any {
+      counter.sent += 1;
+      return (super.query as (...a: unknown[]) => unknown)(...args);
+    }
+  };
+}
+
+/** `poolSize`: connections at most (the server's is MUNIRANK_DB_POOL_SIZE, see config.ts). */
+export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+  const counter = { sent: 0 };
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    Client: countingClient(counter),
+  });
   // An idle connection the server closes (a restart, an administrator, a dropped database) is
   // reported here; the pool has already discarded it and opens a new one for the next query.
   // Without a listener the event would end the whole process.
@@ -51,6 +80,7 @@ export function openPostgres(url: string): DatabaseHandle {
     location: redactUrl(url),
     close: () => db.destroy(),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    statementsSent: () => counter.sent,
   };
 }
 
@@ -64,6 +94,12 @@ export function redactUrl(url: string): string {
   }
 }
 
-export function openDatabase(options: { databaseUrl?: string | undefined; sqliteFile: string }) {
-  return options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.sqliteFile);
+export function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  sqliteFile: string;
+  poolSize?: number;
+}) {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.poolSize)
+    : openSqlite(options.sqliteFile);
 }

@@ -32,14 +32,21 @@ class TrackingPostgresAdapter extends PostgresAdapter {
  * SQLite through Kysely, with the better-sqlite3 handle reachable from any transaction and
  * commits made durable off the event loop (DurableSqliteDriver).
  */
-export function rawSqliteDialect(database: SqliteDatabase.Database): SqliteDialect {
+export function rawSqliteDialect(
+  database: SqliteDatabase.Database,
+): SqliteDialect & { statementsSent(): number } {
   const adapter = new RawSqliteAdapter(database);
+  const driver = new DurableSqliteDriver(database);
   return new (class extends SqliteDialect {
     override createAdapter(): DialectAdapter {
       return adapter;
     }
     override createDriver(): Driver {
-      return new DurableSqliteDriver(database);
+      return driver;
+    }
+    /** Statements Kysely ran on the connection, BEGIN and COMMIT included. */
+    statementsSent(): number {
+      return driver.statementsSent;
     }
   })({ database });
 }

@@ -112,6 +112,7 @@ class HeldConnection implements DatabaseConnection {
   constructor(
     private readonly database: SqliteDatabase.Database,
     private readonly statements: StatementCache,
+    private readonly counter: { statementsSent: number },
   ) {
     this.#changesAtStart = this.#totalChanges();
   }
@@ -127,6 +128,7 @@ class HeldConnection implements DatabaseConnection {
 
   executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     const { sql, parameters } = compiledQuery;
+    this.counter.statementsSent += 1;
     const statement = this.statements.get(sql);
     if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
     // A change of schema or settings writes too, though it counts no changed rows.
@@ -142,6 +144,7 @@ class HeldConnection implements DatabaseConnection {
   async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
     if (!SelectQueryNode.is(compiledQuery.query))
       throw new Error('SQLite streams only SELECT queries');
+    this.counter.statementsSent += 1;
     // A statement of its own: a cached one could be asked to run while this one iterates.
     const statement = this.database.prepare(compiledQuery.sql);
     for (const row of statement.iterate(compiledQuery.parameters)) yield { rows: [row as R] };
@@ -176,6 +179,8 @@ export class DurableSqliteDriver implements Driver {
   readonly #unlocks = new Map<HeldConnection, () => void>();
   readonly #statements: StatementCache;
   readonly #sync: WalSync;
+  /** Statements run through Kysely so far, BEGIN and COMMIT included. */
+  statementsSent = 0;
 
   constructor(
     readonly database: SqliteDatabase.Database,
@@ -194,7 +199,7 @@ export class DurableSqliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const unlock = await this.#mutex.lock();
-    const connection = new HeldConnection(this.database, this.#statements);
+    const connection = new HeldConnection(this.database, this.#statements, this);
     this.#unlocks.set(connection, unlock);
     return connection;
   }

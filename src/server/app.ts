@@ -57,6 +57,8 @@ export interface AppOptions {
   metricsAccess?: MetricsAccess;
   /** The database pool's connections for /metrics (PostgreSQL). */
   poolStats?: () => PoolStats | null;
+  /** Statements sent to the database so far, for /metrics. */
+  statementsSent?: () => number;
 }
 
 /** Framework errors that would otherwise answer in English. */
@@ -176,6 +178,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     db: options.db as unknown as Kysely<unknown>,
     metricsAccess: options.metricsAccess ?? readMetricsAccess(),
     poolStats: options.poolStats,
+    statementsSent: options.statementsSent,
   });
   await app.register(registryRoutes, ctx);
   await app.register(indicatorRoutes, ctx);

@@ -46,8 +46,14 @@ export interface PoolStats {
   waiting: number;
 }
 
-/** The metrics text of this process; `pool` reads the database pool when there is one. */
-export function processMetricsText(pool?: () => PoolStats | null): string {
+/**
+ * The metrics text of this process; `pool` reads the database pool when there is one,
+ * `statementsSent` the statements sent to the database so far.
+ */
+export function processMetricsText(
+  pool?: () => PoolStats | null,
+  statementsSent?: () => number,
+): string {
   const running = new Gauge(
     'munirank_import_jobs_running',
     'Задания импорта, выполняющиеся сейчас.',
@@ -77,6 +83,11 @@ export function processMetricsText(pool?: () => PoolStats | null): string {
         : [];
     },
   );
+  const statements = new Gauge(
+    'munirank_db_statements_sent',
+    'Запросы к базе данных с запуска процесса, включая BEGIN и COMMIT.',
+    () => (statementsSent ? [{ value: statementsSent() }] : []),
+  );
   const memory = new Gauge(
     'munirank_process_resident_memory_bytes',
     'Резидентная память процесса.',
@@ -91,6 +102,7 @@ export function processMetricsText(pool?: () => PoolStats | null): string {
     ratingComputations,
     ratingComputationDuration,
     connections,
+    statements,
     memory,
   ]);
 }

@@ -11,6 +11,7 @@ export interface OperationsRoutesOptions {
   db: Kysely<unknown>;
   metricsAccess: MetricsAccess;
   poolStats?: () => PoolStats | null;
+  statementsSent?: () => number;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function operationsRoutes(app: FastifyInstance, options: Operations
         );
       return reply
         .type('text/plain; version=0.0.4; charset=utf-8')
-        .send(processMetricsText(options.poolStats));
+        .send(processMetricsText(options.poolStats, options.statementsSent));
     },
   );
 }
