@@ -20,10 +20,14 @@ export async function findSubmission(
   );
 }
 
-/** Sets a form's status (creating its row on the first transition) and appends the event. */
+/**
+ * Sets a form's status (creating its row on the first transition) and appends the event.
+ * `existing` is the form's row as read under the municipality's lock (null: none yet).
+ */
 export async function saveSubmissionStatus(
   db: Kysely<Database>,
   change: {
+    existing: { id: number; submittedAt: string | null } | null;
     municipalityId: number;
     period: string;
     from: SubmissionStatus | null;
@@ -33,8 +37,8 @@ export async function saveSubmissionStatus(
     at: string;
   },
 ): Promise<void> {
-  const existing = await findSubmission(db, change.municipalityId, change.period);
-  const submittedAt = change.to === 'submitted' ? change.at : (existing?.submitted_at ?? null);
+  const { existing } = change;
+  const submittedAt = change.to === 'submitted' ? change.at : (existing?.submittedAt ?? null);
   let id: number;
   if (existing) {
     id = existing.id;

@@ -1,19 +1,18 @@
 import type { Kysely } from 'kysely';
 import { lockForWrite } from '../../../db/lock-for-write.js';
+import { readEntryFormRows } from '../../../db/repositories/entry-form-repository.js';
 import {
-  findCurrentNotes,
-  findMunicipalityObservations,
-  listIndicatorPassports,
-  listMunicipalityReferences,
-  writeEnteredValue,
+  type TypedValue,
+  writeEnteredValues,
 } from '../../../db/repositories/entry-observation-repository.js';
-import { findSetting } from '../../../db/repositories/setting-repository.js';
-import {
-  findSubmission,
-  listSubmissionEvents,
-} from '../../../db/repositories/submission-repository.js';
 import type { Database } from '../../../db/schema/index.js';
-import type { EntryForm, EntryLine, EntryProblem, EntrySave } from '../../../domain/entry-form.js';
+import type {
+  EntryForm,
+  EntryLine,
+  EntryProblem,
+  EntrySave,
+  SubmissionStatus,
+} from '../../../domain/entry-form.js';
 import {
   type EntryPeriodKind,
   entryPeriodKind,
@@ -48,14 +47,24 @@ export class EntryInvalidError extends Error {
 
 interface LoadedForm {
   municipality: MunicipalityRef;
-  lines: (EntryLine & { indicatorId: number })[];
+  lines: FormLine[];
   form: EntryForm;
+  /** The form's row of the workflow, if it has left the draft once. */
+  submission: { id: number; submittedAt: string | null } | null;
 }
 
-async function jumpThreshold(db: Kysely<Database>): Promise<number> {
-  const stored = Number(await findSetting(db, JUMP_THRESHOLD_SETTING));
-  return Number.isFinite(stored) && stored > 0 ? stored : DEFAULT_JUMP_THRESHOLD_PERCENT;
-}
+/** A line of the form with what writing it needs: the indicator and the stored revision. */
+type FormLine = EntryLine & {
+  indicatorId: number;
+  revision: number | null;
+  /** Whether the current revision has its row (an imported first version has none yet). */
+  revisionStored: boolean;
+};
+
+const jumpThreshold = (stored: string | null): number => {
+  const n = Number(stored);
+  return Number.isFinite(n) && n > 0 ? n : DEFAULT_JUMP_THRESHOLD_PERCENT;
+};
 
 async function loadForm(
   db: Kysely<Database>,
@@ -66,22 +75,30 @@ async function loadForm(
 ): Promise<LoadedForm> {
   const kind = entryPeriodKind(period) as EntryPeriodKind;
   const previous = previousEntryPeriod(period);
-  const indicators = (await listIndicatorPassports(db, regionId)).filter((i) =>
-    formCollects(kind, i.periodicity),
-  );
-  const current = new Map(indicators.map((i) => [i.id, storedPeriod(i.periodicity, period)]));
-  const before = new Map(indicators.map((i) => [i.id, storedPeriod(i.periodicity, previous)]));
-  const observations = await findMunicipalityObservations(
-    db,
-    municipality.id,
-    indicators.map((i) => i.id),
-    [...new Set([...current.values(), ...before.values()])],
-  );
-  const find = (indicatorId: number, p: string | undefined) =>
-    observations.find((o) => o.indicator_id === indicatorId && o.period === p);
-  const notes = await findCurrentNotes(db, observations);
-  const lines = indicators.map((i) => {
-    const now = find(i.id, current.get(i.id));
+  // Every period a line may be stored under (a stock counts on the next month's first day):
+  // the statement reads them all before it knows the indicators' periodicities.
+  const periods = [
+    ...new Set([
+      period,
+      previous,
+      storedPeriod('on_date', period),
+      storedPeriod('on_date', previous),
+    ]),
+  ];
+  const rows = await readEntryFormRows(db, {
+    regionId,
+    municipalityId: municipality.id,
+    period,
+    periods,
+    referenceYear: referenceYear(period),
+    settingKey: JUMP_THRESHOLD_SETTING,
+  });
+  const indicators = rows.indicators.filter((i) => formCollects(kind, i.periodicity));
+  const find = (indicatorId: number, p: string) =>
+    rows.observations.find((o) => o.indicator_id === indicatorId && o.period === p);
+  const lines = indicators.map((i): FormLine => {
+    const stored = storedPeriod(i.periodicity, period);
+    const now = find(i.id, stored);
     return {
       indicatorId: i.id,
       code: i.code,
@@ -91,28 +108,24 @@ async function loadForm(
       rangeMax: i.range_max,
       decimals: i.decimals,
       formula: i.formula,
-      storedPeriod: current.get(i.id) as string,
+      storedPeriod: stored,
       value: now?.value ?? null,
       observationId: now?.id ?? null,
-      previousValue: find(i.id, before.get(i.id))?.value ?? null,
-      note: now ? (notes.get(now.id) ?? null) : null,
+      previousValue: find(i.id, storedPeriod(i.periodicity, previous))?.value ?? null,
+      note: now?.note ?? null,
+      revision: now?.revision ?? null,
+      revisionStored: now !== undefined && now.revision_stored === now.revision,
     };
   });
-  const references = Object.fromEntries(
-    (await listMunicipalityReferences(db, municipality.id, referenceYear(period))).map((r) => [
-      r.kind,
-      r.value,
-    ]),
-  );
-  const submission = await findSubmission(db, municipality.id, period);
+  const submission = rows.submission;
   const status = submission?.status ?? 'draft';
-  const history = submission ? await listSubmissionEvents(db, submission.id) : [];
   const writable =
     editRefusal(context.actor, municipality.id, status) === null &&
     isAllowed(context.actor, 'municipality-data.write', { municipalityId: municipality.id });
   return {
     municipality,
     lines,
+    submission: submission ? { id: submission.id, submittedAt: submission.submitted_at } : null,
     form: {
       municipality,
       period,
@@ -121,10 +134,10 @@ async function loadForm(
       comment: submission?.comment ?? null,
       editable: writable,
       actions: availableActions(context.actor, municipality.id, status),
-      jumpThresholdPercent: await jumpThreshold(db),
-      lines: lines.map(({ indicatorId: _, ...line }) => line),
-      references,
-      history: history.map((h) => ({
+      jumpThresholdPercent: jumpThreshold(rows.setting),
+      lines: lines.map(({ indicatorId: _, revision: _r, revisionStored: _s, ...line }) => line),
+      references: Object.fromEntries(rows.references.map((r) => [r.kind, r.value])),
+      history: rows.history.map((h) => ({
         fromStatus: h.from_status,
         toStatus: h.to_status,
         actor: h.actor,
@@ -198,39 +211,41 @@ export async function saveEntryForm(
       requireAll: false,
     });
     if (problems.length > 0) throw new EntryInvalidError(problems);
-    const author = actorLabel(context.actor);
-    const at = context.at.toISOString();
     const changes: { indicator: string; old: number | null; new: number }[] = [];
-    /** What the form's lines hold once the changes are written: value, observation, note. */
-    const written = new Map<string, Pick<EntryLine, 'value' | 'observationId' | 'note'>>();
+    const typed: (TypedValue & { code: string })[] = [];
     for (const [indicator, value] of Object.entries(input.values)) {
-      const line = byCode.get(indicator) as (typeof lines)[number];
+      const line = byCode.get(indicator) as FormLine;
       const note = comments[indicator]?.trim() || null;
       // A comment given to a value that stands is kept as well, on a revision of its own:
       // revisions are never changed, and submitting reads the current one's comment.
       if (value === null || (value === line.value && (note === null || note === line.note)))
         continue;
-      const observationId = await writeEnteredValue(trx, {
-        municipalityId: municipality.id,
+      typed.push({
+        code: indicator,
         indicatorId: line.indicatorId,
         period: line.storedPeriod,
         value,
-        existing:
-          line.observationId === null
-            ? null
-            : {
-                id: line.observationId,
-                value: line.value,
-                revision: await currentRevision(trx, line.observationId),
-              },
-        source: ENTRY_SOURCE,
-        author,
-        at,
+        oldValue: line.value,
+        firstRevisionMissing:
+          line.observationId !== null && !line.revisionStored
+            ? { observationId: line.observationId }
+            : null,
         note,
       });
       changes.push({ indicator, old: line.value, new: value });
-      written.set(indicator, { value, observationId, note });
     }
+    const ids = await writeEnteredValues(trx, municipality.id, typed, {
+      source: ENTRY_SOURCE,
+      author: actorLabel(context.actor),
+      at: context.at.toISOString(),
+    });
+    /** What the form's lines hold once the changes are written: value, observation, note. */
+    const written = new Map<string, Pick<EntryLine, 'value' | 'observationId' | 'note'>>(
+      typed.map((t) => [
+        t.code,
+        { value: t.value, observationId: ids.get(t.indicatorId) as number, note: t.note },
+      ]),
+    );
     if (changes.length > 0)
       await recordAudit(trx, {
         context,
@@ -250,31 +265,30 @@ export async function saveEntryForm(
   });
 }
 
-async function currentRevision(db: Kysely<Database>, observationId: number): Promise<number> {
-  const row = await db
-    .selectFrom('observation')
-    .select('revision')
-    .where('id', '=', observationId)
-    .executeTakeFirstOrThrow();
-  return row.revision;
-}
-
-/** The problems that keep a form from being submitted: everything required, comments on jumps. */
-export async function submissionProblems(
+/**
+ * The form's workflow row and the problems that keep it from being submitted (everything
+ * required, comments on jumps), from one read of the form.
+ */
+export async function submissionCheck(
   db: Kysely<Database>,
   municipality: MunicipalityRef,
   regionId: number,
   period: string,
   context: AuditContext,
-): Promise<EntryProblem[]> {
-  const { lines, form } = await loadForm(db, municipality, regionId, period, context);
-  return validateEntry({
+): Promise<{
+  status: SubmissionStatus;
+  submission: LoadedForm['submission'];
+  problems: EntryProblem[];
+}> {
+  const { lines, form, submission } = await loadForm(db, municipality, regionId, period, context);
+  const problems = validateEntry({
     lines,
     values: Object.fromEntries(lines.map((l) => [l.code, l.value])),
     comments: Object.fromEntries(lines.map((l) => [l.code, l.note ?? undefined])),
     jumpThresholdPercent: form.jumpThresholdPercent,
     requireAll: true,
   });
+  return { status: form.status, submission, problems };
 }
 
 /** The revisions of one value of a form: who, when, from which source (import file or form). */

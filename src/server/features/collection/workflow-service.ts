@@ -8,6 +8,7 @@ import type { Database } from '../../../db/schema/index.js';
 import {
   SUBMISSION_STATUS_LABELS,
   type SubmissionState,
+  type SubmissionStatus,
   type WorkflowRequest,
 } from '../../../domain/entry-form.js';
 import type { MunicipalityRef } from '../../../domain/municipality.js';
@@ -16,7 +17,7 @@ import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
-import { EntryInvalidError, submissionProblems } from './entry-service.js';
+import { EntryInvalidError, submissionCheck } from './entry-service.js';
 import { actionPermission, requirePeriod, TRANSITIONS } from './workflow-rules.js';
 
 /** Returning and unlocking say why: the official must know what to fix. */
@@ -32,7 +33,14 @@ async function applyTransition(
 ): Promise<SubmissionState> {
   // Two clicks of one button arrive together: the second reads the status the first wrote.
   await lockForWrite(trx, 'municipalityData', municipality.id);
-  const current = (await findSubmission(trx, municipality.id, period))?.status ?? 'draft';
+  // Submitting checks the form, and the form's read brings its workflow row along.
+  const check =
+    request.action === 'submit'
+      ? await submissionCheck(trx, municipality, regionId, period, context)
+      : null;
+  const row = check ? null : await findSubmission(trx, municipality.id, period);
+  const current: SubmissionStatus = check?.status ?? row?.status ?? 'draft';
+  const existing = check ? check.submission : row && { id: row.id, submittedAt: row.submitted_at };
   const rule = TRANSITIONS[request.action];
   if (!rule.from.includes(current))
     throw new RequestError(
@@ -49,11 +57,9 @@ async function applyTransition(
         ? 'Укажите, что нужно исправить: комментарий обязателен при возврате на доработку.'
         : 'Укажите причину: комментарий обязателен при открытии закрытого периода.',
     );
-  if (request.action === 'submit') {
-    const problems = await submissionProblems(trx, municipality, regionId, period, context);
-    if (problems.length > 0) throw new EntryInvalidError(problems);
-  }
+  if (check && check.problems.length > 0) throw new EntryInvalidError(check.problems);
   await saveSubmissionStatus(trx, {
+    existing,
     municipalityId: municipality.id,
     period,
     from: current,
