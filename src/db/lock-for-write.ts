@@ -41,5 +41,9 @@ export type LockScope = keyof typeof LOCK_SCOPES;
 export async function lockForWrite(trx: Kysely<Database>, scope: LockScope, id: number) {
   if (!trx.isTransaction) throw new Error('lockForWrite needs a transaction');
   if (dialectOf(trx) === 'sqlite') return;
-  await sql`select pg_advisory_xact_lock(${LOCK_SCOPES[scope]}::int4, ${id}::int4)`.execute(trx);
+  if (!Number.isInteger(id)) throw new Error(`lockForWrite: not an integer id: ${id}`);
+  // Written out without parameters: the driver sends it in one message with the BEGIN.
+  await sql
+    .raw(`select pg_advisory_xact_lock(${LOCK_SCOPES[scope]}::int4, ${id}::int4)`)
+    .execute(trx);
 }

@@ -10,6 +10,7 @@ import {
   sql,
 } from 'kysely';
 import type pg from 'pg';
+import { LazyBeginPostgresDriver } from './postgres-lazy-begin.js';
 import { DurableSqliteDriver } from './sqlite-driver.js';
 
 /**
@@ -51,7 +52,10 @@ export function rawSqliteDialect(
   })({ database });
 }
 
-/** PostgreSQL through Kysely, with each pool connection reachable by its process id. */
+/**
+ * PostgreSQL through Kysely, with each pool connection reachable by its process id and a
+ * transaction's BEGIN sent with its advisory lock (LazyBeginPostgresDriver).
+ */
 export function trackingPostgresDialect(pool: pg.Pool): PostgresDialect {
   const adapter = new TrackingPostgresAdapter();
   pool.on('connect', (client) => {
@@ -64,6 +68,9 @@ export function trackingPostgresDialect(pool: pg.Pool): PostgresDialect {
   return new (class extends PostgresDialect {
     override createAdapter(): DialectAdapter {
       return adapter;
+    }
+    override createDriver(): Driver {
+      return new LazyBeginPostgresDriver({ pool });
     }
   })({ pool });
 }
