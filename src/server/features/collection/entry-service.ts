@@ -78,12 +78,10 @@ async function loadForm(
   // Every period a line may be stored under (a stock counts on the next month's first day):
   // the statement reads them all before it knows the indicators' periodicities.
   const periods = [
-    ...new Set([
-      period,
-      previous,
-      storedPeriod('on_date', period),
-      storedPeriod('on_date', previous),
-    ]),
+    period,
+    previous,
+    storedPeriod('on_date', period),
+    storedPeriod('on_date', previous),
   ];
   const rows = await readEntryFormRows(db, {
     regionId,
