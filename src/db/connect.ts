@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import pg from 'pg';
+import { preparedName } from './prepared-statements.js';
 import { rawSqliteDialect, trackingPostgresDialect } from './raw-connection.js';
 import type { Database } from './schema/index.js';
 
@@ -49,14 +50,20 @@ export function openSqlite(file: string): DatabaseHandle {
 
 /**
  * A pg client that counts what it sends: each `query` call is one statement and one round trip
- * (Kysely's BEGIN and COMMIT included), which is what a request costs the database's CPU.
+ * (Kysely's BEGIN and COMMIT included), which is what a request costs the database's CPU. A
+ * text marked by `prepareOnPostgres` goes as a named statement, prepared once per connection.
  */
 function countingClient(counter: { sent: number }): typeof pg.Client {
   return class CountingClient extends pg.Client {
     // biome-ignore lint/suspicious/noExplicitAny: pg's query has many overloads; all are passed on.
     override query(...args: unknown[]): any {
       counter.sent += 1;
-      return (super.query as (...a: unknown[]) => unknown)(...args);
+      const [text, values, ...rest] = args;
+      const name = typeof text === 'string' ? preparedName(text) : undefined;
+      const query = super.query as (...a: unknown[]) => unknown;
+      if (name !== undefined && Array.isArray(values) && rest.length === 0)
+        return query.call(this, { name, text, values });
+      return query.apply(this, args);
     }
   };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { getEntryForm, saveEntryForm } from '../../src/server/features/collection/entry-service.js';
@@ -38,6 +39,23 @@ describe.each(testDatabases())('statements of a form on $name', (kind) => {
     );
     expect(statements).toBe(2);
   });
+
+  it.runIf(kind.name === 'postgres')(
+    'keeps the form statement prepared on the connection that ran it',
+    async () => {
+      const period = freshPeriod();
+      const names = await instance.handle.db.transaction().execute(async (trx) => {
+        await getEntryForm(trx, regionId, 'buzuluk-city', period, SYSTEM);
+        await getEntryForm(trx, regionId, 'orsk-city', period, SYSTEM);
+        return (
+          await sql<{ name: string }>`
+            select name from pg_prepared_statements where name like 'munirank\_%'
+          `.execute(trx)
+        ).rows;
+      });
+      expect(names).toHaveLength(1);
+    },
+  );
 
   it('saves any number of values with one upsert and one insert of revisions', async () => {
     const db = instance.handle.db;

@@ -2,6 +2,7 @@ import type { CompiledQuery, Kysely, Selectable } from 'kysely';
 import * as postgresJson from 'kysely/helpers/postgres';
 import * as sqliteJson from 'kysely/helpers/sqlite';
 import { dialectOf } from '../dialect-of.js';
+import { prepareOnPostgres } from '../prepared-statements.js';
 import type { Database } from '../schema/index.js';
 import type { IndicatorTable } from '../schema/indicator.js';
 import type { ReferenceValueTable } from '../schema/reference-value.js';
@@ -187,6 +188,7 @@ export async function readEntryFormRows(
       parameters: compiled.parameters.map((p) => places.get(p) ?? (() => p)),
     };
     compiledForms.set(dialect, prepared);
+    prepareOnPostgres(compiled.sql);
   }
   const { compiled, parameters } = prepared;
   const { rows } = await db.executeQuery<FormRow>({
