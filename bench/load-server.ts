@@ -112,8 +112,8 @@ function running(child: ChildProcess, base: URL, journal: string): RunningServer
     cpuMs: () => processCpuMs(pid),
     async statementsSent() {
       const text = await (await fetch(new URL('/metrics', base))).text();
-      const m = /^munirank_db_statements_sent (\d+)$/m.exec(text);
-      if (!m) throw new Error(`/metrics без munirank_db_statements_sent: ${text.slice(0, 200)}`);
+      const m = /^munirank_db_statements_total (\d+)$/m.exec(text);
+      if (!m) throw new Error(`/metrics без munirank_db_statements_total: ${text.slice(0, 200)}`);
       return Number(m[1]);
     },
     errorLines() {

@@ -27,6 +27,7 @@ describe.each(testDatabases())('health, readiness and metrics on $name', (kind) 
       regionCode: 'orenburg',
       metricsAccess: { token, allow: null },
       poolStats: instance.handle.poolStats,
+      statementsSent: instance.handle.statementsSent,
     });
   });
   afterAll(async () => {
@@ -134,6 +135,11 @@ describe.each(testDatabases())('health, readiness and metrics on $name', (kind) 
     );
     expect(sample(after, failed) - sample(before, failed)).toBe(1);
     expect(after).toContain('# TYPE munirank_rating_computations_total counter');
+    // Storing the snapshot and the scrapes' requests went to the database meanwhile.
+    expect(after).toContain('# TYPE munirank_db_statements_total counter');
+    expect(sample(after, 'munirank_db_statements_total')).toBeGreaterThan(
+      sample(before, 'munirank_db_statements_total'),
+    );
     if (kind.name === 'postgres')
       expect(sample(after, 'munirank_db_pool_connections{state="total"}')).toBeGreaterThan(0);
     else expect(after).not.toContain('munirank_db_pool_connections{');

@@ -83,11 +83,11 @@ export function processMetricsText(
         : [];
     },
   );
-  const statements = new Gauge(
-    'munirank_db_statements_sent',
+  const statements = new Counter(
+    'munirank_db_statements_total',
     'Запросы к базе данных с запуска процесса, включая BEGIN и COMMIT.',
-    () => (statementsSent ? [{ value: statementsSent() }] : []),
   );
+  if (statementsSent) statements.inc({}, statementsSent());
   const memory = new Gauge(
     'munirank_process_resident_memory_bytes',
     'Резидентная память процесса.',
