@@ -46,6 +46,8 @@ export class LazyBeginPostgresDriver extends PostgresDriver {
       }
       return connection.executeQuery<R>(query);
     };
+    // Only executeQuery needs the BEGIN: streams need a cursor the dialect is not given
+    // (connect.ts), and without one the connection refuses every stream.
     // The driver's own connection stays the target: its private members and its release.
     const wrapper: DatabaseConnection = new Proxy(connection, {
       get(target, property) {
