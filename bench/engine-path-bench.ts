@@ -11,10 +11,10 @@ import { offlineSnapshotText } from '../src/cli/offline-snapshot.js';
 import { readMethodologyFile } from '../src/cli/read-methodology-file.js';
 import { readRatingTable } from '../src/cli/read-rating-table.js';
 import { contentHash } from '../src/db/content-hash.js';
-import { canonicalJson } from '../src/domain/canonical-json.js';
 import { computeRating } from '../src/engine/compute-rating.js';
 import { drawRandom } from '../src/engine/prng.js';
 import { buildSnapshotContent } from '../src/server/features/rating/build-snapshot-content.js';
+import { storedSnapshotText } from '../src/server/features/rating/stored-snapshot-content.js';
 import { benchMethodology, INDICATORS, time } from './bench-index.js';
 
 /** A data file as a user has it: `;`, decimal commas, 1 % empty cells. */
@@ -55,7 +55,7 @@ for (const [n, runs] of [
   const result = computeRating(m, data);
   const content = time(runs, () => buildSnapshotContent(m, data, result));
   const built = buildSnapshotContent(m, data, result);
-  const hashed = time(runs, () => contentHash(canonicalJson(built)));
+  const hashed = time(runs, () => contentHash(storedSnapshotText(built)));
   const whole = time(runs, () => {
     const mm = readMethodologyFile(methodologyFile);
     const table = readRatingTable(dataPath);
@@ -68,7 +68,7 @@ for (const [n, runs] of [
     `${n} × ${INDICATORS}: весь путь compute --snapshot ${range(whole)}; движок с объяснениями ` +
       `отдельно ${range(engine)} (${((100 * engine.median) / whole.median).toFixed(0)} % пути). ` +
       `Части: чтение файла ${range(read)}, объекты объяснений и содержимое снимка ${range(content)}, ` +
-      `канонический JSON и SHA-256 ${range(hashed)}; остальное — запись файла и разбор.`,
+      `упаковка, канонический JSON и SHA-256 ${range(hashed)}; остальное — запись файла и разбор.`,
   );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import type { Methodology } from '../domain/methodology.js';
 import type { SnapshotDownload } from '../domain/snapshot-download.js';
 import type { RatingData, RatingResult } from '../engine/compute-rating.js';
 import { buildSnapshotContent } from '../server/features/rating/build-snapshot-content.js';
+import { storedSnapshotText } from '../server/features/rating/stored-snapshot-content.js';
 
 export interface OfflineSnapshotOptions {
   dataFile: string;
@@ -52,7 +53,7 @@ function offlineSnapshotParts(
   result: RatingResult,
   options: OfflineSnapshotOptions,
 ): { head: Omit<SnapshotDownload, 'content'>; content: string } {
-  const stored = canonicalJson(buildSnapshotContent(m, data, result));
+  const stored = storedSnapshotText(buildSnapshotContent(m, data, result));
   const head: Omit<SnapshotDownload, 'content'> = {
     format: 'munirank-snapshot/1',
     code: options.code ?? `${m.code}-v${m.version}`,

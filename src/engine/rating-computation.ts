@@ -29,9 +29,11 @@ function asJson<T>(value: T): T {
 
 /**
  * The full record of one computation: methodology, exact inputs, every intermediate column,
- * places and explanations, as plain JSON. In format `/2` (the default, decision 0160) the
- * explanations are columns (`unitExplanationOf` makes one unit's object of them); `/1`, one
- * object per unit, is what snapshots stored before it, and what their check recomputes.
+ * places and explanations, as plain JSON. In format `/2` (decision 0160) the explanations are
+ * columns (`unitExplanationOf` makes one unit's object of them); `/1`, one object per unit, is
+ * what snapshots stored before it, and what their check recomputes. `/3` (the default,
+ * decision 0220) is the same record as `/2` here; it differs only in how it is stored
+ * (`storedSnapshotText` in src/server/features/rating packs its columns).
  *
  * @example describeComputation(m, data, computeRating(m, data)).nodes[0]?.scores
  */
@@ -39,11 +41,11 @@ export function describeComputation(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
-  format: RatingComputationFormat = 'munirank-computation/2',
+  format: RatingComputationFormat = 'munirank-computation/3',
 ): RatingComputation {
   return format === 'munirank-computation/1'
     ? describeComputationV1(m, data, result)
-    : describeComputationV2(m, data, result);
+    : describeComputationV2(m, data, result, format);
 }
 
 /** The record with one explanation object per unit, kept as it was for snapshots stored so. */
@@ -148,6 +150,7 @@ function describeComputationV2(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
+  format: 'munirank-computation/2' | 'munirank-computation/3',
 ): RatingComputation {
   const n = data.units.length;
   const record = (values: RatingData['values'] | undefined) => {
@@ -171,7 +174,7 @@ function describeComputationV2(
     ...(m.screening ? { screened: result.screened } : {}),
   });
   return {
-    format: 'munirank-computation/2',
+    format,
     methodology: small.methodology,
     inputs: {
       units: data.units.map((u) => ({ code: u.code, group: u.group ?? null, name: u.name })),
@@ -318,7 +321,17 @@ export function checkComputation(stored: RatingComputation, keepPerSection = 20)
   if (!COMPUTATION_FORMATS.includes(stored?.format))
     return {
       ok: false,
-      refused: [`неизвестный формат расчёта (ожидается ${COMPUTATION_FORMATS.join(' или ')})`],
+      refused: [
+        `неизвестный формат расчёта (ожидается ${COMPUTATION_FORMATS.slice(0, -1).join(', ')} ` +
+          `или ${COMPUTATION_FORMATS.at(-1)})`,
+      ],
+    };
+  // A /3 computation as stored, columns still base64 text: recomputing it would read the
+  // letters as values. Its readers unpack it first (unpackComputation, decision 0220).
+  if (Object.values(stored.inputs?.values ?? {}).some((v) => typeof v === 'string'))
+    return {
+      ok: false,
+      refused: ['столбцы расчёта упакованы (формат /3): сначала прочитайте их как массивы'],
     };
   const checked = validateMethodology(stored.methodology);
   if (!checked.ok)

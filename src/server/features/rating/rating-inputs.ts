@@ -10,9 +10,9 @@ import {
 import type { Database } from '../../../db/schema/index.js';
 import { REFERENCE_KINDS } from '../../../db/schema/reference-value.js';
 import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
-import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { expressionVariables, parseExpression } from '../../../engine/expression.js';
+import { readSnapshotContent } from './stored-snapshot-content.js';
 
 /** The indicator codes a tree reads: its indicators, or the variables of their formulas. */
 export function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
@@ -124,7 +124,7 @@ async function previousPlaces(
     if (m?.code !== methodologyCode) continue;
     const row = await findSnapshotById(db, s.id);
     if (!row) continue;
-    const content = JSON.parse(row.content) as RatingSnapshotContent;
+    const content = readSnapshotContent(row.content);
     return new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
   }
   return new Map();
