@@ -4,8 +4,7 @@ import { canonicalJson } from '../domain/canonical-json.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { SnapshotDownload } from '../domain/snapshot-download.js';
 import type { RatingData, RatingResult } from '../engine/compute-rating.js';
-import { buildSnapshotContent } from '../server/features/rating/build-snapshot-content.js';
-import { storedSnapshotText } from '../server/features/rating/stored-snapshot-content.js';
+import { computedSnapshotText } from '../server/features/rating/stored-snapshot-content.js';
 
 export interface OfflineSnapshotOptions {
   dataFile: string;
@@ -53,7 +52,7 @@ function offlineSnapshotParts(
   result: RatingResult,
   options: OfflineSnapshotOptions,
 ): { head: Omit<SnapshotDownload, 'content'>; content: string } {
-  const stored = storedSnapshotText(buildSnapshotContent(m, data, result));
+  const stored = computedSnapshotText(m, data, result);
   const head: Omit<SnapshotDownload, 'content'> = {
     format: 'munirank-snapshot/1',
     code: options.code ?? `${m.code}-v${m.version}`,

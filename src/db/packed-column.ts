@@ -8,6 +8,9 @@
  * @example unpackColumn(packColumn([1.5, null, -0])) // [1.5, null, -0]
  */
 export function packColumn(values: ArrayLike<number | null>): string {
+  // A Float64Array's own bytes are written as they are (null cannot be in it).
+  if (values instanceof Float64Array && LITTLE_ENDIAN)
+    return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
   const doubles = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const v = values[i];

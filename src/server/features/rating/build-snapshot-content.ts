@@ -24,6 +24,17 @@ export function buildSnapshotContent(
   data: RatingData,
   result: RatingResult,
 ): RatingSnapshotContent {
+  const { columns, notes } = snapshotTableHead(m, result);
+  const rawOf = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
+  const rows = snapshotRows(m, result.units, (code) => rawOf.get(code));
+  return { columns, rows, notes, computation: describeComputation(m, data, result) };
+}
+
+/** The table's columns and notes of a computed rating: what its content holds beside the rows. */
+export function snapshotTableHead(
+  m: Methodology,
+  result: RatingResult,
+): Pick<RatingSnapshotContent, 'columns' | 'notes'> {
   const indicators = indicatorNodes(m.tree);
   const columns: SnapshotColumn[] = [
     { key: 'index', title: m.tree.name, unit: null, decimals: m.outputScale === 1 ? 3 : 1 },
@@ -41,8 +52,6 @@ export function buildSnapshotContent(
       { key: GROUP_KEY, title: grouping.title, unit: null, decimals: 0 },
       { key: GROUP_PLACE_KEY, title: 'Место в группе', unit: null, decimals: 0 },
     );
-  const rawOf = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
-  const rows = snapshotRows(m, result.units, (code) => rawOf.get(code));
   const notes = [
     `Рассчитано munirank по методике «${m.title}» (${m.code}, версия ${m.version}); ` +
       'полный расчёт, исходные данные и методика — в выгрузке снимка, проверка: munirank verify.',
@@ -57,7 +66,7 @@ export function buildSnapshotContent(
   for (const u of result.units) {
     if (u.score === null && u.reasons.length > 0) notes.push(`${u.name}: ${u.reasons.join('; ')}`);
   }
-  return { columns, rows, notes, computation: describeComputation(m, data, result) };
+  return { columns, notes };
 }
 
 /**

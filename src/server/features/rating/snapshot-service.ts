@@ -17,8 +17,7 @@ import type { SourceReference } from '../../../domain/source-reference.js';
 import { computeRating, type RatingData } from '../../../engine/compute-rating.js';
 import { NotFoundError } from '../../http-errors.js';
 import { ratingComputationDuration, ratingComputations } from '../../metrics/server-metrics.js';
-import { buildSnapshotContent } from './build-snapshot-content.js';
-import { storedSnapshotText } from './stored-snapshot-content.js';
+import { computedSnapshotText } from './stored-snapshot-content.js';
 
 export interface ComputeSnapshotRequest {
   regionId: number;
@@ -72,9 +71,7 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
       supersedesId = old.id;
     }
     const result = computeRating(request.methodology, request.data);
-    const content = storedSnapshotText(
-      buildSnapshotContent(request.methodology, request.data, result),
-    );
+    const content = computedSnapshotText(request.methodology, request.data, result);
     const hash = contentHash(content);
     const id = await insertSnapshot(trx, {
       region_id: request.regionId,

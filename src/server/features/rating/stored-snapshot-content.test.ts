@@ -9,7 +9,11 @@ import {
   verifyComputation,
 } from '../../../engine/rating-computation.js';
 import { buildSnapshotContent } from './build-snapshot-content.js';
-import { readSnapshotContent, storedSnapshotText } from './stored-snapshot-content.js';
+import {
+  computedSnapshotText,
+  readSnapshotContent,
+  storedSnapshotText,
+} from './stored-snapshot-content.js';
 
 // A formula, an imputed value (b's share from history), outlier treatment and a grouping:
 // every part of the content that format /3 stores otherwise than /2.
@@ -132,6 +136,19 @@ describe('snapshot content of format munirank-computation/3', () => {
     if (!changed) throw new Error('no computation');
     expect(verifyComputation(changed)[0]).toBe(
       '/indicators/0/raw/3 — исходное значение «per1000», ОМСУ «d»: в снимке 300, при пересчёте 200',
+    );
+  });
+
+  it('is written straight from the engine as the same text, byte for byte', () => {
+    expect(computedSnapshotText(m, data, computeRating(m, data))).toBe(text);
+    // No explanations, and a −0 and an infinity among the raw values.
+    const odd: RatingData = {
+      ...data,
+      values: { ...data.values, share: [10, -0, 35, 1e308 * 10, 5] },
+    };
+    const plain = computeRating(m, odd, { explain: false });
+    expect(computedSnapshotText(m, odd, plain)).toBe(
+      storedSnapshotText(buildSnapshotContent(m, odd, plain)),
     );
   });
 

@@ -3,7 +3,9 @@ import { canonicalJson } from '../../../domain/canonical-json.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { ExplanationColumns, RatingComputation } from '../../../domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
-import { snapshotRows } from './build-snapshot-content.js';
+import type { RatingData, RatingResult } from '../../../engine/compute-rating.js';
+import { describePackedComputation } from '../../../engine/rating-computation.js';
+import { snapshotRows, snapshotTableHead } from './build-snapshot-content.js';
 
 const PACKED = 'munirank-computation/3';
 
@@ -186,6 +188,26 @@ export function storedSnapshotText(content: RatingSnapshotContent): string {
   if (computation?.format !== PACKED) return canonicalJson(content);
   const { rows: _rows, computation: _computation, ...rest } = content;
   return canonicalJson({ ...rest, computation: packComputation(computation) });
+}
+
+/**
+ * The stored text of a computed rating's content, made straight from the engine's result:
+ * the same text as `storedSnapshotText(buildSnapshotContent(m, data, result))`, without the
+ * table's rows and the computation's arrays that the stored text leaves out or packs.
+ *
+ * @example contentHash(computedSnapshotText(m, data, computeRating(m, data)))
+ */
+export function computedSnapshotText(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+): string {
+  const { columns, notes } = snapshotTableHead(m, result);
+  return canonicalJson({
+    columns,
+    computation: describePackedComputation(m, data, result, packColumn),
+    notes,
+  });
 }
 
 /**
