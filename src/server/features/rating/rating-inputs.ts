@@ -79,11 +79,18 @@ export async function loadPeriodData(
 
   const observations = await findPeriodValuesByCode(db, regionId, wanted, period);
   const values: Record<string, (number | null)[]> = {};
-  for (const o of observations) {
+  // An indicator's column made at its first value, as before: none for one without values.
+  const columnOf = new Map<number, (number | null)[]>();
+  for (const o of observations.rows) {
     const at = index.get(o.municipality_id);
     if (at === undefined) continue;
-    values[o.code] ??= empty();
-    (values[o.code] as (number | null)[])[at] = o.value;
+    let column = columnOf.get(o.indicator_id);
+    if (column === undefined) {
+      const code = observations.codeOf.get(o.indicator_id) as string;
+      column = values[code] ??= empty();
+      columnOf.set(o.indicator_id, column);
+    }
+    column[at] = o.value;
   }
 
   const year = Number(period.slice(0, 4));
