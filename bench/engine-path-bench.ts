@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDataColumns } from '../src/cli/check-data-columns.js';
-import { offlineSnapshotText } from '../src/cli/offline-snapshot.js';
+import { writeOfflineSnapshot } from '../src/cli/offline-snapshot.js';
 import { readMethodologyFile } from '../src/cli/read-methodology-file.js';
 import { readRatingTable } from '../src/cli/read-rating-table.js';
 import { contentHash } from '../src/db/content-hash.js';
@@ -61,8 +61,7 @@ for (const [n, runs] of [
     const table = readRatingTable(dataPath);
     checkDataColumns(dataPath, mm, table.columns);
     const r = computeRating(mm, table);
-    const text = offlineSnapshotText(mm, table, r, { dataFile: dataPath, asOf: '2024-12-31' });
-    writeFileSync(out, text, 'utf8');
+    writeOfflineSnapshot(out, mm, table, r, { dataFile: dataPath, asOf: '2024-12-31' });
   });
   console.log(
     `${n} × ${INDICATORS}: весь путь compute --snapshot ${range(whole)}; движок с объяснениями ` +
