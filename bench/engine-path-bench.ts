@@ -1,20 +1,19 @@
 // `npm run bench engine` (with engine-bench.ts): the whole path a user waits for with
 // `munirank compute --snapshot` — a data file read, the rating computed with explanations, the
-// per-unit explanation objects and the stored content built, its canonical JSON and hash, the
+// stored content built (explanations as columns, numeric columns packed), its hash, the
 // bundle written — beside the engine alone, measured in the same run, for 2,500 × 60 and
 // 20,000 × 60 (POST /api/ratings: engine-store-bench.ts). Goal: under 150 ms and under 1 s end to end. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDataColumns } from '../src/cli/check-data-columns.js';
-import { offlineSnapshotText } from '../src/cli/offline-snapshot.js';
+import { writeOfflineSnapshot } from '../src/cli/offline-snapshot.js';
 import { readMethodologyFile } from '../src/cli/read-methodology-file.js';
 import { readRatingTable } from '../src/cli/read-rating-table.js';
 import { contentHash } from '../src/db/content-hash.js';
-import { canonicalJson } from '../src/domain/canonical-json.js';
 import { computeRating } from '../src/engine/compute-rating.js';
 import { drawRandom } from '../src/engine/prng.js';
-import { buildSnapshotContent } from '../src/server/features/rating/build-snapshot-content.js';
+import { computedSnapshotText } from '../src/server/features/rating/stored-snapshot-content.js';
 import { benchMethodology, INDICATORS, time } from './bench-index.js';
 
 /** A data file as a user has it: `;`, decimal commas, 1 % empty cells. */
@@ -53,22 +52,23 @@ for (const [n, runs] of [
     checkDataColumns(dataPath, m, table.columns);
   });
   const result = computeRating(m, data);
-  const content = time(runs, () => buildSnapshotContent(m, data, result));
-  const built = buildSnapshotContent(m, data, result);
-  const hashed = time(runs, () => contentHash(canonicalJson(built)));
+  // The stored text straight from the engine's columns (format /3: packed, no rows).
+  const content = time(runs, () => computedSnapshotText(m, data, result));
+  const text = computedSnapshotText(m, data, result);
+  const hashed = time(runs, () => contentHash(text));
   const whole = time(runs, () => {
     const mm = readMethodologyFile(methodologyFile);
     const table = readRatingTable(dataPath);
     checkDataColumns(dataPath, mm, table.columns);
     const r = computeRating(mm, table);
-    const text = offlineSnapshotText(mm, table, r, { dataFile: dataPath, asOf: '2024-12-31' });
-    writeFileSync(out, text, 'utf8');
+    writeOfflineSnapshot(out, mm, table, r, { dataFile: dataPath, asOf: '2024-12-31' });
   });
   console.log(
     `${n} × ${INDICATORS}: весь путь compute --snapshot ${range(whole)}; движок с объяснениями ` +
       `отдельно ${range(engine)} (${((100 * engine.median) / whole.median).toFixed(0)} % пути). ` +
-      `Части: чтение файла ${range(read)}, объекты объяснений и содержимое снимка ${range(content)}, ` +
-      `канонический JSON и SHA-256 ${range(hashed)}; остальное — запись файла и разбор.`,
+      `Части: чтение файла ${range(read)}, содержимое снимка (столбцы расчёта, упакованные, в ` +
+      `каноническом JSON, ${(text.length / 1e6).toFixed(1)} млн символов) ${range(content)}, ` +
+      `SHA-256 ${range(hashed)}; остальное — запись файла.`,
   );
 }
 rmSync(dir, { recursive: true, force: true });

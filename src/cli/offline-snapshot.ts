@@ -1,10 +1,11 @@
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { contentHash } from '../db/content-hash.js';
 import { canonicalJson } from '../domain/canonical-json.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { SnapshotDownload } from '../domain/snapshot-download.js';
 import type { RatingData, RatingResult } from '../engine/compute-rating.js';
-import { buildSnapshotContent } from '../server/features/rating/build-snapshot-content.js';
+import { computedSnapshotText } from '../server/features/rating/stored-snapshot-content.js';
 
 export interface OfflineSnapshotOptions {
   dataFile: string;
@@ -34,7 +35,7 @@ export function offlineSnapshot(
 
 /**
  * The bundle as JSON text: the stored content's canonical text spliced in as it is, not
- * parsed and written again (for 20,000 units that text is hundreds of megabytes).
+ * parsed and written again (for 20,000 units that text is tens of megabytes).
  */
 export function offlineSnapshotText(
   m: Methodology,
@@ -46,13 +47,50 @@ export function offlineSnapshotText(
   return `${JSON.stringify(head).slice(0, -1)},"content":${content}}\n`;
 }
 
+/**
+ * Writes the bundle to a file, the same bytes as `offlineSnapshotText`: the content is
+ * encoded to UTF-8 once, and those bytes are both hashed and written.
+ */
+export function writeOfflineSnapshot(
+  file: string,
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  options: OfflineSnapshotOptions,
+): void {
+  const { head, content } = offlineSnapshotParts(m, data, result, options, true);
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"content":`);
+    writeSync(fd, content);
+    writeSync(fd, '}\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function offlineSnapshotParts(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
   options: OfflineSnapshotOptions,
-): { head: Omit<SnapshotDownload, 'content'>; content: string } {
-  const stored = canonicalJson(buildSnapshotContent(m, data, result));
+): { head: Omit<SnapshotDownload, 'content'>; content: string };
+function offlineSnapshotParts(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  options: OfflineSnapshotOptions,
+  bytes: true,
+): { head: Omit<SnapshotDownload, 'content'>; content: Buffer };
+function offlineSnapshotParts(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  options: OfflineSnapshotOptions,
+  bytes = false,
+): { head: Omit<SnapshotDownload, 'content'>; content: string | Buffer } {
+  const text = computedSnapshotText(m, data, result);
+  const stored = bytes ? Buffer.from(text, 'utf8') : text;
   const head: Omit<SnapshotDownload, 'content'> = {
     format: 'munirank-snapshot/1',
     code: options.code ?? `${m.code}-v${m.version}`,

@@ -11,6 +11,26 @@ const GROUP_HEADERS = /(_group$|^group_)/i;
 
 /** Splits delimited text into rows of cells; quotes ("a;b", "say ""hi""") are honoured. */
 function splitRows(text: string, delimiter: string): { line: number; cells: string[] }[] {
+  return text.includes('"') ? splitQuotedRows(text, delimiter) : splitPlainRows(text, delimiter);
+}
+
+/**
+ * Text without a quote, as most data files are: every line break ends a row and every
+ * delimiter a cell, so each line is split whole — the same rows as the character-by-character
+ * reader below gives, several times faster on a large file (no cell grown a character at a time).
+ */
+function splitPlainRows(text: string, delimiter: string): { line: number; cells: string[] }[] {
+  const rows: { line: number; cells: string[] }[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let j = 0; j < lines.length; j++) {
+    const cells = (lines[j] as string).split(delimiter);
+    if (cells.some((c) => c.trim() !== '')) rows.push({ line: j + 1, cells });
+  }
+  return rows;
+}
+
+/** The general reader: a quoted cell may hold the delimiter, line breaks and doubled quotes. */
+function splitQuotedRows(text: string, delimiter: string): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';

@@ -8,6 +8,10 @@ export interface RatingComputation {
    * Format of this object; a recomputation refuses formats it does not know. In `/1` the
    * explanations are one object per unit; in `/2` (decision 0160) they are columns, from
    * which `unitExplanationOf` (src/engine/rating-computation.ts) makes the same objects.
+   * `/3` (decision 0220) is `/2` with its per-unit numeric columns stored packed (base64 of
+   * little-endian doubles), `treated` left out where it equals `raw` and the table's rows left
+   * out of the content; `readSnapshotContent` (src/server/features/rating) gives it back in
+   * this form, with every column an array, so nothing downstream tells `/3` from `/2`.
    */
   format: RatingComputationFormat;
   /** The methodology document exactly as validated. */
@@ -64,7 +68,11 @@ export interface RatingComputation {
   explanations: unknown[] | ExplanationColumns | null;
 }
 
-export const COMPUTATION_FORMATS = ['munirank-computation/1', 'munirank-computation/2'] as const;
+export const COMPUTATION_FORMATS = [
+  'munirank-computation/1',
+  'munirank-computation/2',
+  'munirank-computation/3',
+] as const;
 export type RatingComputationFormat = (typeof COMPUTATION_FORMATS)[number];
 
 /**

@@ -5,7 +5,9 @@ import { SourceReference } from './source-reference.js';
 /**
  * A published rating as downloaded for verification: the snapshot's stored content
  * (table, notes and, for computed ratings, `computation` with the methodology, inputs and
- * every intermediate number) and its SHA-256. `munirank verify FILE` recomputes it.
+ * every intermediate number) and its SHA-256. `munirank verify FILE` recomputes it. The
+ * content is as stored: in format `munirank-computation/3` its numeric columns are base64 of
+ * little-endian doubles and its table rows are left out (decision 0220).
  */
 export const SnapshotDownload = Type.Object({
   format: Type.Literal('munirank-snapshot/1'),

@@ -138,7 +138,7 @@ describe('verifyComputation', () => {
 
   it('refuses an unknown format and an invalid methodology', () => {
     expect(verifyComputation({ ...stored(), format: 'other' } as never)).toEqual([
-      'неизвестный формат расчёта (ожидается munirank-computation/1 или munirank-computation/2)',
+      'неизвестный формат расчёта (ожидается munirank-computation/1, munirank-computation/2 или munirank-computation/3)',
     ]);
     expect(verifyComputation({ ...stored(), methodology: { code: 'x' } })[0]).toMatch(/^методика /);
   });
@@ -148,7 +148,8 @@ describe('unitExplanationOf', () => {
   it('makes the same explanation of every unit from the columns as format /1 stores', () => {
     const columns = stored();
     const objects = stored('munirank-computation/1');
-    expect(columns.format).toBe('munirank-computation/2');
+    // Format /3 is /2 in memory; it packs its columns only when stored.
+    expect(columns.format).toBe('munirank-computation/3');
     for (let i = 0; i < 5; i++)
       expect(unitExplanationOf(columns, i)).toEqual(unitExplanationOf(objects, i));
     // a: per1000 = 100/1000·1000 = 100; min-max over 100, 125, 50, 300, 100 → (100 − 50)/250·100

@@ -29,9 +29,11 @@ function asJson<T>(value: T): T {
 
 /**
  * The full record of one computation: methodology, exact inputs, every intermediate column,
- * places and explanations, as plain JSON. In format `/2` (the default, decision 0160) the
- * explanations are columns (`unitExplanationOf` makes one unit's object of them); `/1`, one
- * object per unit, is what snapshots stored before it, and what their check recomputes.
+ * places and explanations, as plain JSON. In format `/2` (decision 0160) the explanations are
+ * columns (`unitExplanationOf` makes one unit's object of them); `/1`, one object per unit, is
+ * what snapshots stored before it, and what their check recomputes. `/3` (the default,
+ * decision 0220) is the same record as `/2` here; it differs only in how it is stored
+ * (`storedSnapshotText` in src/server/features/rating packs its columns).
  *
  * @example describeComputation(m, data, computeRating(m, data)).nodes[0]?.scores
  */
@@ -39,11 +41,11 @@ export function describeComputation(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
-  format: RatingComputationFormat = 'munirank-computation/2',
+  format: RatingComputationFormat = 'munirank-computation/3',
 ): RatingComputation {
   return format === 'munirank-computation/1'
     ? describeComputationV1(m, data, result)
-    : describeComputationV2(m, data, result);
+    : describeComputationV2(m, data, result, format);
 }
 
 /** The record with one explanation object per unit, kept as it was for snapshots stored so. */
@@ -136,6 +138,46 @@ function highlightLists(slots: Int32Array, n: number): number[][] {
   return out;
 }
 
+/** A column as its stored doubles: −0 made 0 and the infinities NaN, as JSON would write them. */
+function jsonDoubles(column: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(column.length).fill(Number.NaN);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] as number;
+    if (v - v === 0) out[i] = v + 0;
+  }
+  return out;
+}
+
+/** Whether two columns are stored alike (NaN as NaN, −0 as 0). */
+function sameDoubles(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as number;
+    const y = b[i] as number;
+    if (x !== y && (x - x === 0 || y - y === 0)) return false;
+  }
+  return true;
+}
+
+/**
+ * The record of format `/3` as it is stored (decision 0220), made straight from the engine's
+ * columns: each per-unit numeric column is `pack` of its doubles (−0 as 0, NaN for what JSON
+ * writes as null), an indicator's `treated` is left out where it equals `raw`. The same text
+ * as packing `describeComputation(m, data, result)` column by column, without the arrays of
+ * that record in between (at 20 000 × 60 some six million numbers).
+ *
+ * @example canonicalJson(describePackedComputation(m, data, result, packColumn))
+ */
+export function describePackedComputation(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  pack: (doubles: Float64Array) => string,
+): unknown {
+  const column = (values: ArrayLike<number>) => pack(jsonDoubles(values));
+  return describeColumns(m, data, result, 'munirank-computation/3', column, true);
+}
+
 /**
  * The record with the explanations as columns, built straight as JSON values: the columns
  * are converted once, not serialised and parsed again (at 20 000 units that round trip of a
@@ -148,12 +190,29 @@ function describeComputationV2(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
+  format: 'munirank-computation/2' | 'munirank-computation/3',
 ): RatingComputation {
+  return describeColumns(m, data, result, format, jsonColumn, false) as RatingComputation;
+}
+
+/**
+ * Formats `/2` and `/3`, each column made by `column` (an array for the record, packed text
+ * for the stored `/3`); `dropSameTreated` leaves out a `treated` equal to `raw`. Keys in
+ * canonical order where there are many objects: written by JSON.stringify as they are.
+ */
+function describeColumns<C>(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+  format: 'munirank-computation/2' | 'munirank-computation/3',
+  column: (values: ArrayLike<number>) => C,
+  dropSameTreated: boolean,
+): unknown {
   const n = data.units.length;
   const record = (values: RatingData['values'] | undefined) => {
-    const out: Record<string, (number | null)[]> = {};
+    const out: Record<string, C> = {};
     for (const [k, v] of Object.entries(values ?? {}))
-      if (v !== undefined) out[k] = jsonColumn(toColumn(v));
+      if (v !== undefined) out[k] = column(toColumn(v));
     return out;
   };
   const e = result.explanations;
@@ -171,7 +230,7 @@ function describeComputationV2(
     ...(m.screening ? { screened: result.screened } : {}),
   });
   return {
-    format: 'munirank-computation/2',
+    format,
     methodology: small.methodology,
     inputs: {
       units: data.units.map((u) => ({ code: u.code, group: u.group ?? null, name: u.name })),
@@ -183,21 +242,22 @@ function describeComputationV2(
         values: record(period.values),
       })),
     },
-    // Keys in canonical order where there are many objects: written by JSON.stringify as they are.
     indicators: result.indicators.map((ind, k) => ({
       code: ind.code,
       imputed: imputed[k] as number[],
-      normalised: jsonColumn(ind.normalised),
+      normalised: column(ind.normalised),
       note: ind.note,
-      raw: jsonColumn(ind.raw),
-      treated: jsonColumn(ind.treated),
+      raw: column(ind.raw),
+      ...(dropSameTreated && sameDoubles(ind.treated, ind.raw)
+        ? {}
+        : { treated: column(ind.treated) }),
       treatment: small.treatments[k] ?? null,
     })),
     nodes: result.nodes.map((node) => ({
-      availability: jsonColumn(node.availability) as number[],
+      availability: column(node.availability),
       code: node.code,
-      ranks: jsonColumn(node.ranks),
-      scores: jsonColumn(node.scores),
+      ranks: column(node.ranks),
+      scores: column(node.scores),
     })),
     units: small.units,
     // Only with a screening rule, as in format /1.
@@ -209,20 +269,22 @@ function describeComputationV2(
           weaknesses: highlightLists(e.weaknesses, n),
           groupOf: Array.from(e.effectiveWeights.groupOf),
           weights: jsonColumn(e.effectiveWeights.weights) as number[],
-          shares: e.effectiveWeights.shares.map(jsonColumn),
+          shares: e.effectiveWeights.shares.map(column),
           improvements: result.indicators.map((ind, k) => {
             const kind = e.improvements.kind[k] as Uint8Array;
             const to = e.improvements.to[k] as Column;
-            const needed = jsonColumn(to);
+            const needed = new Float64Array(n);
             for (let i = 0; i < n; i++)
-              if (kind[i] !== IMPROVEMENT_EXACT && kind[i] !== IMPROVEMENT_NUMERICAL)
-                needed[i] = Number.NaN;
+              needed[i] =
+                kind[i] === IMPROVEMENT_EXACT || kind[i] === IMPROVEMENT_NUMERICAL
+                  ? (to[i] as number)
+                  : Number.NaN;
             return {
               imputedValues: (imputed[k] as number[]).map((i) =>
                 asJsonNumber(ind.filled[i] as number),
               ),
               kind: Array.from(kind),
-              to: needed,
+              to: column(needed),
             };
           }),
         }
@@ -318,7 +380,17 @@ export function checkComputation(stored: RatingComputation, keepPerSection = 20)
   if (!COMPUTATION_FORMATS.includes(stored?.format))
     return {
       ok: false,
-      refused: [`неизвестный формат расчёта (ожидается ${COMPUTATION_FORMATS.join(' или ')})`],
+      refused: [
+        `неизвестный формат расчёта (ожидается ${COMPUTATION_FORMATS.slice(0, -1).join(', ')} ` +
+          `или ${COMPUTATION_FORMATS.at(-1)})`,
+      ],
+    };
+  // A /3 computation as stored, columns still base64 text: recomputing it would read the
+  // letters as values. Its readers unpack it first (unpackComputation, decision 0220).
+  if (Object.values(stored.inputs?.values ?? {}).some((v) => typeof v === 'string'))
+    return {
+      ok: false,
+      refused: ['столбцы расчёта упакованы (формат /3): сначала прочитайте их как массивы'],
     };
   const checked = validateMethodology(stored.methodology);
   if (!checked.ok)

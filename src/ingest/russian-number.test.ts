@@ -59,6 +59,24 @@ describe('the fast path for plain numbers', () => {
     );
   });
 
+  it('reads every decimal of up to 15 digits as the nearest double, as Number() does', () => {
+    const decimal = fc
+      .tuple(fc.array(digit, { minLength: 2, maxLength: 15 }), fc.nat(), fc.constantFrom(',', '.'))
+      .map(([digits, at, mark]) => {
+        const k = 1 + (at % (digits.length - 1));
+        return `${digits.slice(0, k).join('')}${mark}${digits.slice(k).join('')}`;
+      });
+    fc.assert(
+      fc.property(decimal, (raw) => {
+        expect(parseRussianNumber(raw)).toEqual(parseRussianNumberInFull(raw));
+      }),
+      { numRuns: 50_000 },
+    );
+    // Halfway cases and the longest mantissas, where a wrong rounding would show.
+    for (const raw of ['0,1', '0,3', '9007199,254740', '999999999999,999', '0,00000000000001'])
+      expect(parseRussianNumber(raw)).toEqual(parseRussianNumberInFull(raw));
+  });
+
   it.each([
     ['85 199', 85199, 0],
     ['1 234 567,25', 1234567.25, 2],

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/db/content-hash.js';
+import { packColumn, unpackColumn } from '../../src/db/packed-column.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
+import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
+import { readSnapshotContent } from '../../src/server/features/rating/stored-snapshot-content.js';
 import { DETAIL_DATA, DETAIL_INDEX } from '../support/detail-index.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
 
@@ -19,10 +22,10 @@ interface Bundle {
   methodology: { code: string; version: string; contentHash: string };
   contentHash: string;
   content: {
-    rows: { municipalityCode: string }[];
+    rows?: { municipalityCode: string }[];
     computation: {
       format: string;
-      inputs: { values: Record<string, (number | null)[]> };
+      inputs: { values: Record<string, string> };
       explanations: { overtakes: (number | null)[] };
     };
   };
@@ -73,9 +76,15 @@ describe('munirank compute --snapshot', () => {
     });
     expect(bundle.contentHash).toBe(contentHash(canonicalJson(bundle.content)));
     // u12 first: (2·100 + 60)/3 = 86.67 against at most (2·(3·50 + 100)/4 + 55)/3 for u11
-    expect(bundle.content.rows[0]?.municipalityCode).toBe('u12');
-    // Explanations as columns (format /2): u12 leads, so it has no unit to overtake.
-    expect(bundle.content.computation.format).toBe('munirank-computation/2');
+    expect(
+      readSnapshotContent(bundle.content as unknown as RatingSnapshotContent).rows[0]
+        ?.municipalityCode,
+    ).toBe('u12');
+    // Explanations as columns, numeric columns packed (format /3): u12 leads, so it has no
+    // unit to overtake; the table's rows follow from the computation and are not stored.
+    expect(bundle.content.computation.format).toBe('munirank-computation/3');
+    expect(bundle.content.rows).toBeUndefined();
+    expect(unpackColumn(bundle.content.computation.inputs.values.x as string)[4]).toBe(5);
     expect(bundle.content.computation.explanations.overtakes).toHaveLength(12);
     expect(bundle.content.computation.explanations.overtakes[11]).toBeNull();
     const r = await runCli(['verify', snapshot], {});
@@ -86,7 +95,9 @@ describe('munirank compute --snapshot', () => {
   it('after one raw input is changed, verify names that input first and counts everything', async () => {
     const bundle = read();
     // u5's x from 5 to 0.5: a new minimum of x, so every unit's x score and index move.
-    (bundle.content.computation.inputs.values.x as number[])[4] = 0.5;
+    const x = unpackColumn(bundle.content.computation.inputs.values.x as string);
+    x[4] = 0.5;
+    bundle.content.computation.inputs.values.x = packColumn(x);
     const changed = join(dir, 'changed.json');
     writeFileSync(changed, JSON.stringify(bundle));
     const r = await runCli(['verify', changed], {});

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/db/content-hash.js';
+import { packColumn, unpackColumn } from '../../src/db/packed-column.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
 import { computeRating } from '../../src/engine/compute-rating.js';
 import { validateMethodology } from '../../src/engine/validate-methodology.js';
 import { buildSnapshotContent } from '../../src/server/features/rating/build-snapshot-content.js';
+import { storedSnapshotText } from '../../src/server/features/rating/stored-snapshot-content.js';
 import { assertCliBuilt, runCli } from '../support/run-cli.js';
 
 const METHODOLOGY_2022 = new URL('../../methodologies/orenburg-annual-2022.json', import.meta.url)
@@ -202,9 +204,9 @@ describe('munirank verify', () => {
         epgu_mass_services_share: [70, 80.5],
       },
     };
-    // what the server stores: canonical JSON, read back
+    // what the server stores: canonical JSON of format /3, read back
     const content = JSON.parse(
-      canonicalJson(
+      storedSnapshotText(
         buildSnapshotContent(checked.methodology, data, computeRating(checked.methodology, data)),
       ),
     );
@@ -223,8 +225,11 @@ describe('munirank verify', () => {
   });
 
   it('lists every mismatch and exits 1', async () => {
-    const snapshot = download() as { content: { computation: { nodes: { scores: number[] }[] } } };
-    (snapshot.content.computation.nodes[0] as { scores: number[] }).scores[0] = 42;
+    const snapshot = download() as { content: { computation: { nodes: { scores: string }[] } } };
+    const index = snapshot.content.computation.nodes[0] as { scores: string };
+    const scores = unpackColumn(index.scores);
+    scores[0] = 42;
+    index.scores = packColumn(scores);
     const r = await runCli(['verify', file('bad.json', JSON.stringify(snapshot))], {});
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentHash } from '../../src/db/content-hash.js';
+import { unpackColumn } from '../../src/db/packed-column.js';
 import { storeMethodology } from '../../src/db/repositories/methodology-repository.js';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
@@ -18,6 +19,10 @@ import {
   getSnapshotDownload,
   publishSnapshot,
 } from '../../src/server/features/rating/snapshot-service.js';
+import {
+  readSnapshotContent,
+  unpackComputation,
+} from '../../src/server/features/rating/stored-snapshot-content.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { createDemoDatabase } from '../support/demo-database.js';
 
@@ -103,11 +108,26 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
 
     const download = await getSnapshotDownload(db, regionId, 'test-2022');
     expect(download.methodology).toMatchObject({ code: 'orenburg-digital-annual', version: '1' });
-    const content = download.content as RatingSnapshotContent;
+    // Stored as format /3 (columns packed, no rows), read back as every reader reads it.
+    const packed = download.content as { rows?: unknown; computation: { inputs: unknown } };
+    expect(packed.rows).toBeUndefined();
+    expect(
+      unpackColumn(
+        (packed.computation.inputs as { values: Record<string, string> }).values
+          .pos_level as string,
+      ),
+    ).toEqual([94.1, 60, 75, null]);
+    const content = readSnapshotContent(download.content as RatingSnapshotContent);
+    expect(content.rows).toEqual(
+      view.rows.map(({ municipality, ...row }) => ({
+        ...row,
+        municipalityCode: municipality.code,
+      })),
+    );
     const computation = content.computation as RatingComputation;
     expect(computation.inputs.values.pos_level).toEqual([94.1, 60, 75, null]);
     expect(computation.nodes.map((n) => n.code)).toEqual(['INDEX', 'SED']);
-    expect(computation.format).toBe('munirank-computation/2');
+    expect(computation.format).toBe('munirank-computation/3');
     expect((computation.explanations as ExplanationColumns).overtakes).toHaveLength(4);
     expect(verifyComputation(computation)).toEqual([]);
 
@@ -163,7 +183,7 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
     expect(res.headers['content-disposition']).toContain('test-2022.json');
     const body = res.json();
     expect(body.contentHash).toBe(contentHash(canonicalJson(body.content)));
-    expect(verifyComputation(body.content.computation)).toEqual([]);
+    expect(verifyComputation(unpackComputation(body.content.computation))).toEqual([]);
     const missing = await app.inject({ method: 'GET', url: '/api/snapshots/nope/download' });
     expect(missing.statusCode).toBe(404);
   });

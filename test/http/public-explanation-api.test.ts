@@ -3,11 +3,11 @@ import { contentHash } from '../../src/db/content-hash.js';
 import { insertSnapshot } from '../../src/db/repositories/snapshot-repository.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
 import type { RatingComputation } from '../../src/domain/rating-computation.js';
-import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
 import { computeRating } from '../../src/engine/compute-rating.js';
 import { describeComputation, ratingDataOf } from '../../src/engine/rating-computation.js';
 import { validateMethodology } from '../../src/engine/validate-methodology.js';
 import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
+import { readSnapshotContent } from '../../src/server/features/rating/stored-snapshot-content.js';
 import { testDatabases } from '../support/databases.js';
 import { ESIA_PER_1000, methodologyOf, RATING_VALUE } from '../support/rating-methodologies.js';
 import { openStaffApp, type StaffApp } from '../support/staff-app.js';
@@ -127,7 +127,7 @@ describe.each(testDatabases())('public explanations and place history on $name',
       .selectAll()
       .where('code', '=', DRAFT)
       .executeTakeFirstOrThrow();
-    const content = JSON.parse(row.content) as RatingSnapshotContent;
+    const content = readSnapshotContent(row.content);
     const computation = content.computation as RatingComputation;
     const checked = validateMethodology(computation.methodology);
     if (!checked.ok) throw new Error('invalid methodology');

@@ -1,9 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { MethodologyNode } from '../../domain/methodology.js';
 import { computeRating } from '../../engine/compute-rating.js';
 import { checkDataColumns } from '../check-data-columns.js';
-import { offlineSnapshotText } from '../offline-snapshot.js';
+import { writeOfflineSnapshot } from '../offline-snapshot.js';
 import { DETAILS, type Detail, ratingDetail } from '../rating-detail.js';
 import { readMethodologyFile } from '../read-methodology-file.js';
 import { readRatingTable } from '../read-rating-table.js';
@@ -83,13 +82,12 @@ export function registerComputeCommand(program: Command): void {
         explain: opts.detail === 'all' || opts.snapshot !== undefined,
       });
       if (opts.snapshot) {
-        const text = offlineSnapshotText(m, data, result, {
+        writeOfflineSnapshot(opts.snapshot, m, data, result, {
           dataFile: opts.data,
           code: opts.code,
           period: opts.period,
           asOf: opts.asOf ?? new Date().toISOString().slice(0, 10),
         });
-        writeFileSync(opts.snapshot, text, 'utf8');
       }
       if (opts.detail) {
         const detail = ratingDetail(m, result, opts.detail);

@@ -4,6 +4,7 @@ import { canonicalJson } from '../../domain/canonical-json.js';
 import type { RatingComputation } from '../../domain/rating-computation.js';
 import { DIFFERENCE_SECTIONS, type DifferenceSection } from '../../engine/compare-computations.js';
 import { checkComputation } from '../../engine/rating-computation.js';
+import { unpackComputation } from '../../server/features/rating/stored-snapshot-content.js';
 import { readJsonFile } from '../read-methodology-file.js';
 
 interface Download {
@@ -64,8 +65,18 @@ export function registerVerifyCommand(program: Command): void {
     .argument('<снимок>', 'файл снимка (JSON)')
     .action((file: string) => {
       const snapshot = readJsonFile(file) as Download;
-      const computation = snapshot.content?.computation;
-      const hashes = checkHashes(snapshot, computation);
+      const stored = snapshot.content?.computation;
+      const hashes = checkHashes(snapshot, stored);
+      // Format /3 packs its columns: read back as arrays, as /2 has them (decision 0220).
+      let computation: RatingComputation | undefined;
+      try {
+        computation = stored && unpackComputation(stored);
+      } catch (error) {
+        console.log(`Снимок ${snapshot.code ?? file} НЕ подтверждён: расчёт не прочитать.`);
+        for (const p of [(error as Error).message, ...hashes]) console.log(`  ${p}`);
+        process.exitCode = 1;
+        return;
+      }
       if (!computation) {
         console.error(
           `Снимок ${snapshot.code ?? file} не содержит расчёта (рейтинг перенесён из документа): пересчитывать нечего.`,

@@ -108,16 +108,30 @@ export async function findPeriodValuesByCode(
   regionId: number,
   indicatorCodes: string[],
   period: string,
-): Promise<{ municipality_id: number; code: string; value: number | null }[]> {
-  if (indicatorCodes.length === 0) return [];
-  return db
-    .selectFrom('observation as o')
-    .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
-    .select(['o.municipality_id', 'i.code', 'o.value'])
-    .where('i.region_id', '=', regionId)
-    .where('i.code', 'in', indicatorCodes)
-    .where('o.period', '=', period)
+): Promise<{
+  /** Indicator codes by id. */
+  codeOf: Map<number, string>;
+  rows: { municipality_id: number; indicator_id: number; value: number | null }[];
+}> {
+  if (indicatorCodes.length === 0) return { codeOf: new Map(), rows: [] };
+  // The indicators first, then their observations by id: joined in one query, SQLite took
+  // twice as long over 1.2 million rows (20,000 units × 60) and made each row a new copy of
+  // the code's text; here a row carries the indicator's id, and `codeOf` names it.
+  const indicators = await db
+    .selectFrom('indicator')
+    .select(['id', 'code'])
+    .where('region_id', '=', regionId)
+    .where('code', 'in', indicatorCodes)
     .execute();
+  if (indicators.length === 0) return { codeOf: new Map(), rows: [] };
+  const codeOf = new Map(indicators.map((i) => [i.id, i.code]));
+  const rows = await db
+    .selectFrom('observation')
+    .select(['municipality_id', 'indicator_id', 'value'])
+    .where('indicator_id', 'in', [...codeOf.keys()])
+    .where('period', '=', period)
+    .execute();
+  return { codeOf, rows };
 }
 
 /**

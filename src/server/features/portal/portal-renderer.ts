@@ -7,6 +7,7 @@ import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { AppContext } from '../../app-context.js';
 import { NotFoundError } from '../../http-errors.js';
 import { findVisibleSnapshot, getSnapshot, listSnapshots } from '../rating/rating-service.js';
+import { readSnapshotContent } from '../rating/stored-snapshot-content.js';
 import { errataPage } from './errata-page.js';
 import { html } from './html.js';
 import { loadLeagueTable, storedMethodology } from './league-table-model.js';
@@ -39,7 +40,7 @@ export async function createPortalRenderer(ctx: AppContext, webRoot: string) {
   const publishedContent = async (code: string): Promise<RatingSnapshotContent | null> => {
     try {
       const row = await findVisibleSnapshot(ctx.db, regionId, code, {});
-      return JSON.parse(row.content) as RatingSnapshotContent;
+      return readSnapshotContent(row.content);
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       throw error;

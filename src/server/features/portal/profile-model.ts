@@ -13,6 +13,7 @@ import { explainStoredUnit } from '../rating/explanation-service.js';
 import { listPlaceHistory } from '../rating/place-history-service.js';
 import type { RatingPlaceHistory, UnitExplanationView } from '../rating/rating-schemas.js';
 import { findVisibleSnapshot } from '../rating/rating-service.js';
+import { readSnapshotContent } from '../rating/stored-snapshot-content.js';
 
 export interface DimensionScore {
   code: string;
@@ -95,7 +96,7 @@ export async function loadProfile(
   for (const place of history.places) {
     if (!place.listed) continue;
     const row = await findVisibleSnapshot(db, regionId, place.snapshot.code, {});
-    const content = JSON.parse(row.content) as RatingSnapshotContent;
+    const content = readSnapshotContent(row.content);
     if (!content.computation) continue;
     const view = await explainStoredUnit(db, regionId, row.code, code, PUBLIC_CONTEXT, {
       includeUnpublished: false,

@@ -24,6 +24,17 @@ export function buildSnapshotContent(
   data: RatingData,
   result: RatingResult,
 ): RatingSnapshotContent {
+  const { columns, notes } = snapshotTableHead(m, result);
+  const rawOf = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
+  const rows = snapshotRows(m, result.units, (code) => rawOf.get(code));
+  return { columns, rows, notes, computation: describeComputation(m, data, result) };
+}
+
+/** The table's columns and notes of a computed rating: what its content holds beside the rows. */
+export function snapshotTableHead(
+  m: Methodology,
+  result: RatingResult,
+): Pick<RatingSnapshotContent, 'columns' | 'notes'> {
   const indicators = indicatorNodes(m.tree);
   const columns: SnapshotColumn[] = [
     { key: 'index', title: m.tree.name, unit: null, decimals: m.outputScale === 1 ? 3 : 1 },
@@ -41,43 +52,6 @@ export function buildSnapshotContent(
       { key: GROUP_KEY, title: grouping.title, unit: null, decimals: 0 },
       { key: GROUP_PLACE_KEY, title: 'Место в группе', unit: null, decimals: 0 },
     );
-  const bandNumber = new Map(grouping?.bands.map((b, k) => [b.label, k + 1]));
-  const order = result.units
-    .map((u, i) => ({ u, i }))
-    .sort(
-      (a, b) =>
-        (a.u.rank ?? Number.POSITIVE_INFINITY) - (b.u.rank ?? Number.POSITIVE_INFINITY) ||
-        a.i - b.i,
-    );
-  const rawOf = new Map(result.indicators.map((ind) => [ind.code, ind.raw]));
-  const raw = indicators.map((node) => rawOf.get(node.code));
-  // Each row's values written key by key, in the order canonical JSON sorts them, so that
-  // the rows are written by JSON.stringify as they are (see canonicalJson).
-  const valueKeys = [
-    'index',
-    ...indicators.map((node) => node.code),
-    ...(grouping ? [GROUP_KEY, GROUP_PLACE_KEY] : []),
-  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const indicatorAt = new Map(indicators.map((node, k) => [node.code, k]));
-  const cellOf = (u: RatingResult['units'][number], i: number, key: string): number | null => {
-    if (key === GROUP_KEY && grouping)
-      return u.group === null ? null : (bandNumber.get(u.group) ?? null);
-    if (key === GROUP_PLACE_KEY && grouping) return u.groupRank;
-    const k = indicatorAt.get(key);
-    if (k === undefined) return u.score;
-    const v = raw[k]?.[i];
-    return v === undefined || Number.isNaN(v) ? null : v;
-  };
-  const rows = order.map(({ u, i }) => {
-    const values: Record<string, number | null> = {};
-    for (const key of valueKeys) values[key] = cellOf(u, i, key);
-    return {
-      municipalityCode: u.code,
-      place: u.rank,
-      placeLabel: u.rank === null ? '—' : String(u.rank),
-      values,
-    };
-  });
   const notes = [
     `Рассчитано munirank по методике «${m.title}» (${m.code}, версия ${m.version}); ` +
       'полный расчёт, исходные данные и методика — в выгрузке снимка, проверка: munirank verify.',
@@ -92,5 +66,64 @@ export function buildSnapshotContent(
   for (const u of result.units) {
     if (u.score === null && u.reasons.length > 0) notes.push(`${u.name}: ${u.reasons.join('; ')}`);
   }
-  return { columns, rows, notes, computation: describeComputation(m, data, result) };
+  return { columns, notes };
+}
+
+/**
+ * What a table row is made of per unit: a unit of the computation's `units` (stored with the
+ * group of the methodology's grouping, which its type does not name).
+ */
+type RowUnit = Pick<RatingResult['units'][number], 'code' | 'score' | 'rank' | 'groupRank'> & {
+  group?: string | null;
+};
+
+/**
+ * The table's rows of a computed rating: in order of place, units without a place last, each
+ * with the index score, every indicator's value as used (its raw column) and, with a
+ * grouping, the group's number and the place in it. The same rows whether made when the
+ * rating is computed or, for a content stored without them (format /3), when it is read.
+ */
+export function snapshotRows(
+  m: Methodology,
+  units: readonly RowUnit[],
+  rawOf: (code: string) => ArrayLike<number | null> | undefined,
+): RatingSnapshotContent['rows'] {
+  const indicators = indicatorNodes(m.tree);
+  const grouping = m.grouping;
+  const bandNumber = new Map(grouping?.bands.map((b, k) => [b.label, k + 1]));
+  const order = units
+    .map((u, i) => ({ u, i }))
+    .sort(
+      (a, b) =>
+        (a.u.rank ?? Number.POSITIVE_INFINITY) - (b.u.rank ?? Number.POSITIVE_INFINITY) ||
+        a.i - b.i,
+    );
+  const raw = indicators.map((node) => rawOf(node.code));
+  // Each row's values written key by key, in the order canonical JSON sorts them, so that
+  // the rows are written by JSON.stringify as they are (see canonicalJson).
+  const valueKeys = [
+    'index',
+    ...indicators.map((node) => node.code),
+    ...(grouping ? [GROUP_KEY, GROUP_PLACE_KEY] : []),
+  ].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const indicatorAt = new Map(indicators.map((node, k) => [node.code, k]));
+  const cellOf = (u: RowUnit, i: number, key: string): number | null => {
+    if (key === GROUP_KEY && grouping)
+      return u.group === null || u.group === undefined ? null : (bandNumber.get(u.group) ?? null);
+    if (key === GROUP_PLACE_KEY && grouping) return u.groupRank;
+    const k = indicatorAt.get(key);
+    if (k === undefined) return u.score;
+    const v = raw[k]?.[i];
+    return v === undefined || v === null || Number.isNaN(v) ? null : v;
+  };
+  return order.map(({ u, i }) => {
+    const values: Record<string, number | null> = {};
+    for (const key of valueKeys) values[key] = cellOf(u, i, key);
+    return {
+      municipalityCode: u.code,
+      place: u.rank,
+      placeLabel: u.rank === null ? '—' : String(u.rank),
+      values,
+    };
+  });
 }

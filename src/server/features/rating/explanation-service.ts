@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { listIndicators } from '../../../db/repositories/indicator-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
-import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import { unitExplanationOf } from '../../../engine/rating-computation.js';
 import { NotFoundError } from '../../http-errors.js';
 import type { AuditContext } from '../access/audit.js';
@@ -11,6 +10,7 @@ import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import { indicatorNodes } from './build-snapshot-content.js';
 import type { UnitExplanationView } from './rating-schemas.js';
 import { findVisibleSnapshot } from './rating-service.js';
+import { readSnapshotContent } from './stored-snapshot-content.js';
 
 /**
  * One unit's explanation as the snapshot stored it when it was computed (nothing is
@@ -35,7 +35,7 @@ export async function explainStoredUnit(
     entity,
   );
   const row = await findVisibleSnapshot(db, regionId, code, options);
-  const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
+  const computation = readSnapshotContent(row.content).computation;
   const explained = computation?.explanations;
   if (!computation || !explained || (Array.isArray(explained) && explained.length === 0))
     throw new NotFoundError(

@@ -2,12 +2,12 @@ import type { Kysely } from 'kysely';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import { listPublishedSnapshots } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
-import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import { ancestorsOf } from '../registry/lineage.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
 import type { RatingPlaceHistory } from './rating-schemas.js';
+import { readSnapshotContent } from './stored-snapshot-content.js';
 
 type Places = RatingPlaceHistory['places'];
 type Row = Awaited<ReturnType<typeof listMunicipalities>>[number];
@@ -30,7 +30,7 @@ export async function listPlaceHistory(
   const municipality = await municipalityByCode(db, regionId, municipalityCode);
   const snapshots = (await listPublishedSnapshots(db, regionId)).map((s) => ({
     row: s,
-    content: JSON.parse(s.content) as RatingSnapshotContent,
+    content: readSnapshotContent(s.content),
   }));
   const corrected = new Set(snapshots.map((s) => s.row.supersedes_id).filter((id) => id !== null));
   const placesOf = (code: string): Places =>

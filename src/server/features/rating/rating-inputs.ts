@@ -10,9 +10,9 @@ import {
 import type { Database } from '../../../db/schema/index.js';
 import { REFERENCE_KINDS } from '../../../db/schema/reference-value.js';
 import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
-import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { expressionVariables, parseExpression } from '../../../engine/expression.js';
+import { readSnapshotContent } from './stored-snapshot-content.js';
 
 /** The indicator codes a tree reads: its indicators, or the variables of their formulas. */
 export function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
@@ -79,11 +79,18 @@ export async function loadPeriodData(
 
   const observations = await findPeriodValuesByCode(db, regionId, wanted, period);
   const values: Record<string, (number | null)[]> = {};
-  for (const o of observations) {
+  // An indicator's column made at its first value, as before: none for one without values.
+  const columnOf = new Map<number, (number | null)[]>();
+  for (const o of observations.rows) {
     const at = index.get(o.municipality_id);
     if (at === undefined) continue;
-    values[o.code] ??= empty();
-    (values[o.code] as (number | null)[])[at] = o.value;
+    let column = columnOf.get(o.indicator_id);
+    if (column === undefined) {
+      const code = observations.codeOf.get(o.indicator_id) as string;
+      column = values[code] ??= empty();
+      columnOf.set(o.indicator_id, column);
+    }
+    column[at] = o.value;
   }
 
   const year = Number(period.slice(0, 4));
@@ -124,7 +131,7 @@ async function previousPlaces(
     if (m?.code !== methodologyCode) continue;
     const row = await findSnapshotById(db, s.id);
     if (!row) continue;
-    const content = JSON.parse(row.content) as RatingSnapshotContent;
+    const content = readSnapshotContent(row.content);
     return new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
   }
   return new Map();

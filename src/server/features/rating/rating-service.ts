@@ -16,6 +16,7 @@ import type {
 import { NotFoundError } from '../../http-errors.js';
 import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
+import { readSnapshotContent } from './stored-snapshot-content.js';
 
 type ErrataOf = (
   row: SnapshotRow,
@@ -82,7 +83,7 @@ export async function listSnapshots(
     : await listPublishedSnapshots(db, regionId);
   const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);
   return rows.map((r) => ({
-    ...summarise(r, JSON.parse(r.content) as RatingSnapshotContent),
+    ...summarise(r, readSnapshotContent(r.content)),
     ...errata(r),
   }));
 }
@@ -116,7 +117,7 @@ export async function getSnapshot(
   options: { includeUnpublished?: boolean } = {},
 ): Promise<SnapshotViewWithErrata> {
   const row = await findVisibleSnapshot(db, regionId, code, options);
-  const content = JSON.parse(row.content) as RatingSnapshotContent;
+  const content = readSnapshotContent(row.content);
   const { byCode } = await loadMunicipalityRefs(db, regionId);
   const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);
   return {

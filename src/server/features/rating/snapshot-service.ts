@@ -11,15 +11,13 @@ import {
   insertSnapshot,
 } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
-import { canonicalJson } from '../../../domain/canonical-json.js';
 import type { Methodology } from '../../../domain/methodology.js';
-import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { SnapshotDownload } from '../../../domain/snapshot-download.js';
 import type { SourceReference } from '../../../domain/source-reference.js';
 import { computeRating, type RatingData } from '../../../engine/compute-rating.js';
 import { NotFoundError } from '../../http-errors.js';
 import { ratingComputationDuration, ratingComputations } from '../../metrics/server-metrics.js';
-import { buildSnapshotContent } from './build-snapshot-content.js';
+import { computedSnapshotText } from './stored-snapshot-content.js';
 
 export interface ComputeSnapshotRequest {
   regionId: number;
@@ -73,7 +71,7 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
       supersedesId = old.id;
     }
     const result = computeRating(request.methodology, request.data);
-    const content = canonicalJson(buildSnapshotContent(request.methodology, request.data, result));
+    const content = computedSnapshotText(request.methodology, request.data, result);
     const hash = contentHash(content);
     const id = await insertSnapshot(trx, {
       region_id: request.regionId,
@@ -141,6 +139,7 @@ export async function getSnapshotDownload(
     supersedes: supersedes?.code ?? null,
     errataNote: row.errata_note,
     contentHash: row.content_hash,
-    content: JSON.parse(row.content) as RatingSnapshotContent,
+    // As stored (a /3 computation packed): its hash is the one above.
+    content: JSON.parse(row.content) as unknown,
   };
 }

@@ -5,7 +5,6 @@ import { insertUncertaintyRun } from '../../../db/repositories/uncertainty-repos
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import { COMPUTATION_FORMATS } from '../../../domain/rating-computation.js';
-import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { ratingDataOf } from '../../../engine/rating-computation.js';
 import { validateMethodology } from '../../../engine/validate-methodology.js';
@@ -14,6 +13,7 @@ import { RequestError } from '../access/access-errors.js';
 import { actorLabel } from '../access/actor.js';
 import { type AuditContext, recordAudit } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
+import { readSnapshotContent } from './stored-snapshot-content.js';
 import {
   UNCERTAINTY_LIMITS,
   type UncertaintyRequest,
@@ -69,7 +69,7 @@ export async function loadUncertaintyJob(
   });
   const row = await findSnapshotByCode(db, regionId, code);
   if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
-  const computation = (JSON.parse(row.content) as RatingSnapshotContent).computation;
+  const computation = readSnapshotContent(row.content).computation;
   const checked =
     computation && COMPUTATION_FORMATS.includes(computation.format)
       ? validateMethodology(computation.methodology)
