@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { cliNodeFlags } from './bench-dist.js';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv[2];
@@ -16,9 +17,11 @@ let failed = false;
 for (const file of files) {
   console.log(`\n=== ${file}`);
   // --expose-gc: a bench may start each measurement from a collected heap (see import-bench).
+  // The munirank command's own flags (decision 0210), so that what a bench times in its own
+  // process runs as it does for a user.
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', `${dir}${file}`, ...rest],
+    [...cliNodeFlags(), '--expose-gc', '--import', 'tsx', `${dir}${file}`, ...rest],
     {
       stdio: 'inherit',
     },
