@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import { findMethodologyById } from '../../../db/repositories/methodology-repository.js';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
-import { findPeriodValuesByCode } from '../../../db/repositories/observation-repository.js';
+import {
+  eachPeriodValue,
+  findIndicatorCodesById,
+} from '../../../db/repositories/observation-repository.js';
 import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
 import {
   findSnapshotById,
@@ -77,21 +80,20 @@ export async function loadPeriodData(
   ];
   const empty = () => new Array<number | null>(units.length).fill(null);
 
-  const observations = await findPeriodValuesByCode(db, regionId, wanted, period);
   const values: Record<string, (number | null)[]> = {};
   // An indicator's column made at its first value, as before: none for one without values.
+  const codeOf = await findIndicatorCodesById(db, regionId, wanted);
   const columnOf = new Map<number, (number | null)[]>();
-  for (const o of observations.rows) {
-    const at = index.get(o.municipality_id);
-    if (at === undefined) continue;
-    let column = columnOf.get(o.indicator_id);
+  await eachPeriodValue(db, [...codeOf.keys()], period, (unit, id, value) => {
+    const at = index.get(unit);
+    if (at === undefined) return;
+    let column = columnOf.get(id);
     if (column === undefined) {
-      const code = observations.codeOf.get(o.indicator_id) as string;
-      column = values[code] ??= empty();
-      columnOf.set(o.indicator_id, column);
+      column = values[codeOf.get(id) as string] ??= empty();
+      columnOf.set(id, column);
     }
-    column[at] = o.value;
-  }
+    column[at] = value;
+  });
 
   const year = Number(period.slice(0, 4));
   const reference: Record<string, (number | null)[]> = {};
