@@ -8,6 +8,7 @@ import {
   describeComputation,
   verifyComputation,
 } from '../../../engine/rating-computation.js';
+import { sampleData, sampleMethodology } from '../../../engine/sample-rating.test-data.js';
 import { buildSnapshotContent } from './build-snapshot-content.js';
 import {
   computedSnapshotText,
@@ -18,14 +19,9 @@ import {
 // A formula, an imputed value (b's share from history), outlier treatment and a grouping:
 // every part of the content that format /3 stores otherwise than /2.
 const m: Methodology = {
+  ...sampleMethodology,
   code: 'packed',
-  version: 1,
   title: 'Упаковка',
-  effectiveFrom: '2022',
-  outputScale: 100,
-  tieRule: 'competition',
-  missingData: { imputation: 'last-observation', availabilityBasis: 'count', minAvailability: 0 },
-  colourThresholds: [],
   grouping: {
     title: 'Группа по численности',
     reference: 'population',
@@ -34,45 +30,8 @@ const m: Methodology = {
       { from: 1500, label: 'большие' },
     ],
   },
-  tree: {
-    kind: 'group',
-    code: 'INDEX',
-    name: 'Индекс',
-    weight: 1,
-    aggregation: 'arithmetic',
-    children: [
-      {
-        kind: 'indicator',
-        code: 'per1000',
-        name: 'На 1000 жителей',
-        weight: 2,
-        direction: 1,
-        normalisation: { method: 'min-max' },
-        formula: 'total / population * 1000',
-      },
-      {
-        kind: 'indicator',
-        code: 'share',
-        name: 'Доля',
-        weight: 1,
-        direction: -1,
-        normalisation: { method: 'goalposts', lo: 0, hi: 100 },
-        treatment: {},
-      },
-    ],
-  },
 };
-
-const data: RatingData = {
-  units: ['a', 'b', 'c', 'd', 'e'].map((code) => ({ code, name: code.toUpperCase() })),
-  values: { total: [100, 250, 40, 900, 10], share: [10, null, 35, 80, 5] },
-  reference: { population: [1000, 2000, 800, 3000, 100] },
-  previousRanks: new Map([
-    ['a', 2],
-    ['b', 1],
-  ]),
-  history: [{ unitCodes: ['b'], values: { share: [42] } }],
-};
+const data = sampleData;
 
 const content = buildSnapshotContent(m, data, computeRating(m, data));
 const text = storedSnapshotText(content);
