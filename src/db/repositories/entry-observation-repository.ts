@@ -2,23 +2,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema/index.js';
 import { materializeFirstRevisions } from './observation-revision-repository.js';
 
-/** Current values of one municipality for the given indicators and periods. */
-export async function findMunicipalityObservations(
-  db: Kysely<Database>,
-  municipalityId: number,
-  indicatorIds: number[],
-  periods: string[],
-) {
-  if (indicatorIds.length === 0 || periods.length === 0) return [];
-  return db
-    .selectFrom('observation')
-    .select(['id', 'indicator_id', 'period', 'value', 'revision'])
-    .where('municipality_id', '=', municipalityId)
-    .where('indicator_id', 'in', indicatorIds)
-    .where('period', 'in', periods)
-    .execute();
-}
-
 export interface EnteredValue {
   municipalityId: number;
   indicatorId: number;
@@ -198,40 +181,4 @@ export async function listIndicatorPassports(db: Kysely<Database>, regionId: num
     .where('region_id', '=', regionId)
     .orderBy('id')
     .execute();
-}
-
-/** Reference data (population…) of one municipality for one year. */
-export async function listMunicipalityReferences(
-  db: Kysely<Database>,
-  municipalityId: number,
-  year: number,
-) {
-  return db
-    .selectFrom('reference_value')
-    .select(['kind', 'value'])
-    .where('municipality_id', '=', municipalityId)
-    .where('year', '=', year)
-    .execute();
-}
-
-/** The note of each observation's current revision (the comment given with the value). */
-export async function findCurrentNotes(
-  db: Kysely<Database>,
-  observations: { id: number; revision: number }[],
-): Promise<Map<number, string | null>> {
-  const result = new Map<number, string | null>();
-  if (observations.length === 0) return result;
-  const rows = await db
-    .selectFrom('observation_revision')
-    .select(['observation_id', 'revision', 'note'])
-    .where(
-      'observation_id',
-      'in',
-      observations.map((o) => o.id),
-    )
-    .execute();
-  const current = new Map(observations.map((o) => [o.id, o.revision]));
-  for (const r of rows)
-    if (current.get(r.observation_id) === r.revision) result.set(r.observation_id, r.note);
-  return result;
 }

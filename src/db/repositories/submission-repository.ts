@@ -81,15 +81,6 @@ export async function saveSubmissionStatus(
     .execute();
 }
 
-export async function listSubmissionEvents(db: Kysely<Database>, submissionId: number) {
-  return db
-    .selectFrom('submission_event')
-    .select(['from_status', 'to_status', 'actor', 'at', 'comment'])
-    .where('submission_id', '=', submissionId)
-    .orderBy('id')
-    .execute();
-}
-
 /** Every form of a period in the region, with the municipality it belongs to. */
 export async function listSubmissionsForPeriod(
   db: Kysely<Database>,
