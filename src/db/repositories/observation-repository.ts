@@ -121,15 +121,16 @@ export async function findIndicatorCodesById(
 
 /**
  * One period's values of the given indicators (by id) across municipalities: `visit` is
- * called with each stored value. By id rather than joined to the indicator's code: joined,
- * SQLite took twice as long over 1.2 million rows (20,000 units × 60) and made each row a new
- * copy of the code's text.
+ * called once per indicator that has stored values, with its municipalities' ids in
+ * ascending order and their values at the same positions. By id rather than joined to the
+ * indicator's code: joined, SQLite took twice as long over 1.2 million rows (20,000 units ×
+ * 60) and made each row a new copy of the code's text.
  */
-export async function eachPeriodValue(
+export async function eachPeriodColumn(
   db: Kysely<Database>,
   indicatorIds: number[],
   period: string,
-  visit: (municipalityId: number, indicatorId: number, value: number | null) => void,
+  visit: (indicatorId: number, municipalityIds: number[], values: (number | null)[]) => void,
 ): Promise<void> {
   if (indicatorIds.length === 0) return;
   // The connection is held for the read, as Kysely holds it for its own queries: on SQLite's
@@ -137,17 +138,17 @@ export async function eachPeriodValue(
   await db.connection().execute(async (connection) => {
     const sqlite = rawSqlite(connection as unknown as Kysely<unknown>);
     if (sqlite) {
-      // Rows as arrays, one at a time: an object per row cost more than the read itself.
-      const read = sqlite
-        .prepare(
-          `select municipality_id, indicator_id, value from observation
-           where indicator_id in (${indicatorIds.map(() => '?').join(', ')}) and period = ?`,
-        )
-        .raw(true);
-      for (const row of read.iterate(...indicatorIds, period) as IterableIterator<
-        [number, number, number | null]
-      >)
-        visit(row[0], row[1], row[2]);
+      // Each column read as plain values, in the order of the covering index (municipality
+      // id): a row as an array or object cost three times the read itself (150,000 rows:
+      // 36 ms against 65–120 ms).
+      const where = 'where indicator_id = ? and period = ? order by municipality_id';
+      const ids = sqlite.prepare(`select municipality_id from observation ${where}`).pluck(true);
+      const values = sqlite.prepare(`select value from observation ${where}`).pluck(true);
+      for (const id of indicatorIds) {
+        const municipalityIds = ids.all(id, period) as number[];
+        if (municipalityIds.length > 0)
+          visit(id, municipalityIds, values.all(id, period) as (number | null)[]);
+      }
       return;
     }
     const rows = await connection
@@ -155,8 +156,21 @@ export async function eachPeriodValue(
       .select(['municipality_id', 'indicator_id', 'value'])
       .where('indicator_id', 'in', indicatorIds)
       .where('period', '=', period)
+      .orderBy('indicator_id')
+      .orderBy('municipality_id')
       .execute();
-    for (const r of rows) visit(r.municipality_id, r.indicator_id, r.value);
+    for (let from = 0; from < rows.length; ) {
+      const id = (rows[from] as (typeof rows)[number]).indicator_id;
+      let to = from;
+      while (to < rows.length && (rows[to] as (typeof rows)[number]).indicator_id === id) to += 1;
+      const part = rows.slice(from, to);
+      visit(
+        id,
+        part.map((r) => r.municipality_id),
+        part.map((r) => r.value),
+      );
+      from = to;
+    }
   });
 }
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { findMethodologyById } from '../../../db/repositories/methodology-repository.js';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
 import {
-  eachPeriodValue,
+  eachPeriodColumn,
   findIndicatorCodesById,
 } from '../../../db/repositories/observation-repository.js';
 import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
@@ -83,16 +83,14 @@ export async function loadPeriodData(
   const values: Record<string, (number | null)[]> = {};
   // An indicator's column made at its first value, as before: none for one without values.
   const codeOf = await findIndicatorCodesById(db, regionId, wanted);
-  const columnOf = new Map<number, (number | null)[]>();
-  await eachPeriodValue(db, [...codeOf.keys()], period, (unit, id, value) => {
-    const at = index.get(unit);
-    if (at === undefined) return;
-    let column = columnOf.get(id);
-    if (column === undefined) {
-      column = values[codeOf.get(id) as string] ??= empty();
-      columnOf.set(id, column);
+  await eachPeriodColumn(db, [...codeOf.keys()], period, (id, municipalityIds, stored) => {
+    let column: (number | null)[] | undefined;
+    for (let k = 0; k < municipalityIds.length; k += 1) {
+      const at = index.get(municipalityIds[k] as number);
+      if (at === undefined) continue;
+      column ??= values[codeOf.get(id) as string] ??= empty();
+      column[at] = stored[k] as number | null;
     }
-    column[at] = value;
   });
 
   const year = Number(period.slice(0, 4));
