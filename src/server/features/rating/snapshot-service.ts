@@ -71,7 +71,8 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
       supersedesId = old.id;
     }
     const result = computeRating(request.methodology, request.data);
-    const content = computedSnapshotText(request.methodology, request.data, result);
+    // Encoded once: hashed and stored as these bytes.
+    const content = Buffer.from(computedSnapshotText(request.methodology, request.data, result));
     const hash = contentHash(content);
     const id = await insertSnapshot(trx, {
       region_id: request.regionId,
