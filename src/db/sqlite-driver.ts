@@ -8,6 +8,7 @@ import {
   type QueryResult,
   SelectQueryNode,
 } from 'kysely';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 
 /**
  * Makes the write-ahead log durable off the event loop. `flush()` resolves once every commit
@@ -18,10 +19,13 @@ import {
 export class WalSync {
   #running: Promise<void> | null = null;
   #queued: Promise<void> | null = null;
+  /** The log's size in bytes at the last sync that reported it (0 before). */
+  walBytes = 0;
 
   constructor(
     private readonly walFile: string | null,
-    private readonly syncFile: (file: string) => Promise<void> = syncToDisk(),
+    /** Syncs the file; may give its size, which decides when the log is checkpointed. */
+    private readonly syncFile: (file: string) => Promise<number | undefined> = syncToDisk(),
   ) {}
 
   flush(): Promise<void> {
@@ -44,27 +48,36 @@ export class WalSync {
   }
 
   #start(): Promise<void> {
-    const run = this.syncFile(this.walFile as string).finally(() => {
-      if (this.#running === run) this.#running = null;
-    });
+    const run = this.syncFile(this.walFile as string)
+      .then((bytes) => {
+        if (bytes !== undefined) this.walBytes = bytes;
+      })
+      .finally(() => {
+        if (this.#running === run) this.#running = null;
+      });
     this.#running = run;
     return run;
   }
 }
 
-/** fdatasync of a file, and once of its directory, so that a file made since is found again. */
+/**
+ * fdatasync of a file, and once of its directory, so that a file made since is found again;
+ * gives the file's size.
+ */
 function syncToDisk() {
   let directorySynced = false;
   return async (file: string) => {
     // Opened for each sync: the log can be deleted and made again by the last connection to
     // close, and an fdatasync through any descriptor flushes the file itself.
     const handle = await open(file, 'r');
+    let bytes: number;
     try {
       await handle.datasync();
+      bytes = (await handle.stat()).size;
     } finally {
       await handle.close();
     }
-    if (directorySynced) return;
+    if (directorySynced) return bytes;
     const directory = await open(dirname(file), 'r');
     try {
       await directory.sync();
@@ -72,6 +85,7 @@ function syncToDisk() {
       await directory.close();
     }
     directorySynced = true;
+    return bytes;
   };
 }
 
@@ -100,6 +114,12 @@ class StatementCache {
     return statement;
   }
 }
+
+/**
+ * The log's size past which it is checkpointed: about SQLite's own threshold of 1,000 pages
+ * of 4 KiB.
+ */
+export const WAL_CHECKPOINT_BYTES = 4 * 1024 * 1024;
 
 /** Statements that only open or close a transaction: they write nothing of their own. */
 const TRANSACTION_CONTROL = /^\s*(begin|commit|rollback|savepoint|release)\b/i;
@@ -179,13 +199,14 @@ export class DurableSqliteDriver implements Driver {
   readonly #unlocks = new Map<HeldConnection, () => void>();
   readonly #statements: StatementCache;
   readonly #sync: WalSync;
+  readonly #checkpointer: SqliteCheckpointer | null;
   /** Statements run through Kysely so far, BEGIN and COMMIT included. */
   statementsSent = 0;
 
   constructor(
     readonly database: SqliteDatabase.Database,
     /** How the WAL file is made durable; the default is fdatasync (tests watch the order). */
-    syncFile?: (file: string) => Promise<void>,
+    syncFile?: (file: string) => Promise<number | undefined>,
   ) {
     this.#statements = new StatementCache(database, 500);
     const wal =
@@ -193,6 +214,19 @@ export class DurableSqliteDriver implements Driver {
       !database.readonly &&
       String(database.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
     this.#sync = new WalSync(wal ? `${resolve(database.name)}-wal` : null, syncFile);
+    this.#checkpointer = wal ? new SqliteCheckpointer(resolve(database.name)) : null;
+    if (wal) {
+      // Checkpoints run in their own thread (decision 0240): none inside a COMMIT.
+      database.pragma('wal_autocheckpoint = 0');
+      // A log emptied by a checkpoint shrinks back to this size when it starts again, so that
+      // its size says how much was written since: past it, a checkpoint is asked for.
+      database.pragma(`journal_size_limit = ${WAL_CHECKPOINT_BYTES}`);
+    }
+  }
+
+  /** The checkpoints' thread, for tests and the journal: absent without a WAL. */
+  get checkpointer(): SqliteCheckpointer | null {
+    return this.#checkpointer;
   }
 
   async init(): Promise<void> {}
@@ -221,12 +255,15 @@ export class DurableSqliteDriver implements Driver {
     const wrote = held.wrote();
     this.#unlocks.get(held)?.();
     this.#unlocks.delete(held);
-    if (wrote) await this.#sync.flush();
+    if (!wrote) return;
+    await this.#sync.flush();
+    if (this.#sync.walBytes > WAL_CHECKPOINT_BYTES) void this.#checkpointer?.request();
   }
 
-  /** Waits for the syncs under way, then closes the database. */
+  /** Waits for the syncs and the checkpoint under way, then closes the database. */
   async destroy(): Promise<void> {
     await this.#sync.idle();
+    await this.#checkpointer?.close();
     this.database.close();
   }
 }

@@ -1,14 +1,15 @@
 // The SQLite driver's durability (decision 0190): the answer to a write comes after the WAL is
 // synced, the connection serves others while the sync runs, writes made during a sync share the
 // next one, a failed sync fails the write. SQLite only: PostgreSQL syncs in its own server.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type Generated, Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/db/connect.js';
-import { DurableSqliteDriver } from '../../src/db/sqlite-driver.js';
+import type { SqliteCheckpointer } from '../../src/db/sqlite-checkpointer.js';
+import { DurableSqliteDriver, WAL_CHECKPOINT_BYTES } from '../../src/db/sqlite-driver.js';
 
 interface Db {
   note: { id: Generated<number>; text: string };
@@ -18,8 +19,8 @@ interface Db {
 function heldSyncs() {
   const calls: { file: string; finish: (error?: Error) => void }[] = [];
   const syncFile = (file: string) =>
-    new Promise<void>((resolve, reject) => {
-      calls.push({ file, finish: (error) => (error ? reject(error) : resolve()) });
+    new Promise<number | undefined>((resolve, reject) => {
+      calls.push({ file, finish: (error) => (error ? reject(error) : resolve(undefined)) });
     });
   return { calls, syncFile };
 }
@@ -29,7 +30,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function open(syncFile?: (file: string) => Promise<void>) {
+function open(syncFile?: (file: string) => Promise<number | undefined>) {
   const dir = mkdtempSync(join(tmpdir(), 'munirank-driver-'));
   dirs.push(dir);
   const file = join(dir, 'db.sqlite');
@@ -37,14 +38,15 @@ function open(syncFile?: (file: string) => Promise<void>) {
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.exec('create table note (id integer primary key, text text not null)');
+  const driver = new DurableSqliteDriver(database, syncFile);
   const db = new Kysely<Db>({
     dialect: new (class extends SqliteDialect {
       override createDriver() {
-        return new DurableSqliteDriver(database, syncFile);
+        return driver;
       }
     })({ database }),
   });
-  return { db, file, database };
+  return { db, file, database, driver };
 }
 
 /** Whether a promise has settled, after the event loop has run what it could. */
@@ -170,5 +172,58 @@ describe('SQLite commits synced off the event loop', () => {
     const again = new SqliteDatabase(file, { readonly: true });
     expect(again.prepare('select count(*) as n from note').get()).toEqual({ n: 3 });
     again.close();
+  });
+});
+
+describe('SQLite checkpoints in a thread of their own (decision 0240)', () => {
+  /** 5 MB of text: past the 4 MiB of log after which a checkpoint is asked for. */
+  const large = 'ж'.repeat(2_600_000);
+
+  it('copies a large commit into the database file after the commit, not inside it', async () => {
+    const { db, file, database, driver } = open();
+    expect(database.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    await insert(db, 'маленькая');
+    expect(driver.checkpointer?.runs).toBe(0);
+    const before = statSync(file).size;
+    await insert(db, large);
+    // The commit has been answered; its 1,300 pages are in the log, not yet in the file.
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_CHECKPOINT_BYTES);
+    expect(statSync(file).size).toBe(before);
+    const result = await driver.checkpointer?.request();
+    expect(result?.busy).toBe(0);
+    expect(result?.checkpointed).toBe(result?.log);
+    expect(result?.log).toBeGreaterThan(1_000);
+    expect(statSync(file).size).toBeGreaterThan(5_000_000);
+    // The next write starts the log again and shrinks it back to the limit.
+    await insert(db, 'после');
+    expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(WAL_CHECKPOINT_BYTES);
+    expect(
+      (await db.selectFrom('note').select('text').orderBy('id').execute()).map((r) =>
+        r.text.slice(0, 9),
+      ),
+    ).toEqual(['маленькая', 'жжжжжжжжж', 'после']);
+    await db.destroy();
+    // Closed: the thread's connection first, then the last one, which empties the log.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const again = new SqliteDatabase(file, { readonly: true });
+    expect(again.prepare('select length(text) as n from note where id = 2').get()).toEqual({
+      n: 2_600_000,
+    });
+    again.close();
+  });
+
+  it('meets the asks made during a checkpoint with one more run, and none after close', async () => {
+    const { db, driver } = open();
+    await insert(db, large);
+    const checkpointer = driver.checkpointer as SqliteCheckpointer;
+    await checkpointer.request();
+    const runs = checkpointer.runs;
+    await insert(db, large);
+    const asks = [checkpointer.request(), checkpointer.request(), checkpointer.request()];
+    const results = await Promise.all(asks);
+    expect(checkpointer.runs - runs).toBeLessThanOrEqual(2);
+    expect(results.at(-1)?.checkpointed).toBe(results.at(-1)?.log);
+    await db.destroy();
+    expect(await checkpointer.request()).toBeNull();
   });
 });
