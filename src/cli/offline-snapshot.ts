@@ -5,7 +5,10 @@ import { canonicalJson } from '../domain/canonical-json.js';
 import type { Methodology } from '../domain/methodology.js';
 import type { SnapshotDownload } from '../domain/snapshot-download.js';
 import type { RatingData, RatingResult } from '../engine/compute-rating.js';
-import { computedSnapshotText } from '../server/features/rating/stored-snapshot-content.js';
+import {
+  computedSnapshotBytes,
+  computedSnapshotText,
+} from '../server/features/rating/stored-snapshot-content.js';
 
 export interface OfflineSnapshotOptions {
   dataFile: string;
@@ -89,8 +92,9 @@ function offlineSnapshotParts(
   options: OfflineSnapshotOptions,
   bytes = false,
 ): { head: Omit<SnapshotDownload, 'content'>; content: string | Buffer } {
-  const text = computedSnapshotText(m, data, result);
-  const stored = bytes ? Buffer.from(text, 'utf8') : text;
+  const stored = bytes
+    ? computedSnapshotBytes(m, data, result)
+    : computedSnapshotText(m, data, result);
   const head: Omit<SnapshotDownload, 'content'> = {
     format: 'munirank-snapshot/1',
     code: options.code ?? `${m.code}-v${m.version}`,

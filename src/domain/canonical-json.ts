@@ -14,6 +14,50 @@ export function canonicalJson(value: unknown): string {
   return write(value);
 }
 
+/**
+ * A string known to need no escaping in JSON (ASCII letters, digits, `+`, `/`, `=`: a packed
+ * column's base64), written between quotes without being looked at. Its canonical text is
+ * that of the string itself.
+ */
+export class PlainJsonString {
+  constructor(readonly text: string) {}
+}
+
+/** The plain strings met by the writer while it makes bytes; null while it makes text. */
+let plainStrings: string[] | null = null;
+/** Where a plain string goes: a character that JSON text never holds unescaped. */
+const PLAIN_MARK = '\u0001';
+
+/**
+ * `canonicalJson(value)` as its UTF-8 bytes, made without the whole text as one string first.
+ * A text holding any non-ASCII character (a unit's name) is stored by V8 with two bytes a
+ * character, and encoding eight million of those took 20–26 ms; the plain strings inside
+ * (most of a snapshot's bytes) are encoded here one by one, as the one-byte strings they are.
+ *
+ * @example canonicalJsonBytes({ a: new PlainJsonString('AAA=') }).toString() === '{"a":"AAA="}'
+ */
+export function canonicalJsonBytes(value: unknown): Buffer {
+  const strings: string[] = [];
+  plainStrings = strings;
+  let text: string;
+  try {
+    text = write(value);
+  } finally {
+    plainStrings = null;
+  }
+  const pieces = text.split(PLAIN_MARK);
+  let length = 0;
+  for (const piece of pieces) length += Buffer.byteLength(piece);
+  for (const plain of strings) length += plain.length;
+  const out = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    at += out.write(pieces[i] as string, at, 'utf8');
+    if (i < strings.length) at += out.write(strings[i] as string, at, 'latin1');
+  }
+  return out;
+}
+
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -39,6 +83,11 @@ function write(value: unknown): string {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += i > 0 ? `,${write(value[i])}` : write(value[i]);
     return `${out}]`;
+  }
+  if (value instanceof PlainJsonString) {
+    if (plainStrings === null) return `"${value.text}"`;
+    plainStrings.push(value.text);
+    return `"${PLAIN_MARK}"`;
   }
   const proto = Object.getPrototypeOf(value);
   // Dates, typed arrays, maps: whatever the sorted copy made of them, as it always did.

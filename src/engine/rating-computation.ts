@@ -172,7 +172,7 @@ export function describePackedComputation(
   m: Methodology,
   data: RatingData,
   result: RatingResult,
-  pack: (doubles: Float64Array) => string,
+  pack: (doubles: Float64Array) => unknown,
 ): unknown {
   const column = (values: ArrayLike<number>) => pack(jsonDoubles(values));
   return describeColumns(m, data, result, 'munirank-computation/3', column, true);

@@ -17,7 +17,7 @@ import type { SourceReference } from '../../../domain/source-reference.js';
 import { computeRating, type RatingData } from '../../../engine/compute-rating.js';
 import { NotFoundError } from '../../http-errors.js';
 import { ratingComputationDuration, ratingComputations } from '../../metrics/server-metrics.js';
-import { computedSnapshotText } from './stored-snapshot-content.js';
+import { computedSnapshotBytes } from './stored-snapshot-content.js';
 
 export interface ComputeSnapshotRequest {
   regionId: number;
@@ -71,8 +71,8 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
       supersedesId = old.id;
     }
     const result = computeRating(request.methodology, request.data);
-    // Encoded once: hashed and stored as these bytes.
-    const content = Buffer.from(computedSnapshotText(request.methodology, request.data, result));
+    // Hashed and stored as these bytes.
+    const content = computedSnapshotBytes(request.methodology, request.data, result);
     const hash = contentHash(content);
     const id = await insertSnapshot(trx, {
       region_id: request.regionId,

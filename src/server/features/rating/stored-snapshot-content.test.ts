@@ -11,6 +11,7 @@ import {
 import { sampleData, sampleMethodology } from '../../../engine/sample-rating.test-data.js';
 import { buildSnapshotContent } from './build-snapshot-content.js';
 import {
+  computedSnapshotBytes,
   computedSnapshotText,
   readSnapshotContent,
   storedSnapshotText,
@@ -100,6 +101,7 @@ describe('snapshot content of format munirank-computation/3', () => {
 
   it('is written straight from the engine as the same text, byte for byte', () => {
     expect(computedSnapshotText(m, data, computeRating(m, data))).toBe(text);
+    expect(computedSnapshotBytes(m, data, computeRating(m, data)).toString('utf8')).toBe(text);
     // No explanations, and a −0 and an infinity among the raw values.
     const odd: RatingData = {
       ...data,

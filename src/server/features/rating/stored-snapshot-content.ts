@@ -1,5 +1,9 @@
 import { packColumn, unpackColumn } from '../../../db/packed-column.js';
-import { canonicalJson } from '../../../domain/canonical-json.js';
+import {
+  canonicalJson,
+  canonicalJsonBytes,
+  PlainJsonString,
+} from '../../../domain/canonical-json.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { ExplanationColumns, RatingComputation } from '../../../domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
@@ -202,12 +206,22 @@ export function computedSnapshotText(
   data: RatingData,
   result: RatingResult,
 ): string {
+  return canonicalJson(computedSnapshotValue(m, data, result));
+}
+
+/**
+ * `computedSnapshotText` as its UTF-8 bytes, which are hashed and stored (or written to a
+ * file): the packed columns, most of the bytes, are encoded one by one as the ASCII they are
+ * (canonicalJsonBytes).
+ */
+export function computedSnapshotBytes(m: Methodology, data: RatingData, result: RatingResult) {
+  return canonicalJsonBytes(computedSnapshotValue(m, data, result));
+}
+
+function computedSnapshotValue(m: Methodology, data: RatingData, result: RatingResult) {
   const { columns, notes } = snapshotTableHead(m, result);
-  return canonicalJson({
-    columns,
-    computation: describePackedComputation(m, data, result, packColumn),
-    notes,
-  });
+  const pack = (doubles: Float64Array) => new PlainJsonString(packColumn(doubles));
+  return { columns, computation: describePackedComputation(m, data, result, pack), notes };
 }
 
 /**
