@@ -50,6 +50,7 @@ export class SqliteCheckpointer {
   #again = false;
   #closed = false;
   #lastEnded = 0;
+  #waiting: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
   /** The last failure, kept for the journal's reader; a failed checkpoint loses nothing. */
   lastError: string | null = null;
   runs = 0;
@@ -67,8 +68,14 @@ export class SqliteCheckpointer {
       return this.#running.then(() => this.#running ?? this.request());
     }
     const wait = Math.max(0, this.#lastEnded + this.spacingMs - performance.now());
-    const run = new Promise<void>((resolve) => setTimeout(resolve, wait).unref())
-      .then(() => this.#checkpoint())
+    const run = new Promise<void>((resolve) => {
+      // Not kept alive by the wait: close() lets it go at once.
+      this.#waiting = { timer: setTimeout(resolve, wait).unref(), resolve };
+    })
+      .then(() => {
+        this.#waiting = null;
+        return this.#checkpoint();
+      })
       .finally(() => {
         this.#lastEnded = performance.now();
         this.#running = null;
@@ -127,11 +134,17 @@ export class SqliteCheckpointer {
   async close(): Promise<void> {
     this.#closed = true;
     this.#again = false;
+    if (this.#waiting) {
+      clearTimeout(this.#waiting.timer);
+      this.#waiting.resolve();
+    }
     await this.#running?.catch(() => {});
     const worker = this.#worker;
     if (!worker) return;
     this.#worker = null;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Kept alive until the thread has closed its connection.
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { findMethodologyById } from '../../../db/repositories/methodology-repository.js';
-import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
+import { listMunicipalityRefs } from '../../../db/repositories/municipality-repository.js';
 import {
   eachPeriodColumn,
   findIndicatorCodesById,
@@ -71,7 +71,7 @@ export async function loadPeriodData(
   methodologies: readonly Methodology[],
   period: string,
 ): Promise<RatingData> {
-  const units = (await listMunicipalities(db, regionId)).filter((m) =>
+  const units = (await listMunicipalityRefs(db, regionId)).filter((m) =>
     validIn(period, m.valid_from, m.valid_to),
   );
   const index = new Map(units.map((u, i) => [u.id, i]));
