@@ -51,6 +51,25 @@ export function time(runs: number, f: () => unknown): { min: number; median: num
     f();
     times.push(performance.now() - t);
   }
+  return minAndMedian(times);
+}
+
+/** `time` of work that ends when its promise does; `f(r)` is run r = 0 (warm-up) … runs. */
+export async function timeAsync(
+  runs: number,
+  f: (r: number) => Promise<unknown>,
+): Promise<{ min: number; median: number }> {
+  await f(0);
+  const times: number[] = [];
+  for (let r = 1; r <= runs; r++) {
+    const t = performance.now();
+    await f(r);
+    times.push(performance.now() - t);
+  }
+  return minAndMedian(times);
+}
+
+function minAndMedian(times: number[]): { min: number; median: number } {
   times.sort((a, b) => a - b);
   return { min: times[0] as number, median: times[Math.floor(times.length / 2)] as number };
 }

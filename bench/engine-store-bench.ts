@@ -17,7 +17,7 @@ import { drawRandom } from '../src/engine/prng.js';
 import type { AuditContext } from '../src/server/features/access/audit.js';
 import { loadRatingData } from '../src/server/features/rating/rating-inputs.js';
 import { computeStoredRating } from '../src/server/features/rating/rating-staff-service.js';
-import { benchMethodology, INDICATORS, time } from './bench-index.js';
+import { benchMethodology, INDICATORS, time, timeAsync } from './bench-index.js';
 import { insertBenchIndicator } from './bench-seed.js';
 
 const PERIOD = '2026-11';
@@ -116,20 +116,14 @@ for (const [n, runs] of [
   const m = benchMethodology();
   const data = await loadRatingData(db, regionId, m, PERIOD);
   const engine = time(runs, () => computeRating(m, data));
-  // time() is synchronous: the service's runs are timed one by one the same way.
-  const times: number[] = [];
-  for (let r = 0; r <= runs; r++) {
-    const started = performance.now();
-    await computeStoredRating(
+  const stored = await timeAsync(runs, (r) =>
+    computeStoredRating(
       db,
       regionId,
       { code: `bench-${r}`, title: 'Замер', period: PERIOD, asOf: '2026-12-01', methodology: m },
       context,
-    );
-    if (r > 0) times.push(performance.now() - started); // the first is the warm-up
-  }
-  times.sort((a, b) => a - b);
-  const stored = { min: times[0] as number, median: times[Math.floor(times.length / 2)] as number };
+    ),
+  );
   console.log(
     `${n} × ${INDICATORS}: POST /api/ratings ${range(stored)}; движок с объяснениями отдельно ` +
       `${range(engine)} (${((100 * engine.median) / stored.median).toFixed(0)} % пути).`,

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,11 +46,11 @@ const data = {
 };
 
 describe('writeOfflineSnapshot', () => {
-  it('writes the very bytes of offlineSnapshotText, hashed over the content as stored', () => {
+  it('writes the very bytes of offlineSnapshotText, hashed over the content as stored', async () => {
     const result = computeRating(m, data);
     const options = { dataFile: '/tmp/данные.csv', asOf: '2024-12-31' };
     const file = join(dir, 'snapshot.json');
-    writeOfflineSnapshot(file, m, data, result, options);
+    await writeOfflineSnapshot(file, m, data, result, options);
     const written = readFileSync(file, 'utf8');
     expect(written).toBe(offlineSnapshotText(m, data, result, options));
     const bundle = JSON.parse(written) as { code: string; contentHash: string };
@@ -58,5 +58,25 @@ describe('writeOfflineSnapshot', () => {
     const content = written.slice(written.indexOf('"content":') + 10, -2);
     expect(bundle.contentHash).toBe(contentHash(content));
     expect(contentHash(Buffer.from(content, 'utf8'))).toBe(contentHash(content));
+    // Written beside the target and renamed: no part file is left.
+    expect(readdirSync(dir).filter((f) => f.startsWith('snapshot.json'))).toEqual([
+      'snapshot.json',
+    ]);
+  });
+
+  it('replaces an older, longer bundle whole; a target in a missing folder is refused', async () => {
+    const result = computeRating(m, data);
+    const file = join(dir, 'again.json');
+    writeFileSync(file, 'x'.repeat(100_000));
+    await writeOfflineSnapshot(file, m, data, result, { dataFile: 'd.csv', asOf: '2024-12-31' });
+    expect(readFileSync(file, 'utf8')).toBe(
+      offlineSnapshotText(m, data, result, { dataFile: 'd.csv', asOf: '2024-12-31' }),
+    );
+    // A target in a folder that does not exist: refused, nothing written anywhere.
+    const missing = join(dir, 'нет-такой-папки', 'snapshot.json');
+    await expect(
+      writeOfflineSnapshot(missing, m, data, result, { dataFile: 'd.csv', asOf: '2024-12-31' }),
+    ).rejects.toThrow('ENOENT');
+    expect(existsSync(join(dir, 'нет-такой-папки'))).toBe(false);
   });
 });

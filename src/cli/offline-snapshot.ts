@@ -1,4 +1,5 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { subtle } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { contentHash } from '../db/content-hash.js';
 import { canonicalJson } from '../domain/canonical-json.js';
@@ -51,25 +52,43 @@ export function offlineSnapshotText(
 }
 
 /**
- * Writes the bundle to a file, the same bytes as `offlineSnapshotText`: the content is
- * encoded to UTF-8 once, and those bytes are both hashed and written.
+ * Writes the bundle to a file, the same bytes as `offlineSnapshotText`. The content is encoded
+ * to UTF-8 once; its SHA-256 is worked out in the thread pool while the main thread writes
+ * those bytes after room left for the head, whose length does not depend on the hash (64 hex
+ * digits). The head goes in last. Written to a file beside the target and renamed onto it:
+ * an interrupted run leaves no half-written bundle.
  */
-export function writeOfflineSnapshot(
+export async function writeOfflineSnapshot(
   file: string,
   m: Methodology,
   data: RatingData,
   result: RatingResult,
   options: OfflineSnapshotOptions,
-): void {
-  const { head, content } = offlineSnapshotParts(m, data, result, options, true);
-  const fd = openSync(file, 'w');
+): Promise<void> {
+  const content = computedSnapshotBytes(m, data, result);
+  const hashing = subtle.digest('SHA-256', content);
+  const headOf = (hash: string) =>
+    Buffer.from(`${JSON.stringify(bundleHead(m, options, hash)).slice(0, -1)},"content":`);
+  const room = headOf('0'.repeat(64)).length;
+  const partial = `${file}.${process.pid}.part`;
+  const fd = openSync(partial, 'w');
   try {
-    writeSync(fd, `${JSON.stringify(head).slice(0, -1)},"content":`);
-    writeSync(fd, content);
-    writeSync(fd, '}\n');
-  } finally {
+    writeAll(fd, content, room);
+    writeAll(fd, Buffer.from('}\n'), room + content.length);
+    const head = headOf(Buffer.from(await hashing).toString('hex'));
+    writeAll(fd, head, 0);
     closeSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(partial, { force: true });
+    throw error;
   }
+  renameSync(partial, file);
+}
+
+function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+  for (let done = 0; done < bytes.length; )
+    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
 
 function offlineSnapshotParts(
@@ -77,25 +96,18 @@ function offlineSnapshotParts(
   data: RatingData,
   result: RatingResult,
   options: OfflineSnapshotOptions,
-): { head: Omit<SnapshotDownload, 'content'>; content: string };
-function offlineSnapshotParts(
+): { head: Omit<SnapshotDownload, 'content'>; content: string } {
+  const content = computedSnapshotText(m, data, result);
+  return { head: bundleHead(m, options, contentHash(content)), content };
+}
+
+/** Everything of the bundle but its content, for content of the given hash. */
+function bundleHead(
   m: Methodology,
-  data: RatingData,
-  result: RatingResult,
   options: OfflineSnapshotOptions,
-  bytes: true,
-): { head: Omit<SnapshotDownload, 'content'>; content: Buffer };
-function offlineSnapshotParts(
-  m: Methodology,
-  data: RatingData,
-  result: RatingResult,
-  options: OfflineSnapshotOptions,
-  bytes = false,
-): { head: Omit<SnapshotDownload, 'content'>; content: string | Buffer } {
-  const stored = bytes
-    ? computedSnapshotBytes(m, data, result)
-    : computedSnapshotText(m, data, result);
-  const head: Omit<SnapshotDownload, 'content'> = {
+  hash: string,
+): Omit<SnapshotDownload, 'content'> {
+  return {
     format: 'munirank-snapshot/1',
     code: options.code ?? `${m.code}-v${m.version}`,
     title: m.title,
@@ -114,7 +126,6 @@ function offlineSnapshotParts(
     publishedAt: null,
     supersedes: null,
     errataNote: null,
-    contentHash: contentHash(stored),
+    contentHash: hash,
   };
-  return { head, content: stored };
 }

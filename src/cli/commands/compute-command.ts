@@ -63,7 +63,7 @@ export function registerComputeCommand(program: Command): void {
         parseDate,
       ),
   ).action(
-    (opts: {
+    async (opts: {
       data: string;
       methodology: string;
       format: 'csv' | 'json';
@@ -82,7 +82,7 @@ export function registerComputeCommand(program: Command): void {
         explain: opts.detail === 'all' || opts.snapshot !== undefined,
       });
       if (opts.snapshot) {
-        writeOfflineSnapshot(opts.snapshot, m, data, result, {
+        await writeOfflineSnapshot(opts.snapshot, m, data, result, {
           dataFile: opts.data,
           code: opts.code,
           period: opts.period,
