@@ -1,5 +1,4 @@
-import { subtle } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { type FileHandle, open, rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { contentHash } from '../db/content-hash.js';
 import { canonicalJson } from '../domain/canonical-json.js';
@@ -53,10 +52,10 @@ export function offlineSnapshotText(
 
 /**
  * Writes the bundle to a file, the same bytes as `offlineSnapshotText`. The content is encoded
- * to UTF-8 once; its SHA-256 is worked out in the thread pool while the main thread writes
- * those bytes after room left for the head, whose length does not depend on the hash (64 hex
- * digits). The head goes in last. Written to a file beside the target and renamed onto it:
- * an interrupted run leaves no half-written bundle.
+ * to UTF-8 once; the thread pool writes those bytes after room left for the head, whose length
+ * does not depend on the hash (64 hex digits), while this thread works out their SHA-256. The
+ * head goes in last. Written to a file beside the target and renamed onto it: an interrupted
+ * run leaves no half-written bundle.
  */
 export async function writeOfflineSnapshot(
   file: string,
@@ -66,29 +65,30 @@ export async function writeOfflineSnapshot(
   options: OfflineSnapshotOptions,
 ): Promise<void> {
   const content = computedSnapshotBytes(m, data, result);
-  const hashing = subtle.digest('SHA-256', content);
   const headOf = (hash: string) =>
     Buffer.from(`${JSON.stringify(bundleHead(m, options, hash)).slice(0, -1)},"content":`);
   const room = headOf('0'.repeat(64)).length;
   const partial = `${file}.${process.pid}.part`;
-  const fd = openSync(partial, 'w');
+  const handle = await open(partial, 'w');
   try {
-    writeAll(fd, content, room);
-    writeAll(fd, Buffer.from('}\n'), room + content.length);
-    const head = headOf(Buffer.from(await hashing).toString('hex'));
-    writeAll(fd, head, 0);
-    closeSync(fd);
+    const writing = writeAll(handle, content, room);
+    // Meanwhile, on this thread: the bytes are only read by both.
+    const hash = contentHash(content);
+    await writing;
+    await writeAll(handle, Buffer.from('}\n'), room + content.length);
+    await writeAll(handle, headOf(hash), 0);
+    await handle.close();
   } catch (error) {
-    closeSync(fd);
-    rmSync(partial, { force: true });
+    await handle.close();
+    await rm(partial, { force: true });
     throw error;
   }
-  renameSync(partial, file);
+  await rename(partial, file);
 }
 
-function writeAll(fd: number, bytes: Uint8Array, position: number): void {
+async function writeAll(handle: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
   for (let done = 0; done < bytes.length; )
-    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+    done += (await handle.write(bytes, done, bytes.length - done, position + done)).bytesWritten;
 }
 
 function offlineSnapshotParts(
