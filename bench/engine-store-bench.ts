@@ -17,10 +17,15 @@ import { drawRandom } from '../src/engine/prng.js';
 import type { AuditContext } from '../src/server/features/access/audit.js';
 import { loadRatingData } from '../src/server/features/rating/rating-inputs.js';
 import { computeStoredRating } from '../src/server/features/rating/rating-staff-service.js';
+import {
+  computeSnapshot,
+  publishSnapshot,
+} from '../src/server/features/rating/snapshot-service.js';
 import { benchMethodology, INDICATORS, time, timeAsync } from './bench-index.js';
 import { insertBenchIndicator } from './bench-seed.js';
 
 const PERIOD = '2026-11';
+const PREVIOUS_PERIOD = '2026-10';
 const ms = (x: number) => `${x.toFixed(1)} мс`;
 const range = (x: { min: number; median: number }) => `${ms(x.min)} / ${ms(x.median)}`;
 const dir = mkdtempSync(join(tmpdir(), 'munirank-store-bench-'));
@@ -116,17 +121,33 @@ for (const [n, runs] of [
   const m = benchMethodology();
   const data = await loadRatingData(db, regionId, m, PERIOD);
   const engine = time(runs, () => computeRating(m, data));
-  const stored = await timeAsync(runs, (r) =>
+  const post = (code: string) =>
     computeStoredRating(
       db,
       regionId,
-      { code: `bench-${r}`, title: 'Замер', period: PERIOD, asOf: '2026-12-01', methodology: m },
+      { code, title: 'Замер', period: PERIOD, asOf: '2026-12-01', methodology: m },
       context,
-    ),
-  );
+    );
+  const first = await timeAsync(runs, (r) => post(`first-${r}`));
+  // As every month after the first: the previous month's rating is published, and its places
+  // are read for the change of place (the same data, stored as October's).
+  await computeSnapshot(db, {
+    regionId,
+    code: 'previous',
+    title: 'Предыдущий месяц',
+    period: PREVIOUS_PERIOD,
+    asOf: '2026-11-01',
+    methodology: m,
+    data,
+    source: { document: 'замер', table: null, note: null },
+  });
+  await publishSnapshot(db, regionId, 'previous', 'analyst');
+  const monthly = await timeAsync(runs, (r) => post(`monthly-${r}`));
   console.log(
-    `${n} × ${INDICATORS}: POST /api/ratings ${range(stored)}; движок с объяснениями отдельно ` +
-      `${range(engine)} (${((100 * engine.median) / stored.median).toFixed(0)} % пути).`,
+    `${n} × ${INDICATORS}: POST /api/ratings, первый расчёт региона ${range(first)}; ` +
+      `при опубликованном рейтинге прошлого месяца (места для изменения места) ` +
+      `${range(monthly)}; движок с объяснениями отдельно ${range(engine)} ` +
+      `(${((100 * engine.median) / monthly.median).toFixed(0)} % пути).`,
   );
   await db.destroy();
 }

@@ -22,6 +22,7 @@ import { crossSourceChecksSchema } from './migrations/2026-12-05-0110-cross-sour
 import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-slots.js';
 import { snapshotReviewSchema } from './migrations/2026-12-06-0140-snapshot-review.js';
 import { observationCoveringIndexSchema } from './migrations/2026-12-06-0150-observation-covering-index.js';
+import { snapshotPlacesSchema } from './migrations/2026-12-06-0160-snapshot-places.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-05-0090-indicator-versions': indicatorVersionsSchema,
   '2026-12-06-0140-snapshot-review': snapshotReviewSchema,
   '2026-12-06-0150-observation-covering-index': observationCoveringIndexSchema,
+  '2026-12-06-0160-snapshot-places': snapshotPlacesSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

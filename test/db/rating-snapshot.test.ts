@@ -6,6 +6,10 @@ import { contentHash } from '../../src/db/content-hash.js';
 import { unpackColumn } from '../../src/db/packed-column.js';
 import { storeMethodology } from '../../src/db/repositories/methodology-repository.js';
 import { findRegionId } from '../../src/db/repositories/region-repository.js';
+import {
+  findSnapshotPlaces,
+  insertSnapshot,
+} from '../../src/db/repositories/snapshot-repository.js';
 import { canonicalJson } from '../../src/domain/canonical-json.js';
 import type { ExplanationColumns, RatingComputation } from '../../src/domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
@@ -13,6 +17,7 @@ import type { RatingData } from '../../src/engine/compute-rating.js';
 import { verifyComputation } from '../../src/engine/rating-computation.js';
 import { validateMethodology } from '../../src/engine/validate-methodology.js';
 import { buildApp } from '../../src/server/app.js';
+import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
 import { getSnapshot } from '../../src/server/features/rating/rating-service.js';
 import {
   computeSnapshot,
@@ -138,6 +143,37 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
     ]);
 
     await expect(sql`update rating_snapshot set title = 'x'`.execute(db)).rejects.toThrow();
+  });
+
+  it('keeps each place beside the content for the next period, and reads it from the content of a snapshot stored before', async () => {
+    const db = instance.handle.db;
+    const row = await db
+      .selectFrom('rating_snapshot')
+      .selectAll()
+      .where('code', '=', 'test-2022')
+      .executeTakeFirstOrThrow();
+    const places = {
+      'buzulukskiy-district': 1,
+      'saraktashskiy-district': 2,
+      'komarovsky-zato': 3,
+      'ilekskiy-district': 4,
+    };
+    const kept = await db
+      .selectFrom('snapshot_places')
+      .select('places')
+      .where('snapshot_id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(kept.places)).toEqual(places);
+    const next = await loadRatingData(db, regionId, methodology, '2023');
+    expect(Object.fromEntries(next.previousRanks ?? [])).toEqual(places);
+
+    // The same snapshot as one stored before places were kept, published later in 2022.
+    const { id: _id, ...rest } = row;
+    const older = await insertSnapshot(db, { ...rest, code: 'test-2022-06', period: '2022-06' });
+    expect(await findSnapshotPlaces(db, older)).toEqual({ content: row.content });
+    await publishSnapshot(db, regionId, 'test-2022-06', 'аналитик');
+    const again = await loadRatingData(db, regionId, methodology, '2023');
+    expect(Object.fromEntries(again.previousRanks ?? [])).toEqual(places);
   });
 
   it('a correction is a new snapshot linked to the old one with an errata note', async () => {

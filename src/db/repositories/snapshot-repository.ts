@@ -103,6 +103,37 @@ export async function findSnapshotById(
   return (row as SnapshotRow | undefined) ?? null;
 }
 
+/**
+ * A snapshot's places as kept beside it (JSON, code → place), or, for one stored before they
+ * were kept, its content to read them from; null when there is no such snapshot.
+ */
+export async function findSnapshotPlaces(
+  db: Kysely<Database>,
+  id: number,
+): Promise<{ places: string } | { content: string } | null> {
+  const kept = await db
+    .selectFrom('snapshot_places')
+    .select('places')
+    .where('snapshot_id', '=', id)
+    .executeTakeFirst();
+  if (kept) return { places: kept.places };
+  const row = await db
+    .selectFrom('rating_snapshot')
+    .select('content')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? { content: row.content } : null;
+}
+
+/** Keeps each unit's place in a snapshot just stored (JSON, code → place). */
+export async function insertSnapshotPlaces(
+  db: Kysely<Database>,
+  snapshotId: number,
+  places: string,
+): Promise<void> {
+  await db.insertInto('snapshot_places').values({ snapshot_id: snapshotId, places }).execute();
+}
+
 /** Every snapshot of a region, published or not, newest first (for the department's staff). */
 export async function listSnapshotRows(
   db: Kysely<Database>,
@@ -136,7 +167,9 @@ export async function listSnapshotHeads(
     .select(['s.id', 's.period', 's.methodology_id'])
     .select(firstPublished)
     .where('s.region_id', '=', regionId)
-    .orderBy('s.created_at', 'desc')
+    // Newest first by id, the order they were stored in: a column after the content (such as
+    // created_at) is reached only through its overflow pages (8 MB at 2,500 units, each row).
+    .orderBy('s.id', 'desc')
     .execute();
   return rows as SnapshotHeadRow[];
 }

@@ -25,7 +25,11 @@ import type {
   MeasureReportTable,
   PlanMeasureTable,
 } from './plan-measure.js';
-import type { RatingSnapshotTable, SnapshotPublicationTable } from './rating-snapshot.js';
+import type {
+  RatingSnapshotTable,
+  SnapshotPlacesTable,
+  SnapshotPublicationTable,
+} from './rating-snapshot.js';
 import type { ReferenceRevisionTable, ReferenceValueTable } from './reference-value.js';
 import type { RegionTable } from './region.js';
 import type { RegionBoundariesTable } from './region-boundaries.js';
@@ -86,5 +90,6 @@ export interface Database {
   data_set_deadline: DataSetDeadlineTable;
   region_boundaries: RegionBoundariesTable;
   snapshot_review: SnapshotReviewTable;
+  snapshot_places: SnapshotPlacesTable;
   snapshot_uncertainty: SnapshotUncertaintyTable;
 }

@@ -30,3 +30,10 @@ export interface SnapshotPublicationTable {
   /** Why it was published although some of the period's data were unapproved. */
   override_reason: string | null;
 }
+
+/** Each unit's place in a computed snapshot, for the next period's change of place. */
+export interface SnapshotPlacesTable {
+  snapshot_id: number;
+  /** JSON: `{"unit code": place or null}`. */
+  places: string;
+}

@@ -7,7 +7,7 @@ import {
 } from '../../../db/repositories/observation-repository.js';
 import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
 import {
-  findSnapshotById,
+  findSnapshotPlaces,
   listSnapshotHeads,
 } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
@@ -15,7 +15,7 @@ import { REFERENCE_KINDS } from '../../../db/schema/reference-value.js';
 import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { expressionVariables, parseExpression } from '../../../engine/expression.js';
-import { readSnapshotContent } from './stored-snapshot-content.js';
+import { placesOfStoredContent } from './stored-snapshot-content.js';
 
 /** The indicator codes a tree reads: its indicators, or the variables of their formulas. */
 export function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
@@ -129,10 +129,11 @@ async function previousPlaces(
   for (const s of earlier) {
     const m = await findMethodologyById(db, s.methodology_id as number);
     if (m?.code !== methodologyCode) continue;
-    const row = await findSnapshotById(db, s.id);
-    if (!row) continue;
-    const content = readSnapshotContent(row.content);
-    return new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
+    const kept = await findSnapshotPlaces(db, s.id);
+    if (!kept) continue;
+    return 'places' in kept
+      ? new Map(Object.entries(JSON.parse(kept.places) as Record<string, number | null>))
+      : placesOfStoredContent(kept.content);
   }
   return new Map();
 }

@@ -9,6 +9,7 @@ import {
   findSnapshotById,
   insertPublication,
   insertSnapshot,
+  insertSnapshotPlaces,
 } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { Methodology } from '../../../domain/methodology.js';
@@ -90,6 +91,11 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
       supersedes_id: supersedesId,
       errata_note: request.supersedes?.errataNote ?? null,
     });
+    await insertSnapshotPlaces(
+      trx,
+      id,
+      JSON.stringify(Object.fromEntries(result.units.map((u) => [u.code, u.rank]))),
+    );
     return { id, contentHash: hash };
   });
 }

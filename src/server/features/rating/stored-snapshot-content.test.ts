@@ -13,6 +13,7 @@ import { buildSnapshotContent } from './build-snapshot-content.js';
 import {
   computedSnapshotBytes,
   computedSnapshotText,
+  placesOfStoredContent,
   readSnapshotContent,
   storedSnapshotText,
 } from './stored-snapshot-content.js';
@@ -121,5 +122,20 @@ describe('snapshot content of format munirank-computation/3', () => {
     const v2Text = storedSnapshotText(v2);
     expect(v2Text).toBe(canonicalJson(v2));
     expect(readSnapshotContent(v2Text)).toEqual(JSON.parse(v2Text));
+  });
+
+  it('gives each unit its place without unpacking the content, in every format', () => {
+    const places = new Map(content.rows.map((r) => [r.municipalityCode, r.place]));
+    // Five units, all placed: the same places the table's rows show.
+    expect([...places.values()].sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(placesOfStoredContent(text)).toEqual(places);
+    const v2Text = storedSnapshotText({
+      ...content,
+      computation: describeComputation(m, data, computeRating(m, data), 'munirank-computation/2'),
+    });
+    expect(placesOfStoredContent(v2Text)).toEqual(places);
+    // A content of format /1 or earlier, with rows and no computation.
+    const { computation: _c, ...rowsOnly } = content;
+    expect(placesOfStoredContent(canonicalJson(rowsOnly))).toEqual(places);
   });
 });

@@ -225,6 +225,25 @@ function computedSnapshotValue(m: Methodology, data: RatingData, result: RatingR
 }
 
 /**
+ * Each unit's place in a stored content, by unit code, without making the rest of it: a
+ * `/3` computation holds them in its units (the table's rows are made from those), older
+ * formats in their rows. For a rating's change of place, read from the previous month's
+ * snapshot at every computation; unpacking every column and making the rows only to read
+ * them took 120 of the 160 ms at 2,500 units.
+ *
+ * @example placesOfStoredContent(row.content).get('orsk') // 3
+ */
+export function placesOfStoredContent(stored: string): Map<string, number | null> {
+  const content = JSON.parse(stored) as {
+    rows?: { municipalityCode: string; place: number | null }[];
+    computation?: { format?: string; units?: { code: string; rank: number | null }[] } | null;
+  };
+  if (content.computation?.format === PACKED)
+    return new Map((content.computation.units ?? []).map((u) => [u.code, u.rank]));
+  return new Map((content.rows ?? []).map((r) => [r.municipalityCode, r.place]));
+}
+
+/**
  * A snapshot's content as every reader wants it, from its stored text (or that text parsed,
  * as a download carries it): a `/3` computation unpacked and the table's rows made from it,
  * so the portal, documents, the API and verify see the same objects for every format.
