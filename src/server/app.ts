@@ -34,6 +34,7 @@ import { registryRoutes } from './features/registry/registry-routes.js';
 import { reportRoutes } from './features/reports/report-routes.js';
 import { httpRequestDuration, type PoolStats } from './metrics/server-metrics.js';
 import { ReplayAnswers } from './replay-answers.js';
+import { RequestQueue } from './request-queue.js';
 import { buildRequestValidator } from './request-validator.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { logAnswers, loggerOptions, type ServerLog } from './server-log.js';
@@ -75,20 +76,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     observe: (route, status, seconds) =>
       httpRequestDuration.observe({ method: 'GET', route, status: String(status) }, seconds),
   });
+  let queue: RequestQueue | undefined;
   const app = Fastify({
     ...logging,
-    // Published pages the same for every visitor are given again before routing (decision 0010).
-    serverFactory: (handler) =>
-      createServer((req, res) => {
-        if (!replay.serve(req, res)) handler(req, res);
-      }),
+    // Published pages the same for every visitor are given again before routing (decision
+    // 0010), at once; every other request waits for its turn of the event loop (decision 0230).
+    serverFactory: (handler) => {
+      const waiting = new RequestQueue(handler);
+      queue = waiting;
+      return createServer((req, res) => {
+        if (!replay.serve(req, res)) waiting.admit(req, res);
+      });
+    },
     trustProxy: options.trustProxy ?? readTrustProxy(),
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
     schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  if (queue === undefined) throw new Error('Fastify did not call serverFactory');
+  const requestQueue = queue;
+  app.decorate('requestQueue', requestQueue);
 
-  if (options.log !== false && options.log !== undefined) logAnswers(app);
+  if (options.log !== false && options.log !== undefined) logAnswers(app, requestQueue);
   await registerSecurityHeaders(app);
   await app.register(fastifySwagger, {
     openapi: {
@@ -106,7 +115,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Durations by route pattern (never by raw URL, which would make a series per address).
+  // Durations by route pattern (never by raw URL, which would make a series per address),
+  // the wait for the request's turn included.
   app.addHook('onResponse', async (request, reply) => {
     httpRequestDuration.observe(
       {
@@ -114,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         route: request.routeOptions.url ?? 'unmatched',
         status: String(reply.statusCode),
       },
-      reply.elapsedTime / 1000,
+      (reply.elapsedTime + requestQueue.waitedMs(request.raw)) / 1000,
     );
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -45,6 +45,9 @@ export async function stopGracefully(parts: ShutdownParts, signal: string): Prom
   // A keep-alive connection busy when the stop began (an import's progress stream) would
   // hold the server open once it goes idle: such connections are closed as they go idle.
   const sweeper = setInterval(() => app.server.closeIdleConnections(), 200);
+  // The requests that arrived before the stop and still wait for their turn go to the
+  // application before it starts answering 503 (decision 0230).
+  app.requestQueue.release();
   const orderly = (async () => {
     await app.close();
     clearInterval(sweeper);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import type { RequestQueue } from './request-queue.js';
 
 /** Where and how much the server writes to its journal; `false` keeps tests quiet. */
 export type ServerLog = false | { level?: string; stream?: NodeJS.WritableStream };
@@ -52,12 +53,17 @@ export function serverLogFromEnv(env: NodeJS.ProcessEnv = process.env): ServerLo
 
 /**
  * One journal line per answered request: its id, method, address, client, status and time,
- * as the replayed answers' lines (src/server/replay-answers.ts) have them.
+ * as the replayed answers' lines (src/server/replay-answers.ts) have them; the time counts the
+ * request's wait for its turn (src/server/request-queue.ts).
  */
-export function logAnswers(app: FastifyInstance): void {
+export function logAnswers(app: FastifyInstance, queue: RequestQueue): void {
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { req: request, res: reply, responseTime: reply.elapsedTime },
+      {
+        req: request,
+        res: reply,
+        responseTime: reply.elapsedTime + queue.waitedMs(request.raw),
+      },
       'request completed',
     );
   });

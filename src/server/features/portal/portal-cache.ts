@@ -54,13 +54,24 @@ export class PortalCache<T = CachedAnswer> {
 
   /**
    * A test, without waiting, of whether what is held now still stands: false once the answers
-   * are dropped or once the generation is due for a recheck (the next `get` rechecks it).
+   * are dropped. Once the generation is due for its recheck, the test starts the recheck and
+   * what is held stands until it ends (decision 0230): a visitor is not made to wait for the
+   * database, which in a busy moment answers behind every write, to be told what it was told
+   * 5 s before. A publication by another process thus shows within RECHECK_MS plus one
+   * recheck; a failed recheck drops what is held.
    */
   standing(): () => boolean {
     const era = this.#era;
-    return () =>
-      era === this.#era && this.#generation !== null && Date.now() - this.#checkedAt < RECHECK_MS;
+    return () => {
+      if (era !== this.#era || this.#generation === null) return false;
+      if (Date.now() - this.#checkedAt >= RECHECK_MS) this.#fresh().catch(this.#forget);
+      return true;
+    };
   }
+
+  #forget = (): void => {
+    this.#generation = null;
+  };
 
   async #fresh(): Promise<void> {
     if (this.#generation !== null && Date.now() - this.#checkedAt < RECHECK_MS) return;
