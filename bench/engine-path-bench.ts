@@ -68,7 +68,7 @@ for (const [n, runs] of [
       `отдельно ${range(engine)} (${((100 * engine.median) / whole.median).toFixed(0)} % пути). ` +
       `Части: чтение файла ${range(read)}, содержимое снимка (столбцы расчёта, упакованные, в ` +
       `каноническом JSON, ${(bytes.length / 1e6).toFixed(1)} МБ в UTF-8) ${range(content)}, ` +
-      `SHA-256 ${range(hashed)} (в пути считается в пуле потоков, пока пишется файл); ` +
+      `SHA-256 ${range(hashed)} (в пути — пока пул потоков пишет файл); ` +
       `остальное — запись файла.`,
   );
 }
