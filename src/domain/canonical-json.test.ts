@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonBytes, PlainJsonString } from './canonical-json.js';
+import { canonicalJson, canonicalJsonParts, PlainJsonString } from './canonical-json.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level, in records of numbers too, and leaves undefined members out', () => {
@@ -24,22 +24,30 @@ describe('canonicalJson', () => {
     expect(canonicalJson([undefined, 'ё"\\'])).toBe('[null,"ё\\"\\\\"]');
   });
 
-  it('writes plain strings between quotes, as text and as the same UTF-8 bytes', () => {
+  it('writes plain strings between quotes, and gives the text in parts around them', () => {
     const value = {
       units: [{ name: 'Ясненский', code: 'u1' }],
       raw: { I2: new PlainJsonString('AAAAAAAA8D8='), I1: new PlainJsonString('') },
-      // The mark the bytes' writer puts where a plain string goes, inside a user's text.
+      // The mark put where a plain string goes, inside a user's text.
       note: 'знак \u0001 в тексте',
       list: [new PlainJsonString('QUJD'), 'ж'],
     };
-    const text =
+    expect(canonicalJson(value)).toBe(
       '{"list":["QUJD","ж"],"note":"знак \\u0001 в тексте",' +
-      '"raw":{"I1":"","I2":"AAAAAAAA8D8="},"units":[{"code":"u1","name":"Ясненский"}]}';
-    expect(canonicalJson(value)).toBe(text);
-    const bytes = canonicalJsonBytes(value);
-    expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
-    expect(bytes.toString('utf8')).toBe(text);
-    // Without any plain string, and a text without any non-ASCII character.
-    expect(canonicalJsonBytes({ b: [1, 2], a: 'x' }).toString()).toBe('{"a":"x","b":[1,2]}');
+        '"raw":{"I1":"","I2":"AAAAAAAA8D8="},"units":[{"code":"u1","name":"Ясненский"}]}',
+    );
+    expect(canonicalJsonParts(value)).toEqual({
+      between: [
+        '{"list":["',
+        '","ж"],"note":"знак \\u0001 в тексте","raw":{"I1":"',
+        '","I2":"',
+        '"},"units":[{"code":"u1","name":"Ясненский"}]}',
+      ],
+      plain: ['QUJD', '', 'AAAAAAAA8D8='],
+    });
+    expect(canonicalJsonParts({ b: [1, 2], a: 'x' })).toEqual({
+      between: ['{"a":"x","b":[1,2]}'],
+      plain: [],
+    });
   });
 });

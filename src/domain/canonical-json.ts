@@ -29,14 +29,14 @@ let plainStrings: string[] | null = null;
 const PLAIN_MARK = '\u0001';
 
 /**
- * `canonicalJson(value)` as its UTF-8 bytes, made without the whole text as one string first.
- * A text holding any non-ASCII character (a unit's name) is stored by V8 with two bytes a
- * character, and encoding eight million of those took 20–26 ms; the plain strings inside
- * (most of a snapshot's bytes) are encoded here one by one, as the one-byte strings they are.
+ * `canonicalJson(value)` in parts, for writing it as bytes without the whole text as one
+ * string first (src/db/canonical-json-bytes.ts): the text with every plain string taken out,
+ * split where they were (`between`, one more than `plain`), and the plain strings in order.
+ * The canonical text is `between[0] + '"' … ` — each plain string quoted in its place.
  *
- * @example canonicalJsonBytes({ a: new PlainJsonString('AAA=') }).toString() === '{"a":"AAA="}'
+ * @example canonicalJsonParts({ a: new PlainJsonString('AAA=') }) // { between: ['{"a":"', '"}'], plain: ['AAA='] }
  */
-export function canonicalJsonBytes(value: unknown): Buffer {
+export function canonicalJsonParts(value: unknown): { between: string[]; plain: string[] } {
   const strings: string[] = [];
   plainStrings = strings;
   let text: string;
@@ -45,17 +45,7 @@ export function canonicalJsonBytes(value: unknown): Buffer {
   } finally {
     plainStrings = null;
   }
-  const pieces = text.split(PLAIN_MARK);
-  let length = 0;
-  for (const piece of pieces) length += Buffer.byteLength(piece);
-  for (const plain of strings) length += plain.length;
-  const out = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    at += out.write(pieces[i] as string, at, 'utf8');
-    if (i < strings.length) at += out.write(strings[i] as string, at, 'latin1');
-  }
-  return out;
+  return { between: text.split(PLAIN_MARK), plain: strings };
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

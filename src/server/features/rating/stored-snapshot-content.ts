@@ -1,9 +1,6 @@
+import { canonicalJsonBytes } from '../../../db/canonical-json-bytes.js';
 import { packColumn, unpackColumn } from '../../../db/packed-column.js';
-import {
-  canonicalJson,
-  canonicalJsonBytes,
-  PlainJsonString,
-} from '../../../domain/canonical-json.js';
+import { canonicalJson, PlainJsonString } from '../../../domain/canonical-json.js';
 import type { Methodology } from '../../../domain/methodology.js';
 import type { ExplanationColumns, RatingComputation } from '../../../domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../../domain/rating-snapshot.js';
