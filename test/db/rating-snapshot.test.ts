@@ -17,8 +17,10 @@ import type { RatingData } from '../../src/engine/compute-rating.js';
 import { verifyComputation } from '../../src/engine/rating-computation.js';
 import { validateMethodology } from '../../src/engine/validate-methodology.js';
 import { buildApp } from '../../src/server/app.js';
+import { PUBLIC_CONTEXT } from '../../src/server/features/portal/profile-model.js';
+import { listPlaceHistory } from '../../src/server/features/rating/place-history-service.js';
 import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
-import { getSnapshot } from '../../src/server/features/rating/rating-service.js';
+import { getSnapshot, listSnapshots } from '../../src/server/features/rating/rating-service.js';
 import {
   computeSnapshot,
   getSnapshotDownload,
@@ -174,6 +176,26 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
     await publishSnapshot(db, regionId, 'test-2022-06', 'аналитик');
     const again = await loadRatingData(db, regionId, methodology, '2023');
     expect(Object.fromEntries(again.previousRanks ?? [])).toEqual(places);
+
+    // Lists and a unit's history read the kept places, or the content of the older one: alike.
+    // (Both have the same dates: sorted by code here.)
+    const listed = (await listSnapshots(db, regionId, { includeUnpublished: true }))
+      .filter((l) => l.code.startsWith('test-2022'))
+      .sort((a, b) => (a.code < b.code ? 1 : -1));
+    expect(listed.map((l) => [l.code, l.methodologyCode, l.rowCount])).toEqual([
+      ['test-2022-06', 'orenburg-digital-annual', 4],
+      ['test-2022', 'orenburg-digital-annual', 4],
+    ]);
+    const history = await listPlaceHistory(db, regionId, 'komarovsky-zato', PUBLIC_CONTEXT);
+    expect(
+      history.places
+        .filter((p) => p.snapshot.code.startsWith('test-2022'))
+        .map((p) => [p.snapshot.code, p.listed, p.place, p.placeLabel])
+        .sort((a, b) => (String(a[0]) < String(b[0]) ? 1 : -1)),
+    ).toEqual([
+      ['test-2022-06', true, 3, '3'],
+      ['test-2022', true, 3, '3'],
+    ]);
   });
 
   it('a correction is a new snapshot linked to the old one with an errata note', async () => {

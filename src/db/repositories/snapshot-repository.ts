@@ -62,15 +62,85 @@ function selectSnapshots(db: Kysely<Database>) {
   return db.selectFrom('rating_snapshot as s').selectAll('s').select(firstPublished);
 }
 
-export async function listPublishedSnapshots(
+/** A snapshot as lists show it: no content, its methodology's code, its units' places if kept. */
+export type SnapshotListRow = Omit<SnapshotRow, 'content'> & {
+  methodology_code: string | null;
+  /** JSON, code → place (snapshot_places); null for a snapshot stored before they were kept. */
+  places: string | null;
+};
+
+/**
+ * A region's snapshots without their contents (tens of megabytes each at 20,000 units),
+ * newest first: `published` only those published, ordered by the date of their data.
+ */
+export async function listSnapshotsWithoutContent(
   db: Kysely<Database>,
   regionId: number,
-): Promise<SnapshotRow[]> {
-  const rows = await selectSnapshots(db)
+  published: boolean,
+): Promise<SnapshotListRow[]> {
+  const heads = await db
+    .selectFrom('rating_snapshot as s')
+    .select([
+      's.id',
+      's.region_id',
+      's.code',
+      's.title',
+      's.period',
+      's.as_of',
+      's.methodology_id',
+      's.source_document',
+      's.source_table',
+      's.source_note',
+      's.content_hash',
+      's.created_at',
+      's.supersedes_id',
+      's.errata_note',
+    ])
+    .select(firstPublished)
     .where('s.region_id', '=', regionId)
-    .orderBy('s.as_of', 'desc')
+    .orderBy(published ? 's.as_of' : 's.created_at', 'desc')
     .execute();
-  return rows.filter((r): r is SnapshotRow => r.published_at !== null);
+  const rows = published ? heads.filter((r) => r.published_at !== null) : heads;
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const places = new Map(
+    (
+      await db
+        .selectFrom('snapshot_places')
+        .select(['snapshot_id', 'places'])
+        .where('snapshot_id', 'in', ids)
+        .execute()
+    ).map((p) => [p.snapshot_id, p.places]),
+  );
+  const methodologyIds = [
+    ...new Set(rows.map((r) => r.methodology_id).filter((id) => id !== null)),
+  ];
+  const codes = new Map(
+    methodologyIds.length === 0
+      ? []
+      : (
+          await db
+            .selectFrom('methodology')
+            .select(['id', 'code'])
+            .where('id', 'in', methodologyIds)
+            .execute()
+        ).map((m) => [m.id, m.code]),
+  );
+  return rows.map((r) => ({
+    ...(r as Omit<SnapshotRow, 'content'>),
+    methodology_code: r.methodology_id === null ? null : (codes.get(r.methodology_id) ?? null),
+    places: places.get(r.id) ?? null,
+  }));
+}
+
+/** One snapshot's stored content. */
+export async function findSnapshotContent(db: Kysely<Database>, id: number): Promise<string> {
+  const row = await db
+    .selectFrom('rating_snapshot')
+    .select('content')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.content;
 }
 
 export async function findPublishedSnapshot(
@@ -132,18 +202,6 @@ export async function insertSnapshotPlaces(
   places: string,
 ): Promise<void> {
   await db.insertInto('snapshot_places').values({ snapshot_id: snapshotId, places }).execute();
-}
-
-/** Every snapshot of a region, published or not, newest first (for the department's staff). */
-export async function listSnapshotRows(
-  db: Kysely<Database>,
-  regionId: number,
-): Promise<SnapshotRow[]> {
-  const rows = await selectSnapshots(db)
-    .where('s.region_id', '=', regionId)
-    .orderBy('s.created_at', 'desc')
-    .execute();
-  return rows as SnapshotRow[];
 }
 
 /** A snapshot's period, methodology and first publication, without its content. */

@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { listMunicipalities } from '../../../db/repositories/municipality-repository.js';
-import { listPublishedSnapshots } from '../../../db/repositories/snapshot-repository.js';
+import {
+  findSnapshotContent,
+  listSnapshotsWithoutContent,
+  type SnapshotListRow,
+} from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
 import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
@@ -28,19 +32,18 @@ export async function listPlaceHistory(
     entityId: municipalityCode,
   });
   const municipality = await municipalityByCode(db, regionId, municipalityCode);
-  const snapshots = (await listPublishedSnapshots(db, regionId)).map((s) => ({
-    row: s,
-    content: readSnapshotContent(s.content),
-  }));
+  const snapshots: { row: SnapshotListRow; places: Map<string, ListedPlace> }[] = [];
+  for (const row of await listSnapshotsWithoutContent(db, regionId, true))
+    snapshots.push({ row, places: await listedPlaces(db, row) });
   const corrected = new Set(snapshots.map((s) => s.row.supersedes_id).filter((id) => id !== null));
   const placesOf = (code: string): Places =>
-    snapshots.map(({ row: s, content }) => {
-      const row = content.rows.find((r) => r.municipalityCode === code);
+    snapshots.map(({ row: s, places }) => {
+      const listed = places.get(code);
       return {
         snapshot: { code: s.code, title: s.title, asOf: s.as_of, corrected: corrected.has(s.id) },
-        listed: row !== undefined,
-        place: row?.place ?? null,
-        placeLabel: row?.placeLabel ?? null,
+        listed: listed !== undefined,
+        place: listed?.place ?? null,
+        placeLabel: listed?.placeLabel ?? null,
       };
     });
   const units = await listMunicipalities(db, regionId);
@@ -54,6 +57,35 @@ export async function listPlaceHistory(
       places: placesOf(unit.code),
     })),
   };
+}
+
+interface ListedPlace {
+  place: number | null;
+  placeLabel: string;
+}
+
+/**
+ * Each unit's place in a published snapshot: from the places kept beside it (labelled as its
+ * table's rows are, a dash for no place), or from its content's rows for one stored before
+ * they were kept (a document's table may label places otherwise).
+ */
+async function listedPlaces(
+  db: Kysely<Database>,
+  row: SnapshotListRow,
+): Promise<Map<string, ListedPlace>> {
+  if (row.places === null)
+    return new Map(
+      readSnapshotContent(await findSnapshotContent(db, row.id)).rows.map((r) => [
+        r.municipalityCode,
+        { place: r.place, placeLabel: r.placeLabel },
+      ]),
+    );
+  return new Map(
+    Object.entries(JSON.parse(row.places) as Record<string, number | null>).map(([code, place]) => [
+      code,
+      { place, placeLabel: place === null ? '—' : String(place) },
+    ]),
+  );
 }
 
 const refOf = (u: Row) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind });

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import {
   findPublishedSnapshot,
   findSnapshotByCode,
-  listPublishedSnapshots,
+  findSnapshotContent,
   listSnapshotLinks,
-  listSnapshotRows,
+  listSnapshotsWithoutContent,
   type SnapshotLinkRow,
+  type SnapshotListRow,
   type SnapshotRow,
 } from '../../../db/repositories/snapshot-repository.js';
 import type { Database } from '../../../db/schema/index.js';
@@ -18,8 +19,10 @@ import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
 import { readSnapshotContent } from './stored-snapshot-content.js';
 
+type SnapshotHead = Omit<SnapshotRow, 'content'>;
+
 type ErrataOf = (
-  row: SnapshotRow,
+  row: SnapshotHead,
 ) => Pick<SnapshotSummaryWithErrata, 'supersedes' | 'errataNote' | 'correctedBy'>;
 
 /**
@@ -55,20 +58,44 @@ async function loadErrata(
   };
 }
 
-function summarise(row: SnapshotRow, content: RatingSnapshotContent): RatingSnapshotSummary {
+/** What a summary tells of a snapshot's content: its methodology's code and its rows. */
+interface ContentFacts {
+  methodologyCode: string | null;
+  rowCount: number;
+}
+
+const factsOf = (content: RatingSnapshotContent): ContentFacts => ({
+  methodologyCode:
+    (content.computation?.methodology as { code?: string } | undefined)?.code ?? null,
+  rowCount: content.rows.length,
+});
+
+/**
+ * A listed snapshot's facts without its content when its places are kept (one row per unit,
+ * its methodology by id); a snapshot stored before they were kept is read whole.
+ */
+async function listedFacts(db: Kysely<Database>, row: SnapshotListRow): Promise<ContentFacts> {
+  if (row.places === null)
+    return factsOf(readSnapshotContent(await findSnapshotContent(db, row.id)));
+  return {
+    methodologyCode: row.methodology_code,
+    rowCount: Object.keys(JSON.parse(row.places) as Record<string, unknown>).length,
+  };
+}
+
+function summarise(row: SnapshotHead, facts: ContentFacts): RatingSnapshotSummary {
   return {
     id: row.id,
     code: row.code,
     title: row.title,
     period: row.period,
     asOf: row.as_of,
-    methodologyCode:
-      (content.computation?.methodology as { code?: string } | undefined)?.code ?? null,
+    methodologyCode: facts.methodologyCode,
     source: { document: row.source_document, table: row.source_table, note: row.source_note },
     contentHash: row.content_hash,
     createdAt: row.created_at,
     publishedAt: row.published_at,
-    rowCount: content.rows.length,
+    rowCount: facts.rowCount,
   };
 }
 
@@ -78,14 +105,11 @@ export async function listSnapshots(
   regionId: number,
   options: { includeUnpublished?: boolean } = {},
 ): Promise<SnapshotSummaryWithErrata[]> {
-  const rows = options.includeUnpublished
-    ? await listSnapshotRows(db, regionId)
-    : await listPublishedSnapshots(db, regionId);
+  const rows = await listSnapshotsWithoutContent(db, regionId, !options.includeUnpublished);
   const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);
-  return rows.map((r) => ({
-    ...summarise(r, readSnapshotContent(r.content)),
-    ...errata(r),
-  }));
+  const summaries: SnapshotSummaryWithErrata[] = [];
+  for (const r of rows) summaries.push({ ...summarise(r, await listedFacts(db, r)), ...errata(r) });
+  return summaries;
 }
 
 /**
@@ -121,7 +145,7 @@ export async function getSnapshot(
   const { byCode } = await loadMunicipalityRefs(db, regionId);
   const errata = await loadErrata(db, regionId, options.includeUnpublished ?? false);
   return {
-    ...summarise(row, content),
+    ...summarise(row, factsOf(content)),
     ...errata(row),
     columns: content.columns,
     notes: content.notes,
