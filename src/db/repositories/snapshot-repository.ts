@@ -174,25 +174,16 @@ export async function findSnapshotById(
 }
 
 /**
- * A snapshot's places as kept beside it (JSON, code → place), or, for one stored before they
- * were kept, its content to read them from; null when there is no such snapshot.
+ * A snapshot's places as kept beside it (JSON, code → place); null for one stored before they
+ * were kept, whose content has them.
  */
-export async function findSnapshotPlaces(
-  db: Kysely<Database>,
-  id: number,
-): Promise<{ places: string } | { content: string } | null> {
+export async function findSnapshotPlaces(db: Kysely<Database>, id: number): Promise<string | null> {
   const kept = await db
     .selectFrom('snapshot_places')
     .select('places')
     .where('snapshot_id', '=', id)
     .executeTakeFirst();
-  if (kept) return { places: kept.places };
-  const row = await db
-    .selectFrom('rating_snapshot')
-    .select('content')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row ? { content: row.content } : null;
+  return kept?.places ?? null;
 }
 
 /** Keeps each unit's place in a snapshot just stored (JSON, code → place). */

@@ -77,6 +77,10 @@ type RowUnit = Pick<RatingResult['units'][number], 'code' | 'score' | 'rank' | '
   group?: string | null;
 };
 
+/** A place as a computed table shows it: its number, or a dash for a unit without one. */
+export const placeLabelOf = (place: number | null): string =>
+  place === null ? '—' : String(place);
+
 /**
  * The table's rows of a computed rating: in order of place, units without a place last, each
  * with the index score, every indicator's value as used (its raw column) and, with a
@@ -122,7 +126,7 @@ export function snapshotRows(
     return {
       municipalityCode: u.code,
       place: u.rank,
-      placeLabel: u.rank === null ? '—' : String(u.rank),
+      placeLabel: placeLabelOf(u.rank),
       values,
     };
   });

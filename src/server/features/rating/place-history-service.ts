@@ -10,8 +10,9 @@ import type { AuditContext } from '../access/audit.js';
 import { authorize } from '../access/authorize.js';
 import { ancestorsOf } from '../registry/lineage.js';
 import { municipalityByCode } from '../registry/municipality-refs.js';
+import { placeLabelOf } from './build-snapshot-content.js';
 import type { RatingPlaceHistory } from './rating-schemas.js';
-import { readSnapshotContent } from './stored-snapshot-content.js';
+import { keptPlacesOf, readSnapshotContent } from './stored-snapshot-content.js';
 
 type Places = RatingPlaceHistory['places'];
 type Row = Awaited<ReturnType<typeof listMunicipalities>>[number];
@@ -81,9 +82,9 @@ async function listedPlaces(
       ]),
     );
   return new Map(
-    Object.entries(JSON.parse(row.places) as Record<string, number | null>).map(([code, place]) => [
+    [...keptPlacesOf(row.places)].map(([code, place]) => [
       code,
-      { place, placeLabel: place === null ? '—' : String(place) },
+      { place, placeLabel: placeLabelOf(place) },
     ]),
   );
 }

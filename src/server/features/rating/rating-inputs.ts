@@ -7,6 +7,7 @@ import {
 } from '../../../db/repositories/observation-repository.js';
 import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
 import {
+  findSnapshotContent,
   findSnapshotPlaces,
   listSnapshotHeads,
 } from '../../../db/repositories/snapshot-repository.js';
@@ -15,7 +16,7 @@ import { REFERENCE_KINDS } from '../../../db/schema/reference-value.js';
 import type { Methodology, MethodologyNode } from '../../../domain/methodology.js';
 import type { RatingData } from '../../../engine/compute-rating.js';
 import { expressionVariables, parseExpression } from '../../../engine/expression.js';
-import { placesOfStoredContent } from './stored-snapshot-content.js';
+import { keptPlacesOf, placesOfStoredContent } from './stored-snapshot-content.js';
 
 /** The indicator codes a tree reads: its indicators, or the variables of their formulas. */
 export function indicatorCodes(node: MethodologyNode, into: Set<string>): Set<string> {
@@ -136,10 +137,9 @@ async function previousPlaces(
     const m = await findMethodologyById(db, s.methodology_id as number);
     if (m?.code !== methodologyCode) continue;
     const kept = await findSnapshotPlaces(db, s.id);
-    if (!kept) continue;
-    return 'places' in kept
-      ? new Map(Object.entries(JSON.parse(kept.places) as Record<string, number | null>))
-      : placesOfStoredContent(kept.content);
+    return kept === null
+      ? placesOfStoredContent(await findSnapshotContent(db, s.id))
+      : keptPlacesOf(kept);
   }
   return new Map();
 }

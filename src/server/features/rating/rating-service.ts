@@ -17,7 +17,7 @@ import type {
 import { NotFoundError } from '../../http-errors.js';
 import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
-import { readSnapshotContent } from './stored-snapshot-content.js';
+import { keptPlacesOf, readSnapshotContent } from './stored-snapshot-content.js';
 
 type SnapshotHead = Omit<SnapshotRow, 'content'>;
 
@@ -79,7 +79,7 @@ async function listedFacts(db: Kysely<Database>, row: SnapshotListRow): Promise<
     return factsOf(readSnapshotContent(await findSnapshotContent(db, row.id)));
   return {
     methodologyCode: row.methodology_code,
-    rowCount: Object.keys(JSON.parse(row.places) as Record<string, unknown>).length,
+    rowCount: keptPlacesOf(row.places).size,
   };
 }
 

@@ -18,7 +18,7 @@ import type { SourceReference } from '../../../domain/source-reference.js';
 import { computeRating, type RatingData } from '../../../engine/compute-rating.js';
 import { NotFoundError } from '../../http-errors.js';
 import { ratingComputationDuration, ratingComputations } from '../../metrics/server-metrics.js';
-import { computedSnapshotBytes } from './stored-snapshot-content.js';
+import { computedSnapshotBytes, keptPlacesText } from './stored-snapshot-content.js';
 
 export interface ComputeSnapshotRequest {
   regionId: number;
@@ -91,11 +91,7 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
       supersedes_id: supersedesId,
       errata_note: request.supersedes?.errataNote ?? null,
     });
-    await insertSnapshotPlaces(
-      trx,
-      id,
-      JSON.stringify(Object.fromEntries(result.units.map((u) => [u.code, u.rank]))),
-    );
+    await insertSnapshotPlaces(trx, id, keptPlacesText(result.units));
     return { id, contentHash: hash };
   });
 }

@@ -222,6 +222,20 @@ function computedSnapshotValue(m: Methodology, data: RatingData, result: RatingR
 }
 
 /**
+ * The places kept beside a computed snapshot (snapshot_places): JSON, unit code → place,
+ * null for a unit without one. `keptPlacesOf` reads what `keptPlacesText` wrote.
+ *
+ * @example keptPlacesOf(keptPlacesText([{ code: 'orsk', rank: 3 }])).get('orsk') // 3
+ */
+export function keptPlacesText(units: readonly { code: string; rank: number | null }[]): string {
+  return JSON.stringify(Object.fromEntries(units.map((u) => [u.code, u.rank])));
+}
+
+export function keptPlacesOf(text: string): Map<string, number | null> {
+  return new Map(Object.entries(JSON.parse(text) as Record<string, number | null>));
+}
+
+/**
  * Each unit's place in a stored content, by unit code, without making the rest of it: a
  * `/3` computation holds them in its units (the table's rows are made from those), older
  * formats in their rows. For a rating's change of place, read from the previous month's
