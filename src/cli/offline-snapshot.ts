@@ -47,8 +47,13 @@ export function offlineSnapshotText(
   options: OfflineSnapshotOptions,
 ): string {
   const { head, content } = offlineSnapshotParts(m, data, result, options);
-  return `${JSON.stringify(head).slice(0, -1)},"content":${content}}\n`;
+  return `${bundleOpening(head)}${content}${BUNDLE_CLOSING}`;
 }
+
+/** The bundle's text up to its content: the head's members, then `"content":`. */
+const bundleOpening = (head: Omit<SnapshotDownload, 'content'>): string =>
+  `${JSON.stringify(head).slice(0, -1)},"content":`;
+const BUNDLE_CLOSING = '}\n';
 
 /**
  * Writes the bundle to a file, the same bytes as `offlineSnapshotText`. The content is encoded
@@ -65,8 +70,7 @@ export async function writeOfflineSnapshot(
   options: OfflineSnapshotOptions,
 ): Promise<void> {
   const content = computedSnapshotBytes(m, data, result);
-  const headOf = (hash: string) =>
-    Buffer.from(`${JSON.stringify(bundleHead(m, options, hash)).slice(0, -1)},"content":`);
+  const headOf = (hash: string) => Buffer.from(bundleOpening(bundleHead(m, options, hash)));
   const room = headOf('0'.repeat(64)).length;
   const partial = `${file}.${process.pid}.part`;
   const handle = await open(partial, 'w');
@@ -75,7 +79,7 @@ export async function writeOfflineSnapshot(
     // Meanwhile, on this thread: the bytes are only read by both.
     const hash = contentHash(content);
     await writing;
-    await writeAll(handle, Buffer.from('}\n'), room + content.length);
+    await writeAll(handle, Buffer.from(BUNDLE_CLOSING), room + content.length);
     await writeAll(handle, headOf(hash), 0);
     await handle.close();
   } catch (error) {

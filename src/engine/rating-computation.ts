@@ -117,12 +117,12 @@ const asJsonNumber = (v: number): number | null => (v - v === 0 ? v + 0 : null);
 function jsonColumn(column: ArrayLike<number>): (number | null)[] {
   // Filled with a double first: the array holds doubles from the start, not growing.
   const out: number[] = new Array<number>(column.length).fill(Number.NaN);
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number;
-    if (v - v === 0) out[i] = v + 0;
-  }
+  for (let i = 0; i < column.length; i++) out[i] = jsonDouble(column[i] as number);
   return out;
 }
+
+/** A number as JSON keeps it: −0 as 0, NaN and the infinities as NaN (JSON's null). */
+const jsonDouble = (v: number): number => (v - v === 0 ? v + 0 : Number.NaN);
 
 /**
  * A typed array's numbers as a plain array (through `map`, if given). `Array.from` on a typed
@@ -156,11 +156,8 @@ function highlightLists(slots: Int32Array, n: number): number[][] {
 
 /** A column as its stored doubles: −0 made 0 and the infinities NaN, as JSON would write them. */
 function jsonDoubles(column: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(column.length).fill(Number.NaN);
-  for (let i = 0; i < column.length; i++) {
-    const v = column[i] as number;
-    if (v - v === 0) out[i] = v + 0;
-  }
+  const out = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) out[i] = jsonDouble(column[i] as number);
   return out;
 }
 

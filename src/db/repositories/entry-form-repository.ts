@@ -7,22 +7,12 @@ import type { Database } from '../schema/index.js';
 import type { IndicatorTable } from '../schema/indicator.js';
 import type { ReferenceValueTable } from '../schema/reference-value.js';
 import type { SubmissionEventTable, SubmissionTable } from '../schema/submission.js';
+import { FORM_INDICATOR_COLUMNS } from './entry-observation-repository.js';
 
 /** What one municipality's form for a period is built from, read by one statement. */
 export interface EntryFormRows {
   /** The region's indicator passports, by id. */
-  indicators: Pick<
-    Selectable<IndicatorTable>,
-    | 'id'
-    | 'code'
-    | 'name'
-    | 'unit'
-    | 'periodicity'
-    | 'range_min'
-    | 'range_max'
-    | 'decimals'
-    | 'formula'
-  >[];
+  indicators: Pick<Selectable<IndicatorTable>, (typeof FORM_INDICATOR_COLUMNS)[number]>[];
   /**
    * The municipality's values of the region's indicators in the asked periods, each with the
    * note of its current revision; `revision_stored` is 0 for an imported value whose first
@@ -97,17 +87,7 @@ function formQuery(db: Kysely<Database>, key: EntryFormKey) {
     jsonArrayFrom(
       eb
         .selectFrom('indicator')
-        .select([
-          'id',
-          'code',
-          'name',
-          'unit',
-          'periodicity',
-          'range_min',
-          'range_max',
-          'decimals',
-          'formula',
-        ])
+        .select(FORM_INDICATOR_COLUMNS)
         .where('region_id', '=', key.regionId)
         .orderBy('id'),
     ).as('indicators'),

@@ -162,22 +162,24 @@ export async function writeEnteredValues(
   return ids;
 }
 
+/** What an entry form shows of each indicator (its passport); the form's statement reads the same. */
+export const FORM_INDICATOR_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'unit',
+  'periodicity',
+  'range_min',
+  'range_max',
+  'decimals',
+  'formula',
+] as const;
+
 /** The region's indicator passports with their periodicity, for building forms. */
 export async function listIndicatorPassports(db: Kysely<Database>, regionId: number) {
   return db
     .selectFrom('indicator')
-    .select([
-      'id',
-      'code',
-      'name',
-      'unit',
-      'periodicity',
-      'range_min',
-      'range_max',
-      'decimals',
-      'formula',
-      'direction',
-    ])
+    .select([...FORM_INDICATOR_COLUMNS, 'direction'])
     .where('region_id', '=', regionId)
     .orderBy('id')
     .execute();
