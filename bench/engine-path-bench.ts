@@ -53,8 +53,8 @@ for (const [n, runs] of [
   });
   const result = computeRating(m, data);
   // The stored bytes straight from the engine's columns (format /3: packed, no rows).
-  const content = time(runs, () => computedSnapshotBytes(m, data, result));
-  const bytes = computedSnapshotBytes(m, data, result);
+  const content = await timeAsync(runs, () => computedSnapshotBytes(m, data, result));
+  const { bytes } = await computedSnapshotBytes(m, data, result);
   const hashed = time(runs, () => contentHash(bytes));
   const whole = await timeAsync(runs, async () => {
     const mm = readMethodologyFile(methodologyFile);
@@ -67,8 +67,9 @@ for (const [n, runs] of [
     `${n} × ${INDICATORS}: весь путь compute --snapshot ${range(whole)}; движок с объяснениями ` +
       `отдельно ${range(engine)} (${((100 * engine.median) / whole.median).toFixed(0)} % пути). ` +
       `Части: чтение файла ${range(read)}, содержимое снимка (столбцы расчёта, упакованные, в ` +
-      `каноническом JSON, ${(bytes.length / 1e6).toFixed(1)} МБ в UTF-8) ${range(content)}, ` +
-      `SHA-256 ${range(hashed)} (в пути — пока пул потоков пишет файл); ` +
+      `каноническом JSON, ${(bytes.length / 1e6).toFixed(1)} МБ в UTF-8, с хешем, который ` +
+      `поток считает, пока они пишутся) ${range(content)}; SHA-256 тех же байтов в одном ` +
+      `потоке ${range(hashed)}; ` +
       `остальное — запись файла.`,
   );
 }

@@ -57,10 +57,9 @@ const BUNDLE_CLOSING = '}\n';
 
 /**
  * Writes the bundle to a file, the same bytes as `offlineSnapshotText`. The content is encoded
- * to UTF-8 once; the thread pool writes those bytes after room left for the head, whose length
- * does not depend on the hash (64 hex digits), while this thread works out their SHA-256. The
- * head goes in last. Written to a file beside the target and renamed onto it: an interrupted
- * run leaves no half-written bundle.
+ * to UTF-8 once and hashed by a thread while it is encoded (computedSnapshotBytes); the
+ * head, which carries the hash, goes first. Written to a file beside the target and renamed
+ * onto it: an interrupted run leaves no half-written bundle.
  */
 export async function writeOfflineSnapshot(
   file: string,
@@ -69,18 +68,14 @@ export async function writeOfflineSnapshot(
   result: RatingResult,
   options: OfflineSnapshotOptions,
 ): Promise<void> {
-  const content = computedSnapshotBytes(m, data, result);
-  const headOf = (hash: string) => Buffer.from(bundleOpening(bundleHead(m, options, hash)));
-  const room = headOf('0'.repeat(64)).length;
+  const { bytes: content, hash } = await computedSnapshotBytes(m, data, result);
+  const head = Buffer.from(bundleOpening(bundleHead(m, options, hash)));
   const partial = `${file}.${process.pid}.part`;
   const handle = await open(partial, 'w');
   try {
-    const writing = writeAll(handle, content, room);
-    // Meanwhile, on this thread: the bytes are only read by both.
-    const hash = contentHash(content);
-    await writing;
-    await writeAll(handle, Buffer.from(BUNDLE_CLOSING), room + content.length);
-    await writeAll(handle, headOf(hash), 0);
+    await writeAll(handle, head, 0);
+    await writeAll(handle, content, head.length);
+    await writeAll(handle, Buffer.from(BUNDLE_CLOSING), head.length + content.length);
     await handle.close();
   } catch (error) {
     await handle.close();

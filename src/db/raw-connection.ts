@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import type pg from 'pg';
 import { LazyBeginPostgresDriver } from './postgres-lazy-begin.js';
+import type { SqliteColumnReaders } from './sqlite-column-readers.js';
 import { DurableSqliteDriver } from './sqlite-driver.js';
 
 /**
@@ -19,7 +20,10 @@ import { DurableSqliteDriver } from './sqlite-driver.js';
  * a database and to every transaction on it, so these adapters carry the way to the driver.
  */
 class RawSqliteAdapter extends SqliteAdapter {
-  constructor(readonly database: SqliteDatabase.Database) {
+  constructor(
+    readonly database: SqliteDatabase.Database,
+    readonly readers: SqliteColumnReaders | null,
+  ) {
     super();
   }
 }
@@ -36,8 +40,8 @@ class TrackingPostgresAdapter extends PostgresAdapter {
 export function rawSqliteDialect(
   database: SqliteDatabase.Database,
 ): SqliteDialect & { statementsSent(): number } {
-  const adapter = new RawSqliteAdapter(database);
   const driver = new DurableSqliteDriver(database);
+  const adapter = new RawSqliteAdapter(database, driver.readers);
   return new (class extends SqliteDialect {
     override createAdapter(): DialectAdapter {
       return adapter;
@@ -83,6 +87,12 @@ export function trackingPostgresDialect(pool: pg.Pool): PostgresDialect {
 export function rawSqlite(db: Kysely<unknown>): SqliteDatabase.Database | null {
   const adapter = db.getExecutor().adapter;
   return adapter instanceof RawSqliteAdapter ? adapter.database : null;
+}
+
+/** The threads that read a large period's values of a SQLite file (decision 0250), or null. */
+export function sqliteColumnReaders(db: Kysely<unknown>): SqliteColumnReaders | null {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof RawSqliteAdapter ? adapter.readers : null;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   SelectQueryNode,
 } from 'kysely';
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
+import { SqliteColumnReaders } from './sqlite-column-readers.js';
 
 /**
  * Makes the write-ahead log durable off the event loop. `flush()` resolves once every commit
@@ -200,6 +201,8 @@ export class DurableSqliteDriver implements Driver {
   readonly #statements: StatementCache;
   readonly #sync: WalSync;
   readonly #checkpointer: SqliteCheckpointer | null;
+  /** Threads that read a large period's values (decision 0250): absent without a WAL. */
+  readonly readers: SqliteColumnReaders | null;
   /** Statements run through Kysely so far, BEGIN and COMMIT included. */
   statementsSent = 0;
 
@@ -215,6 +218,7 @@ export class DurableSqliteDriver implements Driver {
       String(database.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
     this.#sync = new WalSync(wal ? `${resolve(database.name)}-wal` : null, syncFile);
     this.#checkpointer = wal ? new SqliteCheckpointer(resolve(database.name)) : null;
+    this.readers = wal ? new SqliteColumnReaders(resolve(database.name)) : null;
     if (wal) {
       // Checkpoints run in their own thread (decision 0240): none inside a COMMIT.
       database.pragma('wal_autocheckpoint = 0');
@@ -264,6 +268,7 @@ export class DurableSqliteDriver implements Driver {
   async destroy(): Promise<void> {
     await this.#sync.idle();
     await this.#checkpointer?.close();
+    await this.readers?.close();
     this.database.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import { rawSqlite } from '../raw-connection.js';
+import { rawSqlite, sqliteColumnReaders } from '../raw-connection.js';
 import type { Database } from '../schema/index.js';
+import type { PeriodColumn } from '../sqlite-column-readers.js';
 
 export interface NewObservation {
   municipalityId: number;
@@ -120,41 +121,80 @@ export async function findIndicatorCodesById(
 }
 
 /**
- * One period's values of the given indicators (by id) across municipalities: `visit` is
- * called once per indicator that has stored values, with its municipalities' ids in
- * ascending order and their values at the same positions. By id rather than joined to the
- * indicator's code: joined, SQLite took twice as long over 1.2 million rows (20,000 units ×
- * 60) and made each row a new copy of the code's text.
+ * How many values (units × indicators) a period's read must reach to be shared by SQLite's
+ * reader threads: below it, starting them costs more than they save.
  */
-export async function eachPeriodColumn(
+export const READ_IN_THREADS_FROM = 100_000;
+
+/**
+ * One period's values of the given indicators (by id) at the positions of `unitIds`, NaN
+ * where none is stored: a column for each indicator with a value at one of the units at
+ * least. By id rather than joined to the indicator's code: joined, SQLite took twice as long
+ * over 1.2 million rows (20,000 units × 60) and made each row a new copy of the code's text.
+ *
+ * What is read is one moment of the database. On SQLite a read of at least
+ * READ_IN_THREADS_FROM values, made outside a transaction, is shared by the reader threads
+ * (decision 0250); a smaller one, one inside a transaction (which must see its own writes) or
+ * one made while another process writes is read on the connection itself.
+ */
+export async function readPeriodColumns(
   db: Kysely<Database>,
-  indicatorIds: number[],
+  indicatorIds: readonly number[],
   period: string,
-  visit: (indicatorId: number, municipalityIds: number[], values: (number | null)[]) => void,
-): Promise<void> {
-  if (indicatorIds.length === 0) return;
+  unitIds: readonly number[],
+  inThreadsFrom = READ_IN_THREADS_FROM,
+): Promise<Map<number, Float64Array>> {
+  const columns = new Map<number, Float64Array>();
+  if (indicatorIds.length === 0 || unitIds.length === 0) return columns;
+  const position = new Map(unitIds.map((id, at) => [id, at]));
+  const put = (indicatorId: number, municipalityIds: number[], values: (number | null)[]) => {
+    let column = columns.get(indicatorId);
+    for (let k = 0; k < municipalityIds.length; k += 1) {
+      const at = position.get(municipalityIds[k] as number);
+      if (at === undefined) continue;
+      if (column === undefined) {
+        column = new Float64Array(unitIds.length).fill(Number.NaN);
+        columns.set(indicatorId, column);
+      }
+      column[at] = values[k] ?? Number.NaN;
+    }
+  };
+  const readers = sqliteColumnReaders(db as unknown as Kysely<unknown>);
+  const useThreads =
+    readers !== null && !db.isTransaction && indicatorIds.length * unitIds.length >= inThreadsFrom;
   // The connection is held for the read, as Kysely holds it for its own queries: on SQLite's
-  // one connection no other request's transaction is open meanwhile.
-  await db.connection().execute(async (connection) => {
+  // one connection no other request's transaction is open meanwhile. A transaction holds it.
+  const held = <T>(read: (connection: Kysely<Database>) => Promise<T>) =>
+    db.isTransaction ? read(db) : db.connection().execute(read);
+  const inThreads = await held(async (connection) => {
     const sqlite = rawSqlite(connection as unknown as Kysely<unknown>);
     if (sqlite) {
+      // The connection is let go once the threads hold their moment of the database.
+      // A thread that cannot start (memory short, the file gone) loses nothing: read here.
+      const taken =
+        useThreads && readers
+          ? await readers.read(sqlite, indicatorIds, period, unitIds).catch(() => null)
+          : null;
+      if (taken) return taken;
       // Each column read as plain values, in the order of the covering index (municipality
       // id): a row as an array or object cost three times the read itself (150,000 rows:
-      // 36 ms against 65–120 ms).
+      // 36 ms against 65–120 ms). Ids and values in one read transaction, so that they match.
       const where = 'where indicator_id = ? and period = ? order by municipality_id';
       const ids = sqlite.prepare(`select municipality_id from observation ${where}`).pluck(true);
       const values = sqlite.prepare(`select value from observation ${where}`).pluck(true);
-      for (const id of indicatorIds) {
-        const municipalityIds = ids.all(id, period) as number[];
-        if (municipalityIds.length > 0)
-          visit(id, municipalityIds, values.all(id, period) as (number | null)[]);
-      }
-      return;
+      sqlite.transaction(() => {
+        for (const id of indicatorIds) {
+          const municipalityIds = ids.all(id, period) as number[];
+          if (municipalityIds.length > 0)
+            put(id, municipalityIds, values.all(id, period) as (number | null)[]);
+        }
+      })();
+      return null;
     }
     const rows = await connection
       .selectFrom('observation')
       .select(['municipality_id', 'indicator_id', 'value'])
-      .where('indicator_id', 'in', indicatorIds)
+      .where('indicator_id', 'in', [...indicatorIds])
       .where('period', '=', period)
       .orderBy('indicator_id')
       .orderBy('municipality_id')
@@ -164,14 +204,25 @@ export async function eachPeriodColumn(
       let to = from;
       while (to < rows.length && (rows[to] as (typeof rows)[number]).indicator_id === id) to += 1;
       const part = rows.slice(from, to);
-      visit(
+      put(
         id,
         part.map((r) => r.municipality_id),
         part.map((r) => r.value),
       );
       from = to;
     }
+    return null;
   });
+  if (inThreads === null) return columns;
+  let read: PeriodColumn[];
+  try {
+    read = await inThreads.columns;
+  } catch {
+    // So does a thread that fails while it reads.
+    return readPeriodColumns(db, indicatorIds, period, unitIds, Number.POSITIVE_INFINITY);
+  }
+  for (const { indicatorId, column } of read) columns.set(indicatorId, column);
+  return columns;
 }
 
 /**

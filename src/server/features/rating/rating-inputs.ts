@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import { findMethodologyById } from '../../../db/repositories/methodology-repository.js';
 import { listMunicipalityRefs } from '../../../db/repositories/municipality-repository.js';
 import {
-  eachPeriodColumn,
   findIndicatorCodesById,
+  readPeriodColumns,
 } from '../../../db/repositories/observation-repository.js';
 import { listReferenceValues } from '../../../db/repositories/reference-value-repository.js';
 import {
@@ -59,10 +59,12 @@ export async function loadRatingData(
   methodology: Methodology,
   period: string,
 ): Promise<RatingData> {
-  return {
-    ...(await loadPeriodData(db, regionId, [methodology], period)),
-    previousRanks: await previousPlaces(db, regionId, methodology.code, period),
-  };
+  // Side by side: on SQLite the connection is free while the reader threads read the values.
+  const [data, previousRanks] = await Promise.all([
+    loadPeriodData(db, regionId, [methodology], period),
+    previousPlaces(db, regionId, methodology.code, period),
+  ]);
+  return { ...data, previousRanks };
 }
 
 /**
@@ -90,15 +92,13 @@ export async function loadPeriodData(
   const values: Record<string, Float64Array> = {};
   // An indicator's column made at its first value, as before: none for one without values.
   const codeOf = await findIndicatorCodesById(db, regionId, wanted);
-  await eachPeriodColumn(db, [...codeOf.keys()], period, (id, municipalityIds, stored) => {
-    let column: Float64Array | undefined;
-    for (let k = 0; k < municipalityIds.length; k += 1) {
-      const at = index.get(municipalityIds[k] as number);
-      if (at === undefined) continue;
-      column ??= values[codeOf.get(id) as string] ??= missing();
-      column[at] = stored[k] ?? Number.NaN;
-    }
-  });
+  const columns = await readPeriodColumns(
+    db,
+    [...codeOf.keys()],
+    period,
+    units.map((u) => u.id),
+  );
+  for (const [id, column] of columns) values[codeOf.get(id) as string] = column;
 
   const year = Number(period.slice(0, 4));
   const reference: Record<string, (number | null)[]> = {};

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { contentHash } from '../../../db/content-hash.js';
 import {
   findMethodologyById,
   storeMethodology,
@@ -73,8 +72,11 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
     }
     const result = computeRating(request.methodology, request.data);
     // Hashed and stored as these bytes.
-    const content = computedSnapshotBytes(request.methodology, request.data, result);
-    const hash = contentHash(content);
+    const { bytes: content, hash } = await computedSnapshotBytes(
+      request.methodology,
+      request.data,
+      result,
+    );
     const id = await insertSnapshot(trx, {
       region_id: request.regionId,
       code: request.code,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../../db/content-hash.js';
 import { packColumn, unpackColumn } from '../../../db/packed-column.js';
 import { canonicalJson } from '../../../domain/canonical-json.js';
 import type { Methodology } from '../../../domain/methodology.js';
@@ -100,9 +101,11 @@ describe('snapshot content of format munirank-computation/3', () => {
     );
   });
 
-  it('is written straight from the engine as the same text, byte for byte', () => {
+  it('is written straight from the engine as the same text, byte for byte', async () => {
     expect(computedSnapshotText(m, data, computeRating(m, data))).toBe(text);
-    expect(computedSnapshotBytes(m, data, computeRating(m, data)).toString('utf8')).toBe(text);
+    const { bytes, hash } = await computedSnapshotBytes(m, data, computeRating(m, data));
+    expect(bytes.toString('utf8')).toBe(text);
+    expect(hash).toBe(contentHash(text));
     // No explanations, and a −0 and an infinity among the raw values.
     const odd: RatingData = {
       ...data,
@@ -111,6 +114,24 @@ describe('snapshot content of format munirank-computation/3', () => {
     const plain = computeRating(m, odd, { explain: false });
     expect(computedSnapshotText(m, odd, plain)).toBe(
       storedSnapshotText(buildSnapshotContent(m, odd, plain)),
+    );
+    // Doubles as the engine may hold them: NaNs with other bits than Number.NaN's (the sign
+    // set, as x86 makes 0/0; a signalling one) and a −0. Stored as JSON writes them: each
+    // NaN as Number.NaN's bytes, −0 as 0.
+    const doubles = new Float64Array(5);
+    new Uint32Array(doubles.buffer).set([
+      0, 0x40240000, 0, 0xfff80000, 1, 0x7ff00000, 0, 0x80000000, 0, 0x40140000,
+    ]);
+    expect(Array.from(doubles)).toEqual([10, Number.NaN, Number.NaN, -0, 5]);
+    const bits: RatingData = { ...data, values: { ...data.values, share: doubles } };
+    const result = computeRating(m, bits);
+    const packedText = computedSnapshotText(m, bits, result);
+    expect(packedText).toBe(storedSnapshotText(buildSnapshotContent(m, bits, result)));
+    const raw = (
+      JSON.parse(packedText) as { computation: { inputs: { values: { share: string } } } }
+    ).computation.inputs.values.share;
+    expect(Buffer.from(raw, 'base64').toString('hex')).toBe(
+      `${'0000000000002440'}${'000000000000f87f'.repeat(2)}${'0'.repeat(16)}${'0000000000001440'}`,
     );
   });
 

@@ -1,4 +1,4 @@
-import { canonicalJsonBytes } from '../../../db/canonical-json-bytes.js';
+import { canonicalJsonBytesHashed } from '../../../db/canonical-json-bytes.js';
 import { packColumn, unpackColumn } from '../../../db/packed-column.js';
 import { canonicalJson, PlainJsonString } from '../../../domain/canonical-json.js';
 import type { Methodology } from '../../../domain/methodology.js';
@@ -208,11 +208,18 @@ export function computedSnapshotText(
 
 /**
  * `computedSnapshotText` as its UTF-8 bytes, which are hashed and stored (or written to a
- * file): the packed columns, most of the bytes, are encoded one by one as the ASCII they are
- * (canonicalJsonBytes).
+ * file), with their `contentHash`: the packed columns, most of the bytes, are encoded one by
+ * one as the ASCII they are, and a large content is hashed by a thread while it is written
+ * (canonicalJsonBytesHashed).
+ *
+ * @example const { bytes, hash } = await computedSnapshotBytes(m, data, computeRating(m, data))
  */
-export function computedSnapshotBytes(m: Methodology, data: RatingData, result: RatingResult) {
-  return canonicalJsonBytes(computedSnapshotValue(m, data, result));
+export function computedSnapshotBytes(
+  m: Methodology,
+  data: RatingData,
+  result: RatingResult,
+): Promise<{ bytes: Buffer; hash: string }> {
+  return canonicalJsonBytesHashed(computedSnapshotValue(m, data, result));
 }
 
 function computedSnapshotValue(m: Methodology, data: RatingData, result: RatingResult) {
