@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, canonicalJsonParts, PlainJsonString } from './canonical-json.js';
+import {
+  CanonicalRecord,
+  canonicalJson,
+  canonicalJsonParts,
+  PlainJsonString,
+} from './canonical-json.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level, in records of numbers too, and leaves undefined members out', () => {
@@ -22,6 +27,23 @@ describe('canonicalJson', () => {
     ).toBe('{"a":0,"b":null,"c":[[0],{"d":null}]}');
     // Undefined in an array is null, as JSON.stringify writes it.
     expect(canonicalJson([undefined, 'ё"\\'])).toBe('[null,"ё\\"\\\\"]');
+  });
+
+  it('writes a record made from a map as the same text as the record itself', () => {
+    // Code-unit order ("u10" before "u2", digits before letters, Cyrillic last), −0 as 0,
+    // NaN as null, a key that needs escaping.
+    const places = new Map<string, number | null>([
+      ['u2', 3],
+      ['u10', null],
+      ['10', -0],
+      ['ж', Number.NaN],
+      ['a"b', 1.5],
+      ['__proto__', 2],
+    ]);
+    const text = '{"p":{"10":0,"__proto__":2,"a\\"b":1.5,"u10":null,"u2":3,"ж":null}}';
+    expect(canonicalJson({ p: new CanonicalRecord(places) })).toBe(text);
+    expect(canonicalJson({ p: Object.fromEntries(places) })).toBe(text);
+    expect(canonicalJsonParts({ p: new CanonicalRecord(new Map()) }).between).toEqual(['{"p":{}}']);
   });
 
   it('writes plain strings between quotes, and gives the text in parts around them', () => {

@@ -23,6 +23,28 @@ export class PlainJsonString {
   constructor(readonly text: string) {}
 }
 
+/**
+ * A record of numbers (a unit code → a place) as its canonical text, made once from its
+ * entries: keys sorted, each number as JSON writes it. The same text as `canonicalJson` of
+ * the record as an object, without an object of thousands of keys to make, copy and sort
+ * the keys of (20,000 previous places: 25–30 ms).
+ *
+ * @example canonicalJson({ r: new CanonicalRecord(new Map([['b', 1], ['a', null]])) }) === '{"r":{"a":null,"b":1}}'
+ */
+export class CanonicalRecord {
+  readonly text: string;
+
+  constructor(entries: ReadonlyMap<string, number | null>) {
+    const keys = [...entries.keys()].sort(byCodeUnit);
+    const parts = new Array<string>(keys.length);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      parts[i] = `${JSON.stringify(key)}:${write(entries.get(key) ?? null)}`;
+    }
+    this.text = `{${parts.join(',')}}`;
+  }
+}
+
 /** The plain strings met by the writer while it makes bytes; null while it makes text. */
 let plainStrings: string[] | null = null;
 /** Where a plain string goes: a character that JSON text never holds unescaped. */
@@ -74,6 +96,7 @@ function write(value: unknown): string {
     for (let i = 0; i < value.length; i++) out += i > 0 ? `,${write(value[i])}` : write(value[i]);
     return `${out}]`;
   }
+  if (value instanceof CanonicalRecord) return value.text;
   if (value instanceof PlainJsonString) {
     if (plainStrings === null) return `"${value.text}"`;
     plainStrings.push(value.text);

@@ -1,3 +1,4 @@
+import { CanonicalRecord } from '../domain/canonical-json.js';
 import type { Methodology } from '../domain/methodology.js';
 import {
   COMPUTATION_FORMATS,
@@ -176,12 +177,13 @@ const NEGATIVE_ZERO_HIGH = 0x80000000;
 function storedAsIs(column: Float64Array): boolean {
   if (!LITTLE_ENDIAN) return false;
   const words = new Uint32Array(column.buffer, column.byteOffset, column.length * 2);
-  for (let i = 0; i < words.length; i += 2) {
-    const high = words[i + 1] as number;
-    const low = words[i] as number;
-    if ((high & EXPONENT_ALL_ONES) === EXPONENT_ALL_ONES) {
-      if (high !== NAN_HIGH || low !== 0) return false;
-    } else if (high === NEGATIVE_ZERO_HIGH && low === 0) return false;
+  for (let i = 1; i < words.length; i += 2) {
+    const high = words[i] as number;
+    // The low word matters only for these: a NaN's other bits, or −0 against a tiny negative.
+    if (high === NAN_HIGH || high === NEGATIVE_ZERO_HIGH) {
+      if (words[i - 1] !== 0 && high === NAN_HIGH) return false;
+      if (words[i - 1] === 0 && high === NEGATIVE_ZERO_HIGH) return false;
+    } else if ((high & EXPONENT_ALL_ONES) === EXPONENT_ALL_ONES) return false;
   }
   return true;
 }
@@ -235,8 +237,10 @@ function describeComputationV2(
 
 /**
  * Formats `/2` and `/3`, each column made by `column` (an array for the record, packed text
- * for the stored `/3`); `dropSameTreated` leaves out a `treated` equal to `raw`. Keys in
- * canonical order where there are many objects: written by JSON.stringify as they are.
+ * for the stored `/3`). `asStored` makes the record only to be written as text (the stored
+ * `/3`): a `treated` equal to `raw` is left out, and the units and the previous places go to
+ * the writer as they are, not as plain JSON copies. Keys in canonical order where there are
+ * many objects: written by JSON.stringify as they are.
  */
 function describeColumns<C>(
   m: Methodology,
@@ -244,7 +248,7 @@ function describeColumns<C>(
   result: RatingResult,
   format: 'munirank-computation/2' | 'munirank-computation/3',
   column: (values: ArrayLike<number>) => C,
-  dropSameTreated: boolean,
+  asStored: boolean,
 ): unknown {
   const n = data.units.length;
   const record = (values: RatingData['values'] | undefined) => {
@@ -263,7 +267,7 @@ function describeColumns<C>(
   const imputed = result.indicators.map((ind) => imputedOf(ind.imputed));
   const small = asJson({
     methodology: m,
-    previousRanks: Object.fromEntries(data.previousRanks ?? new Map()),
+    previousRanks: asStored ? {} : Object.fromEntries(data.previousRanks ?? new Map()),
     treatments: result.indicators.map((ind) => ind.treatment),
     ...(m.screening ? { screened: result.screened } : {}),
   });
@@ -274,7 +278,9 @@ function describeColumns<C>(
       units: data.units.map((u) => ({ code: u.code, group: u.group ?? null, name: u.name })),
       values: record(data.values),
       reference: record(data.reference),
-      previousRanks: small.previousRanks,
+      previousRanks: asStored
+        ? new CanonicalRecord(data.previousRanks ?? new Map())
+        : small.previousRanks,
       history: (data.history ?? []).map((period) => ({
         unitCodes: [...period.unitCodes],
         values: record(period.values),
@@ -286,9 +292,7 @@ function describeColumns<C>(
       normalised: column(ind.normalised),
       note: ind.note,
       raw: column(ind.raw),
-      ...(dropSameTreated && sameDoubles(ind.treated, ind.raw)
-        ? {}
-        : { treated: column(ind.treated) }),
+      ...(asStored && sameDoubles(ind.treated, ind.raw) ? {} : { treated: column(ind.treated) }),
       treatment: small.treatments[k] ?? null,
     })),
     nodes: result.nodes.map((node) => ({
@@ -299,7 +303,7 @@ function describeColumns<C>(
     })),
     // Written as text only (packed), the units need no plain copy: the canonical text writes
     // their NaN as null and −0 as 0 as the copy would hold them (20,000 units: 39 ms).
-    units: dropSameTreated ? result.units : asJson(result.units),
+    units: asStored ? result.units : asJson(result.units),
     // Only with a screening rule, as in format /1.
     ...(small.screened ? { screened: small.screened } : {}),
     explanations: e
