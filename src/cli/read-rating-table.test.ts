@@ -38,7 +38,11 @@ describe('readRatingTable', () => {
       ['u2', 'Второй'],
       ['u3', 'Третий'],
     ]);
-    expect(plain.values).toEqual({ x: [1.5, 2000, null], y: [null, 7, 3] });
+    // Columns of doubles, NaN where a cell is empty or says there is no value.
+    const columns = (values: Record<string, ArrayLike<number | null>>) =>
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Array.from(v)]));
+    expect(plain.values.x).toBeInstanceOf(Float64Array);
+    expect(columns(plain.values)).toEqual({ x: [1.5, 2000, Number.NaN], y: [Number.NaN, 7, 3] });
     // One quoted name sends the same rows through the character-by-character reader.
     const quoted = read(PLAIN.replace('Первый', '"Первый"'));
     expect(quoted.units).toEqual(plain.units);

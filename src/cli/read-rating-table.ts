@@ -96,7 +96,7 @@ interface ReadRow {
  * with several periods, the latest is rated and the earlier ones are its history. Every
  * problem is reported with row and column, all at once.
  *
- * @example readRatingTable('data.csv').values.pos_level // [94.1, null, …]
+ * @example readRatingTable('data.csv').values.pos_level // Float64Array [94.1, NaN, …]
  */
 export function readRatingTable(file: string): RatingData & { columns: string[] } {
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -121,9 +121,10 @@ export function readRatingTable(file: string): RatingData & { columns: string[] 
     .filter((i) => i !== codeAt && i !== nameAt && i !== timeAt && !groupAt.includes(i));
   const read: ReadRow[] = [];
   // Each column's values in file order, filled as the rows are read: no array per row, and
-  // one file period needs no copy (20,000 × 60 cells).
+  // one file period needs no copy (20,000 × 60 cells). Doubles with NaN for missing, which the
+  // engine reads in place: an array holding nulls keeps every number in it boxed.
   const body = rows.length - 1;
-  const columnValues = valueAt.map(() => new Array<number | null>(body).fill(null));
+  const columnValues = valueAt.map(() => new Float64Array(body).fill(Number.NaN));
   for (let j = 0; j < body; j++) {
     const row = rows[j + 1] as { line: number; cells: string[] };
     let time: number | null = null;
@@ -157,7 +158,7 @@ export function readRatingTable(file: string): RatingData & { columns: string[] 
     for (let k = 0; k < valueAt.length; k++) {
       const at = valueAt[k] as number;
       const parsed = parseRussianNumber(row.cells[at] ?? '');
-      if (parsed.ok) (columnValues[k] as (number | null)[])[j] = parsed.value;
+      if (parsed.ok) (columnValues[k] as Float64Array)[j] = parsed.value ?? Number.NaN;
       else
         problems.push({
           file,
@@ -189,8 +190,8 @@ export function readRatingTable(file: string): RatingData & { columns: string[] 
       rows: inPeriod,
       values: Object.fromEntries(
         columns.map((c, k) => {
-          const all = columnValues[k] as (number | null)[];
-          return [c, whole ? all : at.map((j) => all[j] ?? null)];
+          const all = columnValues[k] as Float64Array;
+          return [c, whole ? all : Float64Array.from(at, (j) => all[j] as number)];
         }),
       ),
     };
