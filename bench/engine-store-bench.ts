@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqlite } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { insertMunicipality } from '../src/db/repositories/municipality-repository.js';
 import { insertRegion } from '../src/db/repositories/region-repository.js';
 import { insertUser } from '../src/db/repositories/user-repository.js';
 import { computeRating } from '../src/engine/compute-rating.js';
@@ -21,6 +20,7 @@ import {
   computeSnapshot,
   publishSnapshot,
 } from '../src/server/features/rating/snapshot-service.js';
+import { insertMadeUpUnits } from '../test/support/made-up-units.js';
 import { benchMethodology, INDICATORS, time, timeAsync } from './bench-index.js';
 import { insertBenchIndicator } from './bench-seed.js';
 
@@ -45,20 +45,7 @@ for (const [n, runs] of [
   const random = drawRandom(2024, n);
   const regionId = await db.transaction().execute(async (trx) => {
     const id = await insertRegion(trx, `store-bench-${n}`, 'Регион для замера расчёта');
-    const municipalities: number[] = [];
-    for (let i = 0; i < n; i++)
-      municipalities.push(
-        await insertMunicipality(trx, {
-          region_id: id,
-          code: `u${i}`,
-          name: `ОМСУ ${i}`,
-          kind: 'municipal_okrug',
-          oktmo: null,
-          valid_from: null,
-          valid_to: null,
-          successor_id: null,
-        }),
-      );
+    const municipalities = await insertMadeUpUnits(trx, id, n);
     for (let k = 0; k < INDICATORS; k++) {
       const indicator = await insertBenchIndicator(trx, id, {
         code: `I${k}`,

@@ -6,32 +6,19 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawSqlite, sqliteColumnReaders } from '../../src/db/raw-connection.js';
 import { insertIndicator } from '../../src/db/repositories/indicator-repository.js';
-import { insertMunicipality } from '../../src/db/repositories/municipality-repository.js';
 import { readPeriodColumns } from '../../src/db/repositories/observation-repository.js';
 import { insertRegion } from '../../src/db/repositories/region-repository.js';
 import type { Database } from '../../src/db/schema/index.js';
 import { SqliteColumnReaders } from '../../src/db/sqlite-column-readers.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
+import { insertMadeUpUnits } from '../support/made-up-units.js';
 
 const PERIOD = '2026-11';
 
 async function seed(db: Kysely<Database>, units: number, indicators: number) {
   return db.transaction().execute(async (trx) => {
     const regionId = await insertRegion(trx, `columns-${units}`, 'Регион для столбцов');
-    const municipalities: number[] = [];
-    for (let i = 0; i < units; i++)
-      municipalities.push(
-        await insertMunicipality(trx, {
-          region_id: regionId,
-          code: `u${i}`,
-          name: `ОМСУ ${i}`,
-          kind: 'municipal_okrug',
-          oktmo: null,
-          valid_from: null,
-          valid_to: null,
-          successor_id: null,
-        }),
-      );
+    const municipalities = await insertMadeUpUnits(trx, regionId, units);
     const ids: number[] = [];
     for (let k = 0; k < indicators; k++)
       ids.push(
