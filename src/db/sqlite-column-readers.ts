@@ -126,6 +126,8 @@ export class SqliteColumnReaders {
   #threads: Promise<ReaderThread[]> | null = null;
   #tail: Promise<void> = Promise.resolve();
   #closed = false;
+  /** Reads the threads have answered, for tests and the journal. */
+  reads = 0;
 
   constructor(
     private readonly file: string,
@@ -174,7 +176,10 @@ export class SqliteColumnReaders {
         writer.exec('commit');
       }
       columns = Promise.all(asks.map((ask) => ask.finished)).then(
-        (replies) => replies.flatMap((reply) => reply.columns ?? []),
+        (replies) => {
+          this.reads += 1;
+          return replies.flatMap((reply) => reply.columns ?? []);
+        },
         (error: Error) => this.#failed(error),
       );
       return { columns };

@@ -10,6 +10,8 @@ import { readPeriodColumns } from '../../src/db/repositories/observation-reposit
 import { insertRegion } from '../../src/db/repositories/region-repository.js';
 import type { Database } from '../../src/db/schema/index.js';
 import { SqliteColumnReaders } from '../../src/db/sqlite-column-readers.js';
+import type { Methodology } from '../../src/domain/methodology.js';
+import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { insertMadeUpUnits } from '../support/made-up-units.js';
 
@@ -149,7 +151,9 @@ describe('SQLite reader threads', () => {
   let file: string;
   let u: number[];
   let ind: number[];
-  const UNITS = 1500;
+  let regionId: number;
+  // 100,000 values: a read the threads take at the default threshold.
+  const UNITS = 2500;
   const INDICATORS = 40;
 
   beforeAll(async () => {
@@ -161,6 +165,7 @@ describe('SQLite reader threads', () => {
     const seeded = await seed(db, UNITS, INDICATORS);
     u = seeded.municipalities;
     ind = seeded.ids;
+    regionId = seeded.regionId;
     // Unit i's value of indicator k is k * 10,000 + i.
     const rows = ind.flatMap((id, k) => u.map((m, i) => observation(m, id, k * 10_000 + i)));
     for (let at = 0; at < rows.length; at += 1000)
@@ -182,6 +187,50 @@ describe('SQLite reader threads', () => {
     expect(valueAt(columns, 0, 0)).toBe(0);
     expect(valueAt(columns, 39, 1499)).toBe(391_499);
     expect(valueAt(columns, 17, 250)).toBe(170_250);
+  });
+
+  it('serve the inputs of a rating: the values an SQL query of its own reads, at each unit', async () => {
+    const readers = sqliteColumnReaders(db as unknown as Kysely<unknown>);
+    const before = readers?.reads ?? 0;
+    const methodology: Methodology = {
+      code: 'columns',
+      version: 1,
+      title: 'Столбцы',
+      effectiveFrom: '2026',
+      outputScale: 100,
+      tieRule: 'competition',
+      missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
+      colourThresholds: [],
+      tree: {
+        kind: 'group',
+        code: 'INDEX',
+        name: 'Индекс',
+        weight: 1,
+        aggregation: 'arithmetic',
+        children: ind.map((_, k) => ({
+          kind: 'indicator' as const,
+          code: `I${k}`,
+          name: `Показатель ${k}`,
+          weight: 1,
+          direction: 1 as const,
+          normalisation: { method: 'min-max' as const },
+        })),
+      },
+    };
+    const data = await loadRatingData(db, regionId, methodology, PERIOD);
+    expect(readers?.reads).toBe(before + 1);
+    const rows = await db
+      .selectFrom('observation as o')
+      .innerJoin('indicator as i', 'i.id', 'o.indicator_id')
+      .innerJoin('municipality as m', 'm.id', 'o.municipality_id')
+      .select(['i.code as indicator', 'm.code as unit', 'o.value'])
+      .where('o.period', '=', PERIOD)
+      .where('i.region_id', '=', regionId)
+      .execute();
+    expect(rows).toHaveLength(UNITS * INDICATORS);
+    const at = new Map(data.units.map((unit, i) => [unit.code, i]));
+    for (const row of rows)
+      expect(data.values[row.indicator]?.[at.get(row.unit) as number]).toBe(row.value);
   });
 
   it('read one moment: what another connection commits once they started is not seen', async () => {
