@@ -23,6 +23,7 @@ import { importJobSlotsSchema } from './migrations/2026-12-05-0130-import-job-sl
 import { snapshotReviewSchema } from './migrations/2026-12-06-0140-snapshot-review.js';
 import { observationCoveringIndexSchema } from './migrations/2026-12-06-0150-observation-covering-index.js';
 import { snapshotPlacesSchema } from './migrations/2026-12-06-0160-snapshot-places.js';
+import { snapshotContentLastSchema } from './migrations/2026-12-07-0170-snapshot-content-last.js';
 import type { Database } from './schema/index.js';
 
 /** Every migration, in order. Listed explicitly; a landed migration is never edited. */
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026-12-06-0140-snapshot-review': snapshotReviewSchema,
   '2026-12-06-0150-observation-covering-index': observationCoveringIndexSchema,
   '2026-12-06-0160-snapshot-places': snapshotPlacesSchema,
+  '2026-12-07-0170-snapshot-content-last': snapshotContentLastSchema,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {

@@ -62,8 +62,49 @@ function selectSnapshots(db: Kysely<Database>) {
   return db.selectFrom('rating_snapshot as s').selectAll('s').select(firstPublished);
 }
 
+/** Every column of a snapshot but its content. */
+const HEAD_COLUMNS = [
+  's.id',
+  's.region_id',
+  's.code',
+  's.title',
+  's.period',
+  's.as_of',
+  's.methodology_id',
+  's.source_document',
+  's.source_table',
+  's.source_note',
+  's.content_hash',
+  's.created_at',
+  's.supersedes_id',
+  's.errata_note',
+] as const;
+
+/** A snapshot without its content (tens of megabytes at 20,000 units). */
+export type SnapshotHead = Omit<SnapshotRow, 'content'>;
+
+function selectSnapshotHeads(db: Kysely<Database>) {
+  return db.selectFrom('rating_snapshot as s').select(HEAD_COLUMNS).select(firstPublished);
+}
+
+/**
+ * A snapshot by code without its content, whether published or not: what publication,
+ * review and corrections check.
+ */
+export async function findSnapshotHeadByCode(
+  db: Kysely<Database>,
+  regionId: number,
+  code: string,
+): Promise<SnapshotHead | null> {
+  const row = await selectSnapshotHeads(db)
+    .where('s.region_id', '=', regionId)
+    .where('s.code', '=', code)
+    .executeTakeFirst();
+  return (row as SnapshotHead | undefined) ?? null;
+}
+
 /** A snapshot as lists show it: no content, its methodology's code, its units' places if kept. */
-export type SnapshotListRow = Omit<SnapshotRow, 'content'> & {
+export type SnapshotListRow = SnapshotHead & {
   methodology_code: string | null;
   /** JSON, code → place (snapshot_places); null for a snapshot stored before they were kept. */
   places: string | null;
@@ -78,25 +119,7 @@ export async function listSnapshotsWithoutContent(
   regionId: number,
   published: boolean,
 ): Promise<SnapshotListRow[]> {
-  const heads = await db
-    .selectFrom('rating_snapshot as s')
-    .select([
-      's.id',
-      's.region_id',
-      's.code',
-      's.title',
-      's.period',
-      's.as_of',
-      's.methodology_id',
-      's.source_document',
-      's.source_table',
-      's.source_note',
-      's.content_hash',
-      's.created_at',
-      's.supersedes_id',
-      's.errata_note',
-    ])
-    .select(firstPublished)
+  const heads = await selectSnapshotHeads(db)
     .where('s.region_id', '=', regionId)
     .orderBy(published ? 's.as_of' : 's.created_at', 'desc')
     .execute();
@@ -127,7 +150,7 @@ export async function listSnapshotsWithoutContent(
         ).map((m) => [m.id, m.code]),
   );
   return rows.map((r) => ({
-    ...(r as Omit<SnapshotRow, 'content'>),
+    ...(r as SnapshotHead),
     methodology_code: r.methodology_id === null ? null : (codes.get(r.methodology_id) ?? null),
     places: places.get(r.id) ?? null,
   }));
@@ -165,12 +188,12 @@ export async function findSnapshotByCode(
   return (row as SnapshotRow | undefined) ?? null;
 }
 
-export async function findSnapshotById(
+export async function findSnapshotHeadById(
   db: Kysely<Database>,
   id: number,
-): Promise<SnapshotRow | null> {
-  const row = await selectSnapshots(db).where('s.id', '=', id).executeTakeFirst();
-  return (row as SnapshotRow | undefined) ?? null;
+): Promise<SnapshotHead | null> {
+  const row = await selectSnapshotHeads(db).where('s.id', '=', id).executeTakeFirst();
+  return (row as SnapshotHead | undefined) ?? null;
 }
 
 /**

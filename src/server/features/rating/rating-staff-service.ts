@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { lockForWrite } from '../../../db/lock-for-write.js';
 import {
-  findSnapshotByCode,
+  findSnapshotHeadByCode,
   listSnapshotLinks,
 } from '../../../db/repositories/snapshot-repository.js';
 import {
@@ -36,7 +36,7 @@ export interface ComputeRatingInput {
  * snapshot already corrected is corrected again through its newest published correction.
  */
 async function checkCorrectable(db: Kysely<Database>, regionId: number, code: string) {
-  const old = await findSnapshotByCode(db, regionId, code);
+  const old = await findSnapshotHeadByCode(db, regionId, code);
   if (!old) throw new RequestError(404, 'not_found', `Исправляемый снимок «${code}» не найден`);
   if (old.published_at === null)
     throw new RequestError(
@@ -80,7 +80,7 @@ export async function computeStoredRating(
   return db.transaction().execute(async (trx) => {
     // Computations and publications of a region take turns: what is checked stays true.
     await lockForWrite(trx, 'regionRatings', regionId);
-    if (await findSnapshotByCode(trx, regionId, input.code))
+    if (await findSnapshotHeadByCode(trx, regionId, input.code))
       throw new RequestError(
         409,
         'snapshot_exists',
@@ -151,7 +151,7 @@ export async function publishStoredRating(
   authorize(context.actor, 'rating.publish', { entityType: 'rating_snapshot', entityId: code });
   await db.transaction().execute(async (trx) => {
     await lockForWrite(trx, 'regionRatings', regionId);
-    const row = await findSnapshotByCode(trx, regionId, code);
+    const row = await findSnapshotHeadByCode(trx, regionId, code);
     if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
     if (row.published_at !== null)
       throw new RequestError(409, 'already_published', `Снимок «${code}» уже опубликован`);

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { lockForWrite } from '../../../db/lock-for-write.js';
-import { findSnapshotByCode } from '../../../db/repositories/snapshot-repository.js';
+import { findSnapshotHeadByCode } from '../../../db/repositories/snapshot-repository.js';
 import {
   findSnapshotReview,
   insertSnapshotReview,
@@ -23,7 +23,7 @@ export const reviewOf = (r: SnapshotReviewRow): RatingReview => ({
 });
 
 async function snapshotOf(db: Kysely<Database>, regionId: number, code: string) {
-  const row = await findSnapshotByCode(db, regionId, code);
+  const row = await findSnapshotHeadByCode(db, regionId, code);
   if (!row) throw new RequestError(404, 'not_found', `Снимок рейтинга «${code}» не найден`);
   return row;
 }

@@ -5,7 +5,8 @@ import {
 } from '../../../db/repositories/methodology-repository.js';
 import {
   findSnapshotByCode,
-  findSnapshotById,
+  findSnapshotHeadByCode,
+  findSnapshotHeadById,
   insertPublication,
   insertSnapshot,
   insertSnapshotPlaces,
@@ -65,7 +66,7 @@ function storeComputedSnapshot(db: Kysely<Database>, request: ComputeSnapshotReq
     const methodologyId = await storeMethodology(trx, request.regionId, request.methodology);
     let supersedesId: number | null = null;
     if (request.supersedes) {
-      const old = await findSnapshotByCode(trx, request.regionId, request.supersedes.code);
+      const old = await findSnapshotHeadByCode(trx, request.regionId, request.supersedes.code);
       if (!old)
         throw new NotFoundError(`Исправляемый снимок «${request.supersedes.code}» не найден`);
       supersedesId = old.id;
@@ -108,7 +109,7 @@ export async function publishSnapshot(
   overrideReason: string | null = null,
 ): Promise<void> {
   await inTransaction(db, async (trx) => {
-    const row = await findSnapshotByCode(trx, regionId, code);
+    const row = await findSnapshotHeadByCode(trx, regionId, code);
     if (!row) throw new NotFoundError(`Снимок рейтинга «${code}» не найден`);
     if (row.published_at !== null) throw new Error(`Снимок «${code}» уже опубликован`);
     await insertPublication(trx, row.id, publishedBy, note, overrideReason);
@@ -125,7 +126,7 @@ export async function getSnapshotDownload(
   if (!row || row.published_at === null)
     throw new NotFoundError(`Опубликованный рейтинг «${code}» не найден`);
   const methodology = row.methodology_id ? await findMethodologyById(db, row.methodology_id) : null;
-  const supersedes = row.supersedes_id ? await findSnapshotById(db, row.supersedes_id) : null;
+  const supersedes = row.supersedes_id ? await findSnapshotHeadById(db, row.supersedes_id) : null;
   return {
     format: 'munirank-snapshot/1',
     code: row.code,
