@@ -10,10 +10,11 @@ import { readPeriodColumns } from '../../src/db/repositories/observation-reposit
 import { insertRegion } from '../../src/db/repositories/region-repository.js';
 import type { Database } from '../../src/db/schema/index.js';
 import { SqliteColumnReaders } from '../../src/db/sqlite-column-readers.js';
-import type { Methodology } from '../../src/domain/methodology.js';
+import { validateMethodology } from '../../src/engine/validate-methodology.js';
 import { loadRatingData } from '../../src/server/features/rating/rating-inputs.js';
 import { type TestDatabaseInstance, testDatabases } from '../support/databases.js';
 import { insertMadeUpUnits } from '../support/made-up-units.js';
+import { indicatorNode, methodologyOf } from '../support/rating-methodologies.js';
 
 const PERIOD = '2026-11';
 
@@ -192,31 +193,15 @@ describe('SQLite reader threads', () => {
   it('serve the inputs of a rating: the values an SQL query of its own reads, at each unit', async () => {
     const readers = sqliteColumnReaders(db as unknown as Kysely<unknown>);
     const before = readers?.reads ?? 0;
-    const methodology: Methodology = {
-      code: 'columns',
-      version: 1,
-      title: 'Столбцы',
-      effectiveFrom: '2026',
-      outputScale: 100,
-      tieRule: 'competition',
-      missingData: { imputation: 'none', availabilityBasis: 'weight', minAvailability: 0.5 },
-      colourThresholds: [],
-      tree: {
-        kind: 'group',
-        code: 'INDEX',
-        name: 'Индекс',
-        weight: 1,
-        aggregation: 'arithmetic',
-        children: ind.map((_, k) => ({
-          kind: 'indicator' as const,
-          code: `I${k}`,
-          name: `Показатель ${k}`,
-          weight: 1,
-          direction: 1 as const,
-          normalisation: { method: 'min-max' as const },
-        })),
-      },
-    };
+    const checked = validateMethodology(
+      methodologyOf(
+        'columns',
+        'Столбцы',
+        ind.map((_, k) => indicatorNode(`I${k}`, `Показатель ${k}`, { method: 'min-max' })),
+      ),
+    );
+    if (!checked.ok) throw new Error('the methodology is invalid');
+    const methodology = checked.methodology;
     const data = await loadRatingData(db, regionId, methodology, PERIOD);
     expect(readers?.reads).toBe(before + 1);
     const rows = await db
