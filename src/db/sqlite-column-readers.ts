@@ -191,9 +191,11 @@ export class SqliteColumnReaders {
     }
   }
 
-  /** A thread that failed is started again at the next read. */
+  /** The threads are stopped after a failure, and started afresh at the next read. */
   #failed(error: Error): never {
+    const threads = this.#threads;
     this.#threads = null;
+    void threads?.then(stop, () => {});
     throw error;
   }
 
@@ -203,7 +205,13 @@ export class SqliteColumnReaders {
         { length: this.count },
         () => new ReaderThread(this.file, this.pauseMs),
       );
-      await Promise.all(threads.map((t) => t.reply()));
+      try {
+        await Promise.all(threads.map((t) => t.reply()));
+      } catch (error) {
+        // One that cannot open the file: the others are stopped too.
+        stop(threads);
+        throw error;
+      }
       return threads;
     })().catch((error: Error) => {
       this.#threads = null;
@@ -228,6 +236,11 @@ export class SqliteColumnReaders {
       }),
     );
   }
+}
+
+/** Ends the threads at once, their connections with them (nothing of theirs is written). */
+function stop(threads: readonly ReaderThread[]): void {
+  for (const thread of threads) void thread.worker.terminate();
 }
 
 /** BEGIN IMMEDIATE without waiting: false when another connection holds the write lock. */

@@ -246,6 +246,21 @@ describe('SQLite reader threads', () => {
     }
   });
 
+  it('fail, without holding the write lock, when they cannot open the file, and start afresh', async () => {
+    const readers = new SqliteColumnReaders(`${file}.missing`, 2);
+    const writer = new SqliteDatabase(file);
+    try {
+      await expect(readers.read(writer, ind, PERIOD, u)).rejects.toThrow();
+      expect(writer.inTransaction).toBe(false);
+      // Tried again, not given up for good: it fails again the same way.
+      await expect(readers.read(writer, ind, PERIOD, u)).rejects.toThrow();
+      expect(readers.reads).toBe(0);
+    } finally {
+      await readers.close();
+      writer.close();
+    }
+  });
+
   it('leave the read to the connection, without waiting, while another process writes', async () => {
     const other = new SqliteDatabase(file);
     try {
