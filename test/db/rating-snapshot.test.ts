@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJsonBytesHashed } from '../../src/db/canonical-json-bytes.js';
 import { contentHash } from '../../src/db/content-hash.js';
 import { unpackColumn } from '../../src/db/packed-column.js';
 import { storeMethodology } from '../../src/db/repositories/methodology-repository.js';
@@ -11,7 +12,7 @@ import {
   findSnapshotPlaces,
   insertSnapshot,
 } from '../../src/db/repositories/snapshot-repository.js';
-import { canonicalJson } from '../../src/domain/canonical-json.js';
+import { canonicalJson, PlainJsonString } from '../../src/domain/canonical-json.js';
 import type { ExplanationColumns, RatingComputation } from '../../src/domain/rating-computation.js';
 import type { RatingSnapshotContent } from '../../src/domain/rating-snapshot.js';
 import type { RatingData } from '../../src/engine/compute-rating.js';
@@ -198,6 +199,32 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
       ['test-2022-06', true, 3, '3'],
       ['test-2022', true, 3, '3'],
     ]);
+  });
+
+  it('stores a large content as the bytes its thread hashed while they were written', async () => {
+    const db = instance.handle.db;
+    const row = await db
+      .selectFrom('rating_snapshot')
+      .selectAll()
+      .where('code', '=', 'test-2022')
+      .executeTakeFirstOrThrow();
+    // 1.6 MB of packed text beside Cyrillic: past the size hashed by the thread, in a shared buffer.
+    const packed = 'QUJD'.repeat(400_000);
+    const { bytes, hash } = await canonicalJsonBytesHashed({
+      notes: ['крупное содержимое'],
+      packed: new PlainJsonString(packed),
+    });
+    expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const text = `{"notes":["крупное содержимое"],"packed":"${packed}"}`;
+    expect(hash).toBe(contentHash(text));
+    const { id: _id, ...rest } = row;
+    const id = await insertSnapshot(db, {
+      ...rest,
+      code: 'large-bytes',
+      content: bytes,
+      content_hash: hash,
+    });
+    expect(await findSnapshotContent(db, id)).toBe(text);
   });
 
   it('a correction is a new snapshot linked to the old one with an errata note', async () => {
