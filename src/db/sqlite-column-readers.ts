@@ -10,6 +10,17 @@ export interface PeriodColumn {
 }
 
 /**
+ * A period's column of one indicator as two plucked queries (indicator id, period), in the
+ * covering index's order: the municipality ids, and the values at the same positions. Read
+ * so by the threads and by the connection itself (readPeriodColumns).
+ */
+const WHERE = 'where indicator_id = ? and period = ? order by municipality_id';
+export const PERIOD_COLUMN_SQL = {
+  ids: `select municipality_id from observation ${WHERE}`,
+  values: `select value from observation ${WHERE}`,
+} as const;
+
+/**
  * The thread's program: its own read-only connection to the database file. Asked for a
  * period's values of some indicators, it opens a read transaction, says so (`started`: from
  * then on it reads the database as it was at that moment, whatever is committed after), reads
@@ -21,9 +32,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
 db.pragma('busy_timeout = 10000');
-const where = 'where indicator_id = ? and period = ? order by municipality_id';
-const ids = db.prepare('select municipality_id from observation ' + where).pluck(true);
-const values = db.prepare('select value from observation ' + where).pluck(true);
+const ids = db.prepare(${JSON.stringify(PERIOD_COLUMN_SQL.ids)}).pluck(true);
+const values = db.prepare(${JSON.stringify(PERIOD_COLUMN_SQL.values)}).pluck(true);
 const firstRead = db.prepare('select count(*) from sqlite_schema').pluck(true);
 parentPort.postMessage({ ready: true });
 parentPort.on('message', (message) => {

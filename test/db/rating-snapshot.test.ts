@@ -73,6 +73,13 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
     await app?.close();
     await instance?.dispose();
   });
+  /** A stored snapshot's whole row, by code. */
+  const storedRow = (code: string) =>
+    instance.handle.db
+      .selectFrom('rating_snapshot')
+      .selectAll()
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
 
   it('stores a computed rating immutably, publishes it explicitly, renders and verifies it', async () => {
     const db = instance.handle.db;
@@ -151,11 +158,7 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
 
   it('keeps each place beside the content for the next period, and reads it from the content of a snapshot stored before', async () => {
     const db = instance.handle.db;
-    const row = await db
-      .selectFrom('rating_snapshot')
-      .selectAll()
-      .where('code', '=', 'test-2022')
-      .executeTakeFirstOrThrow();
+    const row = await storedRow('test-2022');
     const places = {
       'buzulukskiy-district': 1,
       'saraktashskiy-district': 2,
@@ -203,11 +206,7 @@ describe.each(testDatabases())('rating snapshots on $name', (kind) => {
 
   it('stores a large content as the bytes its thread hashed while they were written', async () => {
     const db = instance.handle.db;
-    const row = await db
-      .selectFrom('rating_snapshot')
-      .selectAll()
-      .where('code', '=', 'test-2022')
-      .executeTakeFirstOrThrow();
+    const row = await storedRow('test-2022');
     // 1.6 MB of packed text beside Cyrillic: past the size hashed by the thread, in a shared buffer.
     const packed = 'QUJD'.repeat(400_000);
     const { bytes, hash } = await canonicalJsonBytesHashed({

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { rawSqlite, sqliteColumnReaders } from '../raw-connection.js';
 import type { Database } from '../schema/index.js';
-import type { PeriodColumn } from '../sqlite-column-readers.js';
+import { PERIOD_COLUMN_SQL, type PeriodColumn } from '../sqlite-column-readers.js';
 
 export interface NewObservation {
   municipalityId: number;
@@ -179,9 +179,8 @@ export async function readPeriodColumns(
       // Each column read as plain values, in the order of the covering index (municipality
       // id): a row as an array or object cost three times the read itself (150,000 rows:
       // 36 ms against 65–120 ms). Ids and values in one read transaction, so that they match.
-      const where = 'where indicator_id = ? and period = ? order by municipality_id';
-      const ids = sqlite.prepare(`select municipality_id from observation ${where}`).pluck(true);
-      const values = sqlite.prepare(`select value from observation ${where}`).pluck(true);
+      const ids = sqlite.prepare(PERIOD_COLUMN_SQL.ids).pluck(true);
+      const values = sqlite.prepare(PERIOD_COLUMN_SQL.values).pluck(true);
       sqlite.transaction(() => {
         for (const id of indicatorIds) {
           const municipalityIds = ids.all(id, period) as number[];

@@ -5,6 +5,7 @@ import {
   findSnapshotContent,
   listSnapshotLinks,
   listSnapshotsWithoutContent,
+  type SnapshotHead,
   type SnapshotLinkRow,
   type SnapshotListRow,
   type SnapshotRow,
@@ -18,8 +19,6 @@ import { NotFoundError } from '../../http-errors.js';
 import { loadMunicipalityRefs } from '../registry/municipality-refs.js';
 import type { SnapshotSummaryWithErrata, SnapshotViewWithErrata } from './rating-schemas.js';
 import { keptPlacesOf, readSnapshotContent } from './stored-snapshot-content.js';
-
-type SnapshotHead = Omit<SnapshotRow, 'content'>;
 
 type ErrataOf = (
   row: SnapshotHead,
